@@ -1,0 +1,61 @@
+/**
+ * The one typed configuration of every process, read from the environment and validated at
+ * start-up: a bad value fails fast naming the variable.
+ */
+export interface CoilConfig {
+  databaseUrl: string;
+  redisUrl: string;
+  /** Comma list of host:port; when set, Redis is used as a cluster (issue 7). */
+  redisClusterNodes: string[];
+  /** Prefix of every BullMQ key; tests use their own so that runs never meet. */
+  queuePrefix: string;
+  ingestPort: number;
+  apiPort: number;
+  workerPort: number;
+  logLevel: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new Error(`${name} must be a TCP port (0-65535), got "${raw}"`);
+  }
+  return value;
+}
+
+function url(env: Env, name: string, fallback: string, protocols: string[]): string {
+  const raw = env[name] || fallback;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new Error(`${name} is not a valid URL: "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new Error(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env): CoilConfig {
+  return {
+    databaseUrl: url(env, 'DATABASE_URL', 'postgresql://postgres@127.0.0.1:5432/coil', [
+      'postgresql:',
+      'postgres:',
+    ]),
+    redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    redisClusterNodes: (env.REDIS_CLUSTER_NODES ?? '')
+      .split(',')
+      .map((node) => node.trim())
+      .filter(Boolean),
+    queuePrefix: env.COIL_QUEUE_PREFIX || 'coil',
+    ingestPort: port(env, 'INGEST_PORT', 8081),
+    apiPort: port(env, 'API_PORT', 8080),
+    workerPort: port(env, 'WORKER_PORT', 8082),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

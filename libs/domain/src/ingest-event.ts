@@ -1,0 +1,37 @@
+/**
+ * The one internal event model every client shape is normalised into (ingest.md, "Semantics").
+ * Track, page and screen properties never reach it: page and screen arrive here as `track`
+ * events named `Viewed {name} Page|Screen`.
+ */
+export type IngestEventType = 'identify' | 'group' | 'track' | 'alias';
+
+export type Traits = Record<string, unknown>;
+
+export interface IngestEvent {
+  type: IngestEventType;
+  /** Client messageId / insert_id, or one made at the edge; dedup key within 24 h. */
+  messageId: string;
+  /** The user: userId when sent, for anonymous-only calls absent (anonymousId is set). */
+  userId?: string;
+  anonymousId?: string;
+  /** Account tracking id (groupId, context.groupId or Amplitude's primary group). */
+  groupId?: string;
+  /** Track event name; only on `track`. */
+  event?: string;
+  /** Alias: the id being merged into userId. */
+  previousId?: string;
+  /** Identify: user traits; group: account traits. `null` values remove a key. */
+  traits?: Traits;
+  /** Event time after clock-skew correction and future clamping, ISO-8601 UTC. */
+  timestamp: string;
+  /** When the ingest received it, ISO-8601 UTC. */
+  receivedAt: string;
+}
+
+/** One BullMQ job: the events of one workspace accepted together (one request or micro-batch). */
+export interface IngestBatch {
+  workspaceId: string;
+  events: IngestEvent[];
+}
+
+export const INGEST_QUEUE = 'coil-ingest';
