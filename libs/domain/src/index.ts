@@ -1,0 +1,2 @@
+export * from './ingest-event';
+export * from './errors';

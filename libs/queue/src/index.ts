@@ -1,0 +1,1 @@
+export { createRedisConnection, queuePrefix, type RedisConnection } from './redis-connection';

@@ -1,0 +1,31 @@
+import IORedis, { Cluster, type RedisOptions } from 'ioredis';
+import type { CoilConfig } from '@coil/config';
+
+export type RedisConnection = IORedis | Cluster;
+
+/**
+ * BullMQ needs `maxRetriesPerRequest: null` on worker connections (blocking commands); the
+ * ingest wants the opposite, a fast failure, so that it can answer 503 instead of hanging.
+ */
+export function createRedisConnection(
+  config: Pick<CoilConfig, 'redisUrl' | 'redisClusterNodes'>,
+  purpose: 'producer' | 'worker',
+): RedisConnection {
+  const options: RedisOptions =
+    purpose === 'worker'
+      ? { maxRetriesPerRequest: null, enableReadyCheck: true }
+      : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 };
+  if (config.redisClusterNodes.length > 0) {
+    const nodes = config.redisClusterNodes.map((node) => {
+      const [host, portText] = node.split(':');
+      return { host, port: Number(portText) };
+    });
+    return new Cluster(nodes, { redisOptions: options, enableOfflineQueue: purpose === 'worker' });
+  }
+  return new IORedis(config.redisUrl, options);
+}
+
+/** BullMQ prefix with a hash tag, so each queue's keys share one slot on Redis Cluster. */
+export function queuePrefix(config: Pick<CoilConfig, 'queuePrefix'>): string {
+  return `{${config.queuePrefix}}`;
+}
