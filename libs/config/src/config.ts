@@ -13,6 +13,15 @@ export interface CoilConfig {
   apiPort: number;
   workerPort: number;
   logLevel: string;
+  /** Ingest micro-batching: a job is written once this many events wait... */
+  ingestBatchMaxEvents: number;
+  /** ...or after this many ms (0: at the end of the current event-loop turn). */
+  ingestBatchDelayMs: number;
+  /** A queue write slower than this answers 503. */
+  ingestQueueTimeoutMs: number;
+  /** Events per second each ingest process admits per workspace (429 above). */
+  ingestRateLimit: number;
+  workerConcurrency: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -23,6 +32,16 @@ function port(env: Env, name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 65535) {
     throw new Error(`${name} must be a TCP port (0-65535), got "${raw}"`);
+  }
+  return value;
+}
+
+function positiveInt(env: Env, name: string, fallback: number, min = 1): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`);
   }
   return value;
 }
@@ -57,5 +76,10 @@ export function loadConfig(env: Env = process.env): CoilConfig {
     apiPort: port(env, 'API_PORT', 8080),
     workerPort: port(env, 'WORKER_PORT', 8082),
     logLevel: env.LOG_LEVEL || 'info',
+    ingestBatchMaxEvents: positiveInt(env, 'INGEST_BATCH_MAX_EVENTS', 2000),
+    ingestBatchDelayMs: positiveInt(env, 'INGEST_BATCH_DELAY_MS', 0, 0),
+    ingestQueueTimeoutMs: positiveInt(env, 'INGEST_QUEUE_TIMEOUT_MS', 2000),
+    ingestRateLimit: positiveInt(env, 'INGEST_RATE_LIMIT', 100000),
+    workerConcurrency: positiveInt(env, 'WORKER_CONCURRENCY', 4),
   };
 }

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig, type CoilConfig } from '@coil/config';
+import { createHttpApp } from '@coil/http';
+import { BATCH_MAX_BYTES } from '@coil/ingestion';
+import { createLogger } from '@coil/observability';
+import { IngestModule } from './ingest.module';
+
+/** Builds the ingest app without listening, so tests can drive it in-process. */
+export async function bootstrapIngest(config: CoilConfig = loadConfig()): Promise<NestFastifyApplication> {
+  const logger = createLogger(config.logLevel, 'ingest');
+  const app = await createHttpApp(IngestModule.forRoot(config), { logger, maxBodyBytes: BATCH_MAX_BYTES });
+  await app.init();
+  return app;
+}
+
+if (require.main === module) {
+  const config = loadConfig();
+  void bootstrapIngest(config).then((app) => app.listen(config.ingestPort, '0.0.0.0'));
+}

@@ -1,0 +1,31 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import { PinoNestLogger } from '@coil/observability';
+import { ErrorFilter } from './error.filter';
+import { toErrorResponse } from './error-response';
+import { installJsonBodyParser } from './json-body';
+
+export interface HttpAppOptions {
+  logger: Logger;
+  maxBodyBytes: number;
+}
+
+/** A Nest app on Fastify with our body parser and error shape on every path. */
+export async function createHttpApp(module: unknown, options: HttpAppOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: options.maxBodyBytes, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, {
+    bodyParser: false,
+    logger: new PinoNestLogger(options.logger),
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  installJsonBodyParser(fastify, options.maxBodyBytes);
+  fastify.setErrorHandler((error, _request, reply) => {
+    const response = toErrorResponse(error);
+    if (response.status >= 500) options.logger.error({ err: error }, 'request failed');
+    void reply.status(response.status).headers(response.headers).send(response.body);
+  });
+  app.useGlobalFilters(new ErrorFilter(options.logger));
+  app.enableShutdownHooks();
+  return app;
+}

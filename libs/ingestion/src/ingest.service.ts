@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CoilError,
+  extractBodyKey,
+  normalizeRequest,
+  parseAuthorizationHeader,
+  type IngestRoute,
+  type RejectedEvent,
+} from '@coil/domain';
+import type { EventBatcher } from './event-batcher';
+import type { RateLimiter } from './rate-limiter';
+import { isBatchRoute, SINGLE_EVENT_MAX_BYTES } from './limits';
+
+export interface IngestKeyResolver {
+  resolveIngestKey(rawKey: string): Promise<string | null>;
+}
+
+export interface IngestRequest {
+  route: IngestRoute;
+  authorization: string | undefined;
+  body: unknown;
+  bodyBytes: number;
+}
+
+export interface IngestOutcome {
+  workspaceId: string;
+  accepted: number;
+  rejected: RejectedEvent[];
+}
+
+/** Auth, validation, rate limit and durable queueing of one request, in that order. */
+export class IngestService {
+  constructor(
+    private readonly keys: IngestKeyResolver,
+    private readonly limiter: RateLimiter,
+    private readonly batcher: EventBatcher,
+  ) {}
+
+  async accept(request: IngestRequest): Promise<IngestOutcome> {
+    const workspaceId = await this.authenticate(request);
+    if (!isBatchRoute(request.route) && request.bodyBytes > SINGLE_EVENT_MAX_BYTES) {
+      throw new CoilError(413, 'payload_too_large', 'An event may be at most 32 KB', {
+        limit_bytes: SINGLE_EVENT_MAX_BYTES,
+      });
+    }
+    const { events, rejected } = normalizeRequest(request.route, request.body, {
+      receivedAt: new Date(),
+      newMessageId: randomUUID,
+    });
+    if (events.length > 0) {
+      const retryAfter = this.limiter.take(workspaceId, events.length);
+      if (retryAfter > 0) {
+        throw new CoilError(429, 'rate_limited', 'Rate limit exceeded for this workspace', {
+          retry_after_seconds: retryAfter,
+        });
+      }
+      await this.batcher.enqueue(workspaceId, events);
+    }
+    return { workspaceId, accepted: events.length, rejected };
+  }
+
+  private async authenticate(request: IngestRequest): Promise<string> {
+    const candidates = parseAuthorizationHeader(request.authorization);
+    const bodyKey = extractBodyKey(request.body);
+    if (bodyKey) candidates.push(bodyKey);
+    for (const candidate of candidates) {
+      const workspaceId = await this.keys.resolveIngestKey(candidate);
+      if (workspaceId) return workspaceId;
+    }
+    throw new CoilError(
+      401,
+      'unauthorized',
+      candidates.length === 0 ? 'Missing API key' : 'Invalid API key',
+    );
+  }
+}

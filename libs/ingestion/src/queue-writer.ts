@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { INGEST_QUEUE, type IngestBatch } from '@coil/domain';
+import type { RedisConnection } from '@coil/queue';
+
+/** Writes batches of events as BullMQ jobs; one call is one Redis round trip. */
+export interface BatchWriter {
+  write(batches: IngestBatch[]): Promise<void>;
+}
+
+/**
+ * Retries are the worker's way through a PostgreSQL outage: many attempts with a capped
+ * exponential backoff keep every job until the database is back (operations.md: nothing lost).
+ */
+export const INGEST_JOB_OPTIONS = {
+  attempts: 1000,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: true,
+  removeOnFail: false,
+} as const;
+
+export class BullBatchWriter implements BatchWriter {
+  readonly queue: Queue<IngestBatch>;
+
+  constructor(connection: RedisConnection, prefix: string) {
+    this.queue = new Queue<IngestBatch>(INGEST_QUEUE, { connection, prefix });
+  }
+
+  async write(batches: IngestBatch[]): Promise<void> {
+    await this.queue.addBulk(
+      batches.map((data) => ({
+        name: 'batch',
+        data,
+        opts: { ...INGEST_JOB_OPTIONS, jobId: randomUUID() },
+      })),
+    );
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}

@@ -1,0 +1,44 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { loadConfig } from '@coil/config';
+import { applyMigrations } from '@coil/database';
+
+/**
+ * `npm start`: migrations first, then ingest, api and worker as three processes (as in
+ * docker-compose.yml). SIGINT/SIGTERM are passed on so each shuts down gracefully.
+ */
+const APPS = ['ingest', 'api', 'worker'] as const;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  await applyMigrations(config.databaseUrl);
+  const dist = path.resolve(__dirname, '..');
+  const register = path.resolve(dist, '..', 'scripts', 'dist-paths.js');
+  const children: ChildProcess[] = APPS.map((app) =>
+    spawn(process.execPath, ['-r', register, path.join(dist, 'apps', app, 'src', 'main.js')], {
+      stdio: 'inherit',
+      env: process.env,
+    }),
+  );
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    stopping = true;
+    children.forEach((child) => child.kill(signal));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  children.forEach((child, index) =>
+    child.on('exit', (code) => {
+      if (!stopping) {
+        console.error(`${APPS[index]} exited with code ${code}; stopping the others`);
+        stop('SIGTERM');
+        process.exitCode = 1;
+      }
+    }),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { bootstrapIngest } from '../../apps/ingest/src/main';
+import { loadConfig, type CoilConfig } from '@coil/config';
+import { createPrismaClient, type PrismaClient } from '@coil/database';
+import { INGEST_QUEUE, type IngestBatch, type IngestEvent } from '@coil/domain';
+import { queuePrefix } from '@coil/queue';
+import { WorkspaceAdmin } from '@coil/workspaces';
+
+export interface IngestHarness {
+  app: NestFastifyApplication;
+  url: string;
+  config: CoilConfig;
+  workspaceId: string;
+  apiKey: string;
+  prisma: PrismaClient;
+  queue: Queue<IngestBatch>;
+  /** Every event waiting in this harness's queue, in job order. */
+  queuedEvents(): Promise<IngestEvent[]>;
+  close(): Promise<void>;
+}
+
+/** An ingest app on a random port with its own queue prefix and a fresh workspace. */
+export async function startIngest(overrides: Partial<CoilConfig> = {}): Promise<IngestHarness> {
+  const config: CoilConfig = { ...loadConfig(), queuePrefix: `test-${randomUUID()}`, ...overrides };
+  const prisma = createPrismaClient(config.databaseUrl, 2);
+  const workspace = await new WorkspaceAdmin(prisma).createWorkspace(`ingest-test-${randomUUID()}`);
+  const app = await bootstrapIngest(config);
+  await app.listen(0, '127.0.0.1');
+  const queueConnection = new IORedis(loadConfig().redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue<IngestBatch>(INGEST_QUEUE, { connection: queueConnection, prefix: queuePrefix(config) });
+  return {
+    app,
+    url: await app.getUrl(),
+    config,
+    workspaceId: workspace.workspace_id,
+    apiKey: workspace.api_key,
+    prisma,
+    queue,
+    async queuedEvents() {
+      const jobs = await queue.getJobs(['waiting', 'delayed', 'active', 'prioritized']);
+      return jobs
+        .sort((a, b) => a.timestamp - b.timestamp)
+        .flatMap((job) => job.data.events);
+    },
+    async close() {
+      await app.close();
+      await queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close();
+      queueConnection.disconnect();
+      await prisma.$disconnect();
+    },
+  };
+}
+
+export function basicAuth(key: string): string {
+  return `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
+}
