@@ -1,0 +1,9 @@
+import { generateInsights } from './generate-insights';
+import { Insights, InsightsInput, InsightsProvider } from './insights';
+
+/** The default provider: rules over the data, reproducible and free to run. */
+export class DeterministicInsightsProvider implements InsightsProvider {
+  generate(input: InsightsInput): Promise<Insights> {
+    return Promise.resolve(generateInsights(input));
+  }
+}

@@ -1,0 +1,78 @@
+import { timeFrame } from '../time/time-frame';
+import { parseUtcDay } from '../time/utc-day';
+import { eventWeighting, unconfiguredWeighting } from '../weights/event-weighting';
+import { accountMetrics } from './account-metrics';
+import { accountTotalsFromRows } from './account-totals-from-rows';
+import { scoredEventCount } from './activation-rate';
+import { DailyCountRow } from './daily-count-row';
+
+const now = new Date('2025-09-21T15:00:00Z');
+const row = (userId: string, event: string, day: string, count: number): DailyCountRow => ({
+  userId, event, day: parseUtcDay(day), count,
+});
+
+const rows: DailyCountRow[] = [
+  row('u1', 'report_created', '2025-09-21', 3), // today: in the 7-day frame
+  row('u2', 'report_created', '2025-09-15', 2), // first day of the frame
+  row('u2', 'login', '2025-09-14', 5), // just before the frame, within 30 days
+  row('u3', 'page_viewed', '2025-08-01', 4), // unscored, within 90 days
+  row('u4', 'login', '2025-01-10', 1), // older than 90 days
+];
+const weighting = eventWeighting(new Map([['report_created', 5], ['login', 1], ['invite_sent', 8]]));
+const input = { accountId: 7n, rows, memberUserIds: ['u1', 'u2', 'u3', 'u4', 'u5'], weighting, frame: timeFrame(now, 7), now };
+
+describe('accountTotalsFromRows', () => {
+  it('computes every total of one account', () => {
+    expect(accountTotalsFromRows(input)).toEqual({
+      accountId: 7n,
+      rawScore: 25,
+      activeUsers: 2,
+      totalPeopleCount: 5,
+      totalActivePeopleCount: 3,
+      scoredEventsPerformed: 2,
+      overallScoredEvents: 11,
+      recentlyScoredEvents: 10,
+      scoringProfileEvents: 5,
+      firstSeen: parseUtcDay('2025-01-10'),
+      lastSeen: parseUtcDay('2025-09-21'),
+    });
+  });
+
+  it('scores every event with weight 1 when nothing is configured', () => {
+    const totals = accountTotalsFromRows({ ...input, weighting: unconfiguredWeighting() });
+    expect(totals.rawScore).toBe(5);
+    expect(totals.overallScoredEvents).toBe(15);
+  });
+});
+
+describe('accountMetrics', () => {
+  it('serves the metrics block against the workspace benchmark', () => {
+    const metrics = accountMetrics({ ...input, benchmark: 25, scoredEventCount: scoredEventCount(weighting, []), previousScore: 95 });
+    expect(metrics).toEqual({
+      engagement_score: 90.1,
+      engagement_score_change: -4.9,
+      raw_score: 25,
+      first_seen: '2025-01-10',
+      last_seen: '2025-09-21',
+      active_users: 2,
+      activation_rate: 0.67,
+      overall_scored_events: 11,
+      recently_scored_events: 10,
+      scoring_profile_events: 5,
+      total_people_count: 5,
+      total_active_people_count: 3,
+    });
+  });
+
+  it('has no seen days and a score of 1 for an account without events', () => {
+    const metrics = accountMetrics({ ...input, rows: [], scoredEventCount: 3 });
+    expect(metrics).toMatchObject({ engagement_score: 1, first_seen: null, last_seen: null, activation_rate: 0 });
+  });
+});
+
+describe('scoredEventCount', () => {
+  it("uses the workspace's events when every event is scored", () => {
+    expect(scoredEventCount(unconfiguredWeighting(), ['a', 'b', 'a'])).toBe(2);
+    expect(scoredEventCount(weighting, ['a'])).toBe(3);
+  });
+});

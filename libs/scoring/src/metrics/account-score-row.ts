@@ -1,0 +1,21 @@
+import { EntityId } from './entity-id';
+
+/** One stored score row (account_scores, minus workspace/profile/computed_at which the caller owns). */
+export interface AccountScoreRow {
+  readonly accountId: EntityId;
+  /** The frame's last UTC day: the period key. */
+  readonly period: Date;
+  readonly rawScore: number;
+  readonly engagementScore: number;
+  readonly engagementScoreChange: number | null;
+  readonly benchmark: number;
+  readonly activeUsers: number;
+  readonly activationRate: number;
+  readonly overallScoredEvents: number;
+  readonly recentlyScoredEvents: number;
+  readonly scoringProfileEvents: number;
+  readonly totalPeopleCount: number;
+  readonly totalActivePeopleCount: number;
+  readonly firstSeen: Date | null;
+  readonly lastSeen: Date | null;
+}

@@ -1,0 +1,49 @@
+import { benchmark as benchmarkOf } from '../normalization/benchmark';
+import { NormalizationMethod, scoreChange, scoreWith } from '../normalization/engagement-score';
+import { AccountScoreRow } from './account-score-row';
+import { AccountTotals } from './account-totals';
+import { activationRate } from './activation-rate';
+
+export interface ScoreAccountsOptions {
+  /** Period key: the frame's last UTC day. */
+  readonly period: Date;
+  readonly method?: NormalizationMethod;
+  /** Denominator of activation_rate (see scoredEventCount). */
+  readonly scoredEventCount: number;
+  /** Previous period's engagement_score keyed by String(accountId); missing -> change null. */
+  readonly previousScores?: ReadonlyMap<string, number>;
+  /**
+   * Use a benchmark computed earlier instead of one from `totals`: for rescoring a few
+   * accounts between full passes without reading the whole workspace.
+   */
+  readonly benchmark?: number;
+}
+
+/**
+ * The stored score rows of all accounts of a workspace in one call. Pass every account of
+ * the workspace (the benchmark is computed once over them), not a page.
+ */
+export function scoreAccounts(totals: readonly AccountTotals[], options: ScoreAccountsOptions): AccountScoreRow[] {
+  const method = options.method ?? 'exponential';
+  const b = options.benchmark ?? benchmarkOf(totals.map((account) => account.rawScore));
+  return totals.map((account) => {
+    const engagementScore = scoreWith(method, account.rawScore, b);
+    return {
+      accountId: account.accountId,
+      period: options.period,
+      rawScore: account.rawScore,
+      engagementScore,
+      engagementScoreChange: scoreChange(engagementScore, options.previousScores?.get(String(account.accountId))),
+      benchmark: b,
+      activeUsers: account.activeUsers,
+      activationRate: activationRate(account.scoredEventsPerformed, options.scoredEventCount),
+      overallScoredEvents: account.overallScoredEvents,
+      recentlyScoredEvents: account.recentlyScoredEvents,
+      scoringProfileEvents: account.scoringProfileEvents,
+      totalPeopleCount: account.totalPeopleCount,
+      totalActivePeopleCount: account.totalActivePeopleCount,
+      firstSeen: account.firstSeen,
+      lastSeen: account.lastSeen,
+    };
+  });
+}
