@@ -1,0 +1,22 @@
+export { WorkspaceAdmin } from './admin/workspace-admin';
+export type {
+  CreatedWorkspace,
+  IngestKeyRef,
+  IssuedIngestKey,
+  IssuedReadToken,
+  ReadTokenRef,
+  RevokedCredential,
+  WorkspaceSummary,
+} from './admin/admin-results';
+export {
+  CredentialResolver,
+  type CredentialCacheOptions,
+  type CredentialCacheStats,
+} from './resolver/credential-resolver';
+export { CREDENTIAL_PREFIX, type CredentialKind } from './credentials/credential-kind';
+export {
+  generateCredential,
+  hashCredential,
+  hashesMatch,
+  type GeneratedCredential,
+} from './credentials/credential-secret';

@@ -1,0 +1,253 @@
+// Proves the hand-written SQL matches schema.prisma: every model is written with every field
+// set and read back through the generated client, which fails on any missing column or type.
+import { createPrismaClient, Prisma, type PrismaClient } from '@coil/database';
+
+const prisma: PrismaClient = createPrismaClient(process.env.DATABASE_URL as string, 2);
+let workspaceId: bigint;
+
+const day = new Date('2026-11-20T00:00:00.000Z');
+const instant = new Date('2026-11-20T10:11:12.345Z');
+
+beforeAll(async () => {
+  const workspace = await prisma.workspace.create({ data: { name: 'schema-agreement' } });
+  workspaceId = workspace.id;
+});
+
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+describe('schema.prisma and the migrations agree', () => {
+  it('Workspace', async () => {
+    const created = await prisma.workspace.create({ data: { name: 'w', rateLimitPerSecond: 10, createdAt: instant } });
+    expect(await prisma.workspace.findUniqueOrThrow({ where: { id: created.id } })).toEqual({
+      id: created.id,
+      name: 'w',
+      rateLimitPerSecond: 10,
+      createdAt: instant,
+    });
+    expect((await prisma.workspace.create({ data: { name: 'defaults' } })).rateLimitPerSecond).toBe(5000);
+  });
+
+  it('IngestKey', async () => {
+    const data = { workspaceId, keyHash: 'kh', keyPrefix: 'coil_ik_ab', createdAt: instant, revokedAt: instant };
+    const created = await prisma.ingestKey.create({ data });
+    expect(typeof created.id).toBe('bigint');
+    expect(await prisma.ingestKey.findUniqueOrThrow({ where: { workspaceId_keyHash: { workspaceId, keyHash: 'kh' } } }))
+      .toEqual({ ...data, id: created.id });
+    expect(await prisma.ingestKey.findFirst({ where: { keyHash: 'kh', workspaceId } })).toEqual(created);
+  });
+
+  it('ReadToken', async () => {
+    const data = { workspaceId, tokenHash: 'th', tokenPrefix: 'coil_rt_ab', createdAt: instant, revokedAt: null };
+    const created = await prisma.readToken.create({ data });
+    expect(
+      await prisma.readToken.findUniqueOrThrow({ where: { workspaceId_tokenHash: { workspaceId, tokenHash: 'th' } } }),
+    ).toEqual({ ...data, id: created.id });
+  });
+
+  it('User', async () => {
+    const data = {
+      workspaceId,
+      externalId: 'u-1',
+      identified: false,
+      traits: { plan: 'pro', nested: { n: 1 } },
+      traitsAt: instant,
+      createdAt: instant,
+      updatedAt: instant,
+    };
+    const created = await prisma.user.create({ data });
+    expect(
+      await prisma.user.findUniqueOrThrow({ where: { workspaceId_externalId: { workspaceId, externalId: 'u-1' } } }),
+    ).toEqual({ ...data, id: created.id });
+    const defaults = await prisma.user.create({ data: { workspaceId, externalId: 'u-2' } });
+    expect(defaults).toMatchObject({ identified: true, traits: {}, traitsAt: null });
+  });
+
+  it('UserAlias', async () => {
+    const data = { workspaceId, externalId: 'anon-1', userId: 7n, createdAt: instant };
+    await prisma.userAlias.create({ data });
+    expect(
+      await prisma.userAlias.findUniqueOrThrow({ where: { workspaceId_externalId: { workspaceId, externalId: 'anon-1' } } }),
+    ).toEqual(data);
+  });
+
+  it('Account', async () => {
+    const data = {
+      workspaceId,
+      trackingId: 'acme',
+      name: 'Acme',
+      domain: 'acme.test',
+      traits: { seats: 12 },
+      traitsAt: instant,
+      createdAt: instant,
+      updatedAt: instant,
+    };
+    const created = await prisma.account.create({ data });
+    expect(
+      await prisma.account.findUniqueOrThrow({ where: { workspaceId_trackingId: { workspaceId, trackingId: 'acme' } } }),
+    ).toEqual({ ...data, id: created.id });
+  });
+
+  it('Membership', async () => {
+    const data = { workspaceId, accountId: 1n, userId: 2n, createdAt: instant };
+    await prisma.membership.create({ data });
+    expect(
+      await prisma.membership.findUniqueOrThrow({
+        where: { workspaceId_accountId_userId: { workspaceId, accountId: 1n, userId: 2n } },
+      }),
+    ).toEqual(data);
+  });
+
+  it('DailyCount', async () => {
+    const data = { workspaceId, userId: 2n, accountId: 1n, event: 'Logged In', day, count: 3 };
+    await prisma.dailyCount.create({ data });
+    expect(
+      await prisma.dailyCount.findUniqueOrThrow({
+        where: { workspaceId_userId_accountId_event_day: { workspaceId, userId: 2n, accountId: 1n, event: 'Logged In', day } },
+      }),
+    ).toEqual(data);
+    const unattributed = await prisma.dailyCount.create({ data: { workspaceId, userId: 2n, event: 'x', day, count: 1 } });
+    expect(unattributed.accountId).toBe(0n);
+  });
+
+  it('ProcessedBatch', async () => {
+    const data = { workspaceId, batchId: 'job-1', eventCount: 100, processedAt: instant };
+    await prisma.processedBatch.create({ data });
+    expect(
+      await prisma.processedBatch.findUniqueOrThrow({ where: { workspaceId_batchId: { workspaceId, batchId: 'job-1' } } }),
+    ).toEqual(data);
+  });
+
+  it('SeenMessage', async () => {
+    const data = { workspaceId, messageId: 'm-1', seenAt: instant };
+    await prisma.seenMessage.create({ data });
+    expect(
+      await prisma.seenMessage.findUniqueOrThrow({ where: { workspaceId_messageId: { workspaceId, messageId: 'm-1' } } }),
+    ).toEqual(data);
+  });
+
+  it('ScoringProfile', async () => {
+    const data = {
+      workspaceId,
+      name: 'weekly',
+      windowDays: 7,
+      filter: 'plan = "pro"',
+      normalization: 'linear',
+      isDefault: true,
+      createdAt: instant,
+    };
+    const created = await prisma.scoringProfile.create({ data });
+    expect(
+      await prisma.scoringProfile.findUniqueOrThrow({ where: { workspaceId_name: { workspaceId, name: 'weekly' } } }),
+    ).toEqual({ ...data, id: created.id });
+    const defaults = await prisma.scoringProfile.create({ data: { workspaceId, name: 'default' } });
+    expect(defaults).toMatchObject({ windowDays: 30, filter: null, normalization: 'exponential', isDefault: false });
+  });
+
+  it('Feature', async () => {
+    const data = { workspaceId, name: 'Reports', weight: 8, createdAt: instant };
+    const created = await prisma.feature.create({ data });
+    expect(
+      await prisma.feature.findUniqueOrThrow({ where: { workspaceId_name: { workspaceId, name: 'Reports' } } }),
+    ).toEqual({ ...data, id: created.id });
+  });
+
+  it('FeatureEvent', async () => {
+    const data = { workspaceId, event: 'Report Viewed', featureId: 3n };
+    await prisma.featureEvent.create({ data });
+    expect(
+      await prisma.featureEvent.findUniqueOrThrow({ where: { workspaceId_event: { workspaceId, event: 'Report Viewed' } } }),
+    ).toEqual(data);
+  });
+
+  it('EventWeight', async () => {
+    const data = { workspaceId, profileId: 1n, event: 'Report Viewed', weight: 9 };
+    await prisma.eventWeight.create({ data });
+    expect(
+      await prisma.eventWeight.findUniqueOrThrow({
+        where: { workspaceId_profileId_event: { workspaceId, profileId: 1n, event: 'Report Viewed' } },
+      }),
+    ).toEqual(data);
+  });
+
+  it('AccountScore', async () => {
+    const data = {
+      workspaceId,
+      profileId: 1n,
+      accountId: 1n,
+      period: day,
+      rawScore: 12.5,
+      engagementScore: 0.75,
+      engagementScoreChange: -0.125,
+      benchmark: 0.5,
+      activeUsers: 4,
+      activationRate: 0.8,
+      overallScoredEvents: 9_007_199_254_740_993n,
+      recentlyScoredEvents: 10n,
+      scoringProfileEvents: 11n,
+      totalPeopleCount: 5,
+      totalActivePeopleCount: 4,
+      firstSeen: day,
+      lastSeen: day,
+      computedAt: instant,
+    };
+    await prisma.accountScore.create({ data });
+    expect(
+      await prisma.accountScore.findUniqueOrThrow({
+        where: { workspaceId_profileId_accountId_period: { workspaceId, profileId: 1n, accountId: 1n, period: day } },
+      }),
+    ).toEqual(data);
+  });
+
+  it('UserScore', async () => {
+    const data = {
+      workspaceId,
+      profileId: 1n,
+      userId: 2n,
+      period: day,
+      rawScore: 3.25,
+      engagementScore: 0.5,
+      benchmark: 0.25,
+      scoringProfileEvents: 6n,
+      firstSeen: null,
+      lastSeen: day,
+      computedAt: instant,
+    };
+    await prisma.userScore.create({ data });
+    expect(
+      await prisma.userScore.findUniqueOrThrow({
+        where: { workspaceId_profileId_userId_period: { workspaceId, profileId: 1n, userId: 2n, period: day } },
+      }),
+    ).toEqual(data);
+  });
+
+  it('Segment', async () => {
+    const data = { workspaceId, name: 'Active', rule: 'engagement_score > 0.5', builtin: true, createdAt: instant };
+    const created = await prisma.segment.create({ data });
+    expect(
+      await prisma.segment.findUniqueOrThrow({ where: { workspaceId_name: { workspaceId, name: 'Active' } } }),
+    ).toEqual({ ...data, id: created.id });
+  });
+
+  it('SegmentMembership', async () => {
+    const data = { workspaceId, segmentId: 1n, accountId: 1n, enteredAt: instant, leftAt: instant };
+    await prisma.segmentMembership.create({ data });
+    expect(
+      await prisma.segmentMembership.findUniqueOrThrow({
+        where: {
+          workspaceId_segmentId_accountId_enteredAt: { workspaceId, segmentId: 1n, accountId: 1n, enteredAt: instant },
+        },
+      }),
+    ).toEqual(data);
+  });
+
+  it('covers every model of the client', () => {
+    const tested = [
+      'Workspace', 'IngestKey', 'ReadToken', 'User', 'UserAlias', 'Account', 'Membership', 'DailyCount',
+      'ProcessedBatch', 'SeenMessage', 'ScoringProfile', 'Feature', 'FeatureEvent', 'EventWeight',
+      'AccountScore', 'UserScore', 'Segment', 'SegmentMembership',
+    ];
+    expect(Object.values(Prisma.ModelName).sort()).toEqual(tested.sort());
+  });
+});
