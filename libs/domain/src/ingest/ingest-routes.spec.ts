@@ -1,0 +1,9 @@
+import { INGEST_ROUTES, type IngestRoute } from './ingest-routes';
+
+describe('INGEST_ROUTES', () => {
+  it('lists every route once, each at its HTTP path', () => {
+    const routes: IngestRoute[] = INGEST_ROUTES.map((r) => r.route);
+    expect(new Set(routes).size).toBe(16);
+    for (const { route, path } of INGEST_ROUTES) expect(path).toBe(`/${route}`);
+  });
+});

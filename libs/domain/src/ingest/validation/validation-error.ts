@@ -1,0 +1,16 @@
+import { CoilError, type ErrorCode } from '../../errors';
+
+/** A 400 pointing at one field of the body; `path` is a JSON pointer ('' is the body itself). */
+export function validationError(code: ErrorCode, message: string, path: string): CoilError {
+  return new CoilError(400, code, message, { path });
+}
+
+export function pathOf(error: CoilError): string {
+  const path = error.details?.['path'];
+  return typeof path === 'string' ? path : '';
+}
+
+/** Re-roots an error raised while normalising a nested value (e.g. one batch item). */
+export function prefixErrorPath(error: CoilError, prefix: string): CoilError {
+  return new CoilError(error.httpStatus, error.code, error.message, { ...error.details, path: prefix + pathOf(error) });
+}
