@@ -54,7 +54,7 @@ async function main() {
   const jest = require.resolve('jest/bin/jest');
   const run = spawnSync(
     process.execPath,
-    [jest, '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)],
+    [jest, '--json', '--forceExit', `--outputFile=${resultsFile}`, ...process.argv.slice(2)],
     { cwd: root, stdio: 'inherit' },
   );
   console.log(summaryLine());

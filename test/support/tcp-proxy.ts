@@ -30,8 +30,8 @@ export class TcpProxy {
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  restore(): Promise<number> {
-    return this.start(this.port);
+  async restore(): Promise<number> {
+    return this.server ? this.port : this.start(this.port);
   }
 
   private pipe(client: net.Socket): void {
