@@ -1,0 +1,93 @@
+// Full scoring pass over 100,000 accounts x 30 days of counts (operations.md: <= 60 s).
+// `node -r ./scripts/register.js bench/scoring.ts`; prints {accounts, days, rows, seconds}.
+// Sizes: BENCH_ACCOUNTS, BENCH_DAYS, BENCH_EVENTS_PER_DAY (per user and day, <= 10), BENCH_USERS_PER_ACCOUNT.
+import { Client, Pool, escapeIdentifier } from 'pg';
+import { applyMigrations } from '@coil/database';
+import { ScoringRunner } from '@coil/scoring-runs';
+
+const BASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/coil';
+const DATABASE = 'coil_bench_scoring';
+
+interface BenchSize {
+  accounts: number;
+  days: number;
+  eventsPerDay: number;
+  usersPerAccount: number;
+}
+
+function sizeFromEnv(): BenchSize {
+  const read = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+  return {
+    accounts: read('BENCH_ACCOUNTS', 100_000),
+    days: read('BENCH_DAYS', 30),
+    eventsPerDay: Math.min(10, read('BENCH_EVENTS_PER_DAY', 2)),
+    usersPerAccount: read('BENCH_USERS_PER_ACCOUNT', 1),
+  };
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(BASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A scratch database from nothing, so runs never depend on what an earlier one left. */
+async function recreateDatabase(): Promise<string> {
+  const admin = new Client({ connectionString: databaseUrl('postgres') });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(DATABASE)} WITH (FORCE)`);
+  await admin.end();
+  const url = databaseUrl(DATABASE);
+  await applyMigrations(url);
+  return url;
+}
+
+/** Accounts with `plan` traits, users, memberships and counts without an account (the common case). */
+async function load(pool: Pool, size: BenchSize): Promise<{ workspaceId: string; rows: number }> {
+  const workspace = await pool.query<{ id: string }>(`INSERT INTO workspaces (name) VALUES ('bench') RETURNING workspace_id::text AS id`);
+  const workspaceId = workspace.rows[0].id;
+  const users = size.accounts * size.usersPerAccount;
+  await pool.query(
+    `INSERT INTO accounts (workspace_id, tracking_id, traits)
+     SELECT $1, 'account-' || g, jsonb_build_object('plan', CASE WHEN g % 3 = 0 THEN 'trial' ELSE 'paid' END)
+     FROM generate_series(1, $2::int) g`,
+    [workspaceId, size.accounts],
+  );
+  await pool.query(`INSERT INTO users (workspace_id, external_id) SELECT $1, 'user-' || g FROM generate_series(1, $2::int) g`, [workspaceId, users]);
+  await pool.query(
+    `INSERT INTO memberships (workspace_id, account_id, user_id)
+     SELECT $1, a.id, u.id
+     FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM accounts WHERE workspace_id = $1) a
+     JOIN (SELECT id, row_number() OVER (ORDER BY id) AS n FROM users WHERE workspace_id = $1) u
+       ON (u.n - 1) / $2::int + 1 = a.n`,
+    [workspaceId, size.usersPerAccount],
+  );
+  const counts = await pool.query(
+    `INSERT INTO daily_counts (workspace_id, user_id, account_id, event, day, count)
+     SELECT $1, u.id, 0, 'event_' || ((u.id + d + e) % 10), (now() AT TIME ZONE 'UTC')::date - d, 1 + (u.id * 7 + d * 3 + e) % 20
+     FROM users u CROSS JOIN generate_series(0, $2::int - 1) d CROSS JOIN generate_series(0, $3::int - 1) e
+     WHERE u.workspace_id = $1`,
+    [workspaceId, size.days, size.eventsPerDay],
+  );
+  await pool.query('ANALYZE');
+  return { workspaceId, rows: counts.rowCount ?? 0 };
+}
+
+async function main(): Promise<void> {
+  const size = sizeFromEnv();
+  const pool = new Pool({ connectionString: await recreateDatabase(), max: 4 });
+  try {
+    const { workspaceId, rows } = await load(pool, size);
+    const started = process.hrtime.bigint();
+    await new ScoringRunner(pool).scoreWorkspace(workspaceId, new Date());
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    process.stdout.write(`${JSON.stringify({ accounts: size.accounts, days: size.days, rows, seconds: Math.round(seconds * 100) / 100 })}\n`);
+  } finally {
+    await pool.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
