@@ -1,0 +1,66 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { DelayedError, Worker, type Job } from 'bullmq';
+import type { Logger } from 'pino';
+import { INGEST_QUEUE, type IngestBatch } from '@coil/domain';
+import { BatchRollup, isPoisonError, retryDelayMs, type JobOutcome } from '@coil/rollup';
+import type { RedisConnection } from '@coil/queue';
+import { LOGGER, REDIS, WORKER_SETTINGS, type WorkerSettings } from './worker.tokens';
+import { recordJob, recordUnfinishedJob } from './worker-metrics';
+
+// A job is only ever retried, never failed for a transient error, so this merely guards
+// against a job that keeps killing its worker.
+const MAX_STALLED_COUNT = 50;
+
+/** Feeds ingest jobs to the roll-up; a thin shell around BatchRollup. */
+@Injectable()
+export class IngestBatchProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private worker?: Worker<IngestBatch, JobOutcome>;
+
+  constructor(
+    @Inject(BatchRollup) private readonly rollup: BatchRollup,
+    @Inject(REDIS) private readonly connection: RedisConnection,
+    @Inject(WORKER_SETTINGS) private readonly settings: WorkerSettings,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { concurrency, prefix, lockDurationMs } = this.settings;
+    this.worker = new Worker<IngestBatch, JobOutcome>(INGEST_QUEUE, (job, token) => this.process(job, token), {
+      connection: this.connection,
+      prefix,
+      concurrency,
+      lockDuration: lockDurationMs,
+      stalledInterval: lockDurationMs,
+      maxStalledCount: MAX_STALLED_COUNT,
+    });
+    this.worker.on('error', (error) => this.logger.error({ err: error }, 'queue worker error'));
+  }
+
+  /** Lets in-flight jobs finish (SIGTERM) before the connections they use are closed. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+
+  private async process(job: Job<IngestBatch, JobOutcome>, token?: string): Promise<JobOutcome> {
+    try {
+      const outcome = await this.rollup.rollupJob(job.id!, job.data);
+      recordJob(outcome, job.data.events);
+      return outcome;
+    } catch (error) {
+      if (isPoisonError(error) || token === undefined) {
+        recordUnfinishedJob('failed');
+        throw error;
+      }
+      return this.retryLater(job, token, error);
+    }
+  }
+
+  /** Transient failure: back to the delayed set without using up one of the job's attempts. */
+  private async retryLater(job: Job<IngestBatch, JobOutcome>, token: string, error: unknown): Promise<never> {
+    const delayMs = retryDelayMs(job.attemptsStarted);
+    this.logger.warn({ err: error, jobId: job.id, delayMs }, 'roll-up failed, retrying later');
+    recordUnfinishedJob('retried');
+    await job.moveToDelayed(Date.now() + delayMs, token);
+    throw new DelayedError();
+  }
+}

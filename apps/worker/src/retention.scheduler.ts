@@ -1,0 +1,48 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Pool } from 'pg';
+import type { Logger } from 'pino';
+import { RetentionRepository } from '@coil/rollup';
+import { LOGGER, PG_POOL } from './worker.tokens';
+
+const PRUNE_EVERY_MS = 15 * 60 * 1000;
+
+/**
+ * Keeps the dedup tables small: seen messageIds after 24 h, applied batch ids after 7 days.
+ * Every worker prunes; concurrent prunes only delete the same old rows.
+ */
+@Injectable()
+export class RetentionScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.prune(), PRUNE_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  prune(): Promise<void> {
+    this.running ??= this.pruneOnce().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async pruneOnce(): Promise<void> {
+    try {
+      const retention = new RetentionRepository(this.pool);
+      const messages = await retention.pruneSeenMessages();
+      const batches = await retention.pruneProcessedBatches();
+      this.logger.info({ messages, batches }, 'pruned dedup state');
+    } catch (error) {
+      this.logger.warn({ err: error }, 'prune failed; next run retries');
+    }
+  }
+}

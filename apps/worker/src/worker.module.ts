@@ -1,0 +1,89 @@
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Pool } from 'pg';
+import type { Logger } from 'pino';
+import type { CoilConfig } from '@coil/config';
+import { OpsController, READINESS_CHECKS, type ReadinessCheck } from '@coil/observability';
+import { createRedisConnection, queuePrefix, type RedisConnection } from '@coil/queue';
+import { BatchRollup, BullDeadLetterSink, countDeadLetters, deadLetterQueue, type DeadLetterQueue } from '@coil/rollup';
+import { IngestBatchProcessor } from './ingest-batch.processor';
+import type { QueueOptions } from './queue-options';
+import { RetentionScheduler } from './retention.scheduler';
+import { reportDeadLetterQueueSize } from './worker-metrics';
+import { LOGGER, PG_POOL, REDIS, WORKER_SETTINGS, type WorkerSettings } from './worker.tokens';
+
+const DEAD_LETTERS = Symbol('DEAD_LETTERS');
+
+function createPool(config: CoilConfig, logger: Logger): Pool {
+  const pool = new Pool({
+    connectionString: config.databaseUrl,
+    // One connection per concurrent job, one for the prune and readiness checks.
+    max: config.workerConcurrency + 1,
+    connectionTimeoutMillis: 5000,
+    keepAlive: true,
+  });
+  // An idle client losing its server must not crash the process; the next job retries.
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL client lost'));
+  return pool;
+}
+
+/** Runs after the processor has let its jobs finish (beforeApplicationShutdown). */
+class ConnectionsShutdown implements OnApplicationShutdown {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(REDIS) private readonly redis: RedisConnection,
+    @Inject(DEAD_LETTERS) private readonly deadLetters: DeadLetterQueue,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    reportDeadLetterQueueSize(undefined);
+    await this.deadLetters.close();
+    await this.pool.end();
+    this.redis.disconnect();
+  }
+}
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: CoilConfig, queueOptions: QueueOptions, logger: Logger): DynamicModule {
+    const settings: WorkerSettings = {
+      prefix: queuePrefix(config),
+      concurrency: config.workerConcurrency,
+      lockDurationMs: queueOptions.lockDurationMs,
+    };
+    return {
+      module: WorkerModule,
+      controllers: [OpsController],
+      providers: [
+        { provide: LOGGER, useValue: logger },
+        { provide: WORKER_SETTINGS, useValue: settings },
+        { provide: PG_POOL, useFactory: () => createPool(config, logger) },
+        { provide: REDIS, useFactory: () => createRedisConnection(config, 'worker') },
+        {
+          provide: DEAD_LETTERS,
+          inject: [REDIS],
+          useFactory: (redis: RedisConnection) => {
+            const queue = deadLetterQueue(redis, settings.prefix);
+            reportDeadLetterQueueSize(() => countDeadLetters(queue));
+            return queue;
+          },
+        },
+        {
+          provide: BatchRollup,
+          inject: [PG_POOL, DEAD_LETTERS],
+          useFactory: (pool: Pool, queue: DeadLetterQueue) => new BatchRollup(pool, new BullDeadLetterSink(queue)),
+        },
+        {
+          provide: READINESS_CHECKS,
+          inject: [PG_POOL, REDIS],
+          useFactory: (pool: Pool, redis: RedisConnection): ReadinessCheck[] => [
+            { name: 'postgres', check: () => pool.query('SELECT 1') },
+            { name: 'redis', check: () => redis.ping() },
+          ],
+        },
+        IngestBatchProcessor,
+        RetentionScheduler,
+        ConnectionsShutdown,
+      ],
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import type { IngestEvent } from '@coil/domain';
+import type { TraitUpdate } from './merge-traits';
+import { normalizeTraits } from './normalize-traits';
+import { subjectId } from './subject-id';
+
+export interface KeyedTraitUpdate extends TraitUpdate {
+  /** External user id (identify) or account tracking id (group). */
+  key: string;
+}
+
+export interface TraitUpdatePlan {
+  users: KeyedTraitUpdate[];
+  accounts: KeyedTraitUpdate[];
+}
+
+function hasTraits(event: IngestEvent): boolean {
+  return event.traits !== undefined && Object.keys(event.traits).length > 0;
+}
+
+/** Identify traits go to the user, group traits to the account (ingest.md, "Semantics"). */
+export function planTraitUpdates(events: IngestEvent[]): TraitUpdatePlan {
+  const plan: TraitUpdatePlan = { users: [], accounts: [] };
+  for (const event of events) {
+    if (!hasTraits(event)) continue;
+    const update = { traits: normalizeTraits(event.traits!), at: new Date(event.timestamp) };
+    const subject = subjectId(event);
+    if (event.type === 'identify' && subject !== undefined) plan.users.push({ key: subject, ...update });
+    if (event.type === 'group' && event.groupId) plan.accounts.push({ key: event.groupId, ...update });
+  }
+  return plan;
+}
+
+/** Every account tracking id a batch names, sorted. */
+export function trackingIdsOf(events: IngestEvent[]): string[] {
+  const ids = new Set<string>();
+  for (const event of events) if (event.groupId) ids.add(event.groupId);
+  return [...ids].sort();
+}

@@ -1,0 +1,10 @@
+export { AccountRepository, type AccountUpdate, type StoredAccount } from './account.repository';
+export { BatchRepository } from './batch.repository';
+export { DailyCountRepository } from './daily-count.repository';
+export { IdentityRepository, type AliasRow, type KnownAlias, type NewUser } from './identity.repository';
+export { MembershipRepository } from './membership.repository';
+export { RetentionRepository } from './retention.repository';
+export type { SqlClient } from './sql-client';
+export { UserHistoryRepository, type UserMove } from './user-history.repository';
+export { UserRepository, type StoredUser } from './user.repository';
+export { createRollupRepositories, type RollupRepositories } from './rollup-repositories';

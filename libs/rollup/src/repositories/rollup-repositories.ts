@@ -1,0 +1,31 @@
+import { AccountRepository } from './account.repository';
+import { BatchRepository } from './batch.repository';
+import { DailyCountRepository } from './daily-count.repository';
+import { IdentityRepository } from './identity.repository';
+import { MembershipRepository } from './membership.repository';
+import type { SqlClient } from './sql-client';
+import { UserHistoryRepository } from './user-history.repository';
+import { UserRepository } from './user.repository';
+
+/** Every repository a batch touches, bound to the one client of its transaction. */
+export interface RollupRepositories {
+  batches: BatchRepository;
+  identities: IdentityRepository;
+  users: UserRepository;
+  userHistory: UserHistoryRepository;
+  accounts: AccountRepository;
+  memberships: MembershipRepository;
+  dailyCounts: DailyCountRepository;
+}
+
+export function createRollupRepositories(db: SqlClient): RollupRepositories {
+  return {
+    batches: new BatchRepository(db),
+    identities: new IdentityRepository(db),
+    users: new UserRepository(db),
+    userHistory: new UserHistoryRepository(db),
+    accounts: new AccountRepository(db),
+    memberships: new MembershipRepository(db),
+    dailyCounts: new DailyCountRepository(db),
+  };
+}

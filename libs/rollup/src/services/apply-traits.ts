@@ -1,0 +1,33 @@
+import { accountColumns, applyTraitUpdates, type KeyedTraitUpdate } from '../planning';
+import type { RollupRepositories } from '../repositories';
+import { groupUpdatesByRow } from './group-updates';
+
+export async function applyUserTraits(
+  repos: RollupRepositories,
+  workspaceId: string,
+  updates: KeyedTraitUpdate[],
+  userIdOf: ReadonlyMap<string, string>,
+): Promise<void> {
+  if (updates.length === 0) return;
+  const byUser = groupUpdatesByRow(updates, userIdOf);
+  const users = await repos.users.lockUsers(workspaceId, [...byUser.keys()]);
+  const updated = users.map((user) => ({ ...user, ...applyTraitUpdates(user, byUser.get(user.id)!) }));
+  await repos.users.updateUsers(workspaceId, updated);
+}
+
+/** Group traits, with the name and domain columns kept equal to the traits of that name. */
+export async function applyAccountTraits(
+  repos: RollupRepositories,
+  workspaceId: string,
+  updates: KeyedTraitUpdate[],
+  accountIdOf: ReadonlyMap<string, string>,
+): Promise<void> {
+  if (updates.length === 0) return;
+  const byAccount = groupUpdatesByRow(updates, accountIdOf);
+  const accounts = await repos.accounts.lockAccounts(workspaceId, [...byAccount.keys()]);
+  const updated = accounts.map((account) => {
+    const merged = applyTraitUpdates(account, byAccount.get(account.id)!);
+    return { id: account.id, ...merged, ...accountColumns(merged.traits) };
+  });
+  await repos.accounts.updateAccounts(workspaceId, updated);
+}

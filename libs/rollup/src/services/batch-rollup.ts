@@ -1,0 +1,99 @@
+import type { Pool } from 'pg';
+import type { IngestBatch, IngestEvent } from '@coil/domain';
+import type { DeadLetter, DeadLetterSink } from '../dead-letter';
+import { invalidEventReason } from '../planning';
+import { BatchRepository, createRollupRepositories } from '../repositories';
+import { splitAndApply, type BisectHandlers, type Range } from './bisect';
+import { isPoisonError } from './classify-error';
+import { inTransaction } from './in-transaction';
+import { rollupEvents, type RollupOutcome } from './rollup-events';
+
+export interface JobOutcome extends RollupOutcome {
+  deadLetteredEvents: number;
+}
+
+interface Indexed {
+  event: IngestEvent;
+  index: number;
+}
+
+/** The whole job keeps the job id; a part of a split job gets its own, stable across retries. */
+function partId(batchId: string, range: Range, total: number): string {
+  return range.start === 0 && range.end === total ? batchId : `${batchId}#${range.start}-${range.end}`;
+}
+
+const NOTHING: RollupOutcome = { alreadyApplied: false, appliedEvents: 0, duplicateEvents: 0 };
+
+function sum(outcomes: RollupOutcome[]): RollupOutcome {
+  return outcomes.reduce((total, outcome) => ({
+    alreadyApplied: total.alreadyApplied && outcome.alreadyApplied,
+    appliedEvents: total.appliedEvents + outcome.appliedEvents,
+    duplicateEvents: total.duplicateEvents + outcome.duplicateEvents,
+  }));
+}
+
+/**
+ * Rolls one queue job into PostgreSQL exactly once. The happy path is one transaction. Events
+ * that can never apply go to the dead-letter sink: invalid ones at once, and those the database
+ * rejects by splitting the batch (each part its own transaction, recorded under
+ * `{jobId}#{start}-{end}`, so a crash mid-split does not apply a part twice).
+ */
+export class BatchRollup {
+  constructor(
+    private readonly pool: Pool,
+    private readonly deadLetters: DeadLetterSink,
+  ) {}
+
+  async rollupJob(batchId: string, batch: IngestBatch): Promise<JobOutcome> {
+    const valid: Indexed[] = [];
+    const rejected: DeadLetter[] = [];
+    batch.events.forEach((event, index) => {
+      const reason = invalidEventReason(event);
+      if (reason === null) valid.push({ event, index });
+      else rejected.push(this.letter(batch.workspaceId, batchId, index, event, reason));
+    });
+    await this.deadLetters.send(rejected);
+    const outcome = await this.applyAll(batch.workspaceId, batchId, valid, rejected);
+    return { ...outcome, deadLetteredEvents: rejected.length };
+  }
+
+  private async applyAll(
+    workspaceId: string,
+    batchId: string,
+    valid: Indexed[],
+    rejected: DeadLetter[],
+  ): Promise<RollupOutcome> {
+    const handlers: BisectHandlers<RollupOutcome> = {
+      apply: (range) => this.applyRange(workspaceId, partId(batchId, range, valid.length), valid, range),
+      isPoison: isPoisonError,
+      reject: async (index, error) => {
+        const { event, index: position } = valid[index];
+        const letter = this.letter(workspaceId, batchId, position, event, (error as Error).message);
+        await this.deadLetters.send([letter]);
+        rejected.push(letter);
+      },
+      combine: sum,
+      empty: NOTHING,
+    };
+    const whole: Range = { start: 0, end: valid.length };
+    try {
+      return await handlers.apply(whole);
+    } catch (error) {
+      if (!isPoisonError(error) || valid.length === 0) throw error;
+      const outcome = await splitAndApply(handlers, whole);
+      await inTransaction(this.pool, (client) => new BatchRepository(client).claim(workspaceId, batchId, valid.length));
+      return outcome;
+    }
+  }
+
+  private applyRange(workspaceId: string, batchId: string, valid: Indexed[], range: Range): Promise<RollupOutcome> {
+    const events = valid.slice(range.start, range.end).map((item) => item.event);
+    return inTransaction(this.pool, (client) =>
+      rollupEvents(createRollupRepositories(client), { workspaceId, batchId, events }),
+    );
+  }
+
+  private letter(workspaceId: string, batchId: string, index: number, event: IngestEvent, reason: string): DeadLetter {
+    return { workspaceId, batchId, index, reason, event, failedAt: new Date().toISOString() };
+  }
+}
