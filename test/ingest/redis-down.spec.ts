@@ -8,13 +8,14 @@ describe('ingest with Redis unreachable', () => {
   const proxy = new TcpProxy('127.0.0.1', Number(new URL(loadConfig().redisUrl).port || 6379));
 
   beforeAll(async () => {
-    const port = await proxy.start();
+    const port = await proxy.listen();
     ingest = await startIngest({ redisUrl: `redis://127.0.0.1:${port}`, ingestQueueTimeoutMs: 1000 });
   });
 
   afterAll(async () => {
-    await proxy.restore().catch(() => undefined);
+    proxy.restore();
     await ingest.close();
+    await proxy.close();
   });
 
   it('answers 503, never 202, while the queue cannot be written; 202 again once it can', async () => {
@@ -23,14 +24,14 @@ describe('ingest with Redis unreachable', () => {
       request(ingest.url).post('/v2/track').set('Authorization', auth).send({ userId: 'u1', event });
     expect((await send('before')).status).toBe(202);
 
-    await proxy.cut();
+    proxy.cut();
     const during = await send('during');
     expect(during.status).toBe(503);
     expect(during.body.error.code).toBe('queue_unavailable');
     const ready = await request(ingest.url).get('/readyz');
     expect(ready.status).toBe(503);
 
-    await proxy.restore();
+    proxy.restore();
     let after = 0;
     for (let attempt = 0; attempt < 50 && after !== 202; attempt += 1) {
       after = (await send('after')).status;

@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import { register } from 'prom-client';
 import type { IngestBatch } from '@coil/domain';
 import { generateTrackStream } from './support/event-factory';
-import { CuttableProxy } from './support/tcp-proxy';
+import { TcpProxy } from '../support/tcp-proxy';
 import {
   closeQueue,
   countsByKey,
@@ -27,7 +27,7 @@ async function retriedBatches(): Promise<number> {
 
 describe('worker while PostgreSQL is unreachable', () => {
   const prefix = uniquePrefix('outage');
-  const proxy = new CuttableProxy('127.0.0.1', 5432);
+  const proxy = new TcpProxy('127.0.0.1', 5432);
   let pool: Pool;
   let queue: Queue<IngestBatch>;
   let worker: NestFastifyApplication;
