@@ -6,7 +6,6 @@ import { OpsController, READINESS_CHECKS, type ReadinessCheck } from '@coil/obse
 import { createRedisConnection, queuePrefix, type RedisConnection } from '@coil/queue';
 import { BatchRollup, BullDeadLetterSink, countDeadLetters, deadLetterQueue, type DeadLetterQueue } from '@coil/rollup';
 import { IngestBatchProcessor } from './ingest-batch.processor';
-import type { QueueOptions } from './queue-options';
 import { RetentionScheduler } from './retention.scheduler';
 import { reportDeadLetterQueueSize } from './worker-metrics';
 import { LOGGER, PG_POOL, REDIS, WORKER_SETTINGS, type WorkerSettings } from './worker.tokens';
@@ -44,11 +43,11 @@ class ConnectionsShutdown implements OnApplicationShutdown {
 
 @Module({})
 export class WorkerModule {
-  static forRoot(config: CoilConfig, queueOptions: QueueOptions, logger: Logger): DynamicModule {
+  static forRoot(config: CoilConfig, logger: Logger): DynamicModule {
     const settings: WorkerSettings = {
       prefix: queuePrefix(config),
       concurrency: config.workerConcurrency,
-      lockDurationMs: queueOptions.lockDurationMs,
+      lockDurationMs: config.workerLockDurationMs,
     };
     return {
       module: WorkerModule,

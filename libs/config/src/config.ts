@@ -22,6 +22,8 @@ export interface CoilConfig {
   /** Events per second each ingest process admits per workspace (429 above). */
   ingestRateLimit: number;
   workerConcurrency: number;
+  /** A job whose worker died is handed out again this long after its last lock renewal. */
+  workerLockDurationMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -81,5 +83,6 @@ export function loadConfig(env: Env = process.env): CoilConfig {
     ingestQueueTimeoutMs: positiveInt(env, 'INGEST_QUEUE_TIMEOUT_MS', 2000),
     ingestRateLimit: positiveInt(env, 'INGEST_RATE_LIMIT', 100000),
     workerConcurrency: positiveInt(env, 'WORKER_CONCURRENCY', 4),
+    workerLockDurationMs: positiveInt(env, 'WORKER_LOCK_DURATION_MS', 30_000, 1000),
   };
 }
