@@ -8,14 +8,16 @@ import {
   RateLimiter,
 } from '@coil/ingestion';
 import { OpsController, READINESS_CHECKS, type ReadinessCheck } from '@coil/observability';
-import { createRedisConnection, queuePrefix, type RedisConnection } from '@coil/queue';
+import { createRedisConnection, queuePrefix, waitUntilReady, type RedisConnection } from '@coil/queue';
 import { CredentialResolver } from '@coil/workspaces';
 import { AccoilController } from './controllers/accoil.controller';
 import { AmplitudeController } from './controllers/amplitude.controller';
 import { SegmentController } from './controllers/segment.controller';
 import { IngestHandler } from './ingest-handler';
+import { reportQueueDepth } from './queue-depth.metric';
 
 const REDIS = Symbol('REDIS');
+const REDIS_READY_TIMEOUT_MS = 5000;
 const PRISMA = Symbol('PRISMA');
 
 /** Closes, in order, what the HTTP server used: queued events first, then the connections. */
@@ -29,6 +31,7 @@ class IngestShutdown implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.batcher.drain();
+    reportQueueDepth(undefined);
     await this.writer.close();
     this.redis.disconnect();
     await this.prisma.$disconnect();
@@ -49,12 +52,23 @@ export class IngestModule {
             { name: 'redis', check: () => redis.ping() },
           ],
         },
-        { provide: REDIS, useFactory: () => createRedisConnection(config, 'producer') },
+        {
+          provide: REDIS,
+          useFactory: async () => {
+            const redis = createRedisConnection(config, 'producer');
+            await waitUntilReady(redis, REDIS_READY_TIMEOUT_MS);
+            return redis;
+          },
+        },
         { provide: PRISMA, useFactory: () => createPrismaClient(config.databaseUrl, 4) },
         {
           provide: BullBatchWriter,
           inject: [REDIS],
-          useFactory: (redis: RedisConnection) => new BullBatchWriter(redis, queuePrefix(config)),
+          useFactory: (redis: RedisConnection) => {
+            const writer = new BullBatchWriter(redis, queuePrefix(config));
+            reportQueueDepth(writer.queue);
+            return writer;
+          },
         },
         {
           provide: EventBatcher,

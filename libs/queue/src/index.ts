@@ -1,1 +1,1 @@
-export { createRedisConnection, queuePrefix, type RedisConnection } from './redis-connection';
+export { createRedisConnection, queuePrefix, waitUntilReady, type RedisConnection } from './redis-connection';

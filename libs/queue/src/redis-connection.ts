@@ -29,3 +29,20 @@ export function createRedisConnection(
 export function queuePrefix(config: Pick<CoilConfig, 'queuePrefix'>): string {
   return `{${config.queuePrefix}}`;
 }
+
+/**
+ * Resolves once the connection is ready, or after `timeoutMs` whatever its state: a process
+ * starting while Redis is down still starts, reports not-ready and answers 503 until it is up.
+ */
+export function waitUntilReady(connection: RedisConnection, timeoutMs: number): Promise<void> {
+  if (connection.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      connection.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    connection.once('ready', done);
+  });
+}
