@@ -3,7 +3,6 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Logger } from 'pino';
 import { PinoNestLogger } from '@coil/observability';
 import { ErrorFilter } from './error.filter';
-import { toErrorResponse } from './error-response';
 import { installJsonBodyParser } from './json-body';
 
 export interface HttpAppOptions {
@@ -20,11 +19,6 @@ export async function createHttpApp(module: unknown, options: HttpAppOptions): P
   });
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodyParser(fastify, options.maxBodyBytes);
-  fastify.setErrorHandler((error, _request, reply) => {
-    const response = toErrorResponse(error);
-    if (response.status >= 500) options.logger.error({ err: error }, 'request failed');
-    void reply.status(response.status).headers(response.headers).send(response.body);
-  });
   app.useGlobalFilters(new ErrorFilter(options.logger));
   app.enableShutdownHooks();
   return app;
