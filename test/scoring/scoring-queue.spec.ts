@@ -13,6 +13,12 @@ import { ScoringFixture } from './support/scoring-fixture';
 // A prefix of its own: this file never meets another test's (or a running worker's) jobs.
 const prefix = `{coil-scoring-spec-${process.pid}}`;
 
+/** Options rather than a shared client, so BullMQ opens the connections it closes itself. */
+function redisOptions(): { host: string; port: number; maxRetriesPerRequest: null } {
+  const url = new URL(process.env.REDIS_URL as string);
+  return { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null };
+}
+
 describe('scoring queue', () => {
   const fixture = new ScoringFixture();
   const connection = new IORedis(process.env.REDIS_URL as string, { maxRetriesPerRequest: null });
@@ -45,9 +51,9 @@ describe('scoring queue', () => {
     const pending = (await queue.getDelayed()).filter((job) => job.data.workspaceId === workspaceId);
     expect(pending).toHaveLength(1);
 
-    const events = new QueueEvents(SCORING_QUEUE, { connection: connection.duplicate(), prefix });
+    const events = new QueueEvents(SCORING_QUEUE, { connection: redisOptions(), prefix });
     const worker = new Worker(SCORING_QUEUE, (job) => processScoringJob(job, new ScoringRunner(fixture.pool)), {
-      connection: connection.duplicate(),
+      connection: redisOptions(),
       prefix,
     });
     try {

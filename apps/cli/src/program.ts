@@ -1,6 +1,11 @@
 import { Command } from 'commander';
 import type { CliContext } from './cli-context';
+import { registerEventCommands } from './commands/event.command';
+import { registerFeatureCommands } from './commands/feature.command';
 import { registerKeyCommands } from './commands/key.command';
+import { registerProfileCommands } from './commands/profile.command';
+import { registerScoresCommands } from './commands/scores.command';
+import { registerSegmentCommands } from './commands/segment.command';
 import { registerTokenCommands } from './commands/token.command';
 import { registerWorkspaceCommands } from './commands/workspace.command';
 
@@ -14,5 +19,10 @@ export function createProgram(context: CliContext): Command {
   registerWorkspaceCommands(program, context);
   registerKeyCommands(program, context);
   registerTokenCommands(program, context);
+  registerProfileCommands(program);
+  registerFeatureCommands(program);
+  registerEventCommands(program);
+  registerSegmentCommands(program);
+  registerScoresCommands(program);
   return program;
 }

@@ -1,0 +1,75 @@
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { loadConfig } from '@coil/config';
+import {
+  parseWorkspaceId,
+  ScoringRunner,
+  withScoringPool,
+  type ScoringProgressListener,
+  type ScoringRunSummary,
+} from '@coil/scoring-runs';
+import type { JsonOption } from '../output';
+import { cliArgument } from './profile.command';
+
+interface RecomputeOptions extends JsonOption {
+  workspace: string;
+}
+
+/** How a run is shown: a bar for a person at a terminal, JSON lines for scripts and logs. */
+interface RunDisplay {
+  readonly onProgress: ScoringProgressListener;
+  finish(summary: ScoringRunSummary, seconds: number): void;
+  stop(): void;
+}
+
+function jsonLinesDisplay(): RunDisplay {
+  const line = (value: object): void => void process.stdout.write(`${JSON.stringify(value)}\n`);
+  return {
+    onProgress: (progress) => line({ type: 'progress', ...progress }),
+    finish: (summary, seconds) => line({ type: 'done', ...summary, seconds }),
+    stop: () => undefined,
+  };
+}
+
+function progressBarDisplay(): RunDisplay {
+  const bar = new SingleBar({ format: 'scoring [{bar}] {value}/{total} {step}', stream: process.stderr, hideCursor: true });
+  let started = false;
+  return {
+    onProgress: (progress) => {
+      if (!started) bar.start(progress.total, 0, { step: '' });
+      started = true;
+      bar.update(progress.done, { step: progress.profile ? `${progress.step} ${progress.profile}` : progress.step });
+    },
+    finish: (summary, seconds) => {
+      bar.stop();
+      const profiles = summary.profiles.map((profile) => `${profile.name}: ${profile.accounts} accounts, benchmark ${profile.benchmark}`);
+      process.stdout.write(
+        `Scored workspace ${summary.workspace_id} in ${seconds.toFixed(2)} s (${profiles.join('; ')}); ` +
+          `segments: ${summary.segments.entered} entered, ${summary.segments.left} left.\n`,
+      );
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+export function registerScoresCommands(program: Command): void {
+  const scores = program.command('scores').description('engagement scores');
+
+  scores
+    .command('recompute')
+    .description('run a full scoring pass of a workspace now, in this process')
+    .requiredOption('--workspace <id>', 'workspace id', cliArgument(parseWorkspaceId))
+    .option('--json', 'print JSON lines (always, when not on a terminal)')
+    .action(async (options: RecomputeOptions) => {
+      const display = options.json || !process.stdout.isTTY ? jsonLinesDisplay() : progressBarDisplay();
+      const started = process.hrtime.bigint();
+      try {
+        const summary = await withScoringPool(loadConfig().databaseUrl, (pool) =>
+          new ScoringRunner(pool).scoreWorkspace(options.workspace, new Date(), display.onProgress),
+        );
+        display.finish(summary, Math.round(Number(process.hrtime.bigint() - started) / 1e7) / 100);
+      } finally {
+        display.stop();
+      }
+    });
+}

@@ -1,0 +1,73 @@
+import type { AccountScoreRow } from '@coil/scoring';
+import type { SqlClient } from '../database/sql-client';
+import { toSqlDay } from '../database/sql-day';
+import { chunks } from './chunks';
+
+const UPSERT_SQL = `
+INSERT INTO account_scores (
+  workspace_id, profile_id, account_id, period, raw_score, engagement_score, engagement_score_change,
+  benchmark, active_users, activation_rate, overall_scored_events, recently_scored_events,
+  scoring_profile_events, total_people_count, total_active_people_count, first_seen, last_seen, computed_at)
+SELECT $1::bigint, $2::bigint, r.*, now() FROM unnest(
+  $3::bigint[], $4::date[], $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::int[], $10::float8[],
+  $11::bigint[], $12::bigint[], $13::bigint[], $14::int[], $15::int[], $16::date[], $17::date[]) AS r
+ON CONFLICT (workspace_id, profile_id, account_id, period) DO UPDATE SET
+  raw_score = EXCLUDED.raw_score, engagement_score = EXCLUDED.engagement_score,
+  engagement_score_change = EXCLUDED.engagement_score_change, benchmark = EXCLUDED.benchmark,
+  active_users = EXCLUDED.active_users, activation_rate = EXCLUDED.activation_rate,
+  overall_scored_events = EXCLUDED.overall_scored_events, recently_scored_events = EXCLUDED.recently_scored_events,
+  scoring_profile_events = EXCLUDED.scoring_profile_events, total_people_count = EXCLUDED.total_people_count,
+  total_active_people_count = EXCLUDED.total_active_people_count, first_seen = EXCLUDED.first_seen,
+  last_seen = EXCLUDED.last_seen, computed_at = EXCLUDED.computed_at`;
+
+function day(value: Date | null): string | null {
+  return value === null ? null : toSqlDay(value);
+}
+
+function columns(rows: readonly AccountScoreRow[]): unknown[] {
+  return [
+    rows.map((row) => String(row.accountId)),
+    rows.map((row) => toSqlDay(row.period)),
+    rows.map((row) => row.rawScore),
+    rows.map((row) => row.engagementScore),
+    rows.map((row) => row.engagementScoreChange),
+    rows.map((row) => row.benchmark),
+    rows.map((row) => row.activeUsers),
+    rows.map((row) => row.activationRate),
+    rows.map((row) => row.overallScoredEvents),
+    rows.map((row) => row.recentlyScoredEvents),
+    rows.map((row) => row.scoringProfileEvents),
+    rows.map((row) => row.totalPeopleCount),
+    rows.map((row) => row.totalActivePeopleCount),
+    rows.map((row) => day(row.firstSeen)),
+    rows.map((row) => day(row.lastSeen)),
+  ];
+}
+
+/** account_scores: one row per (workspace, profile, account, period = frame end day). */
+export class AccountScoreRepository {
+  constructor(private readonly db: SqlClient) {}
+
+  /** engagement_score of the stored period `period`, keyed by account id. */
+  async scoresOfPeriod(workspaceId: string, profileId: string, period: Date): Promise<Map<string, number>> {
+    const result = await this.db.query<{ accountId: string; score: number }>(
+      `SELECT account_id::text AS "accountId", engagement_score AS score FROM account_scores
+       WHERE workspace_id = $1 AND profile_id = $2 AND period = $3::date`,
+      [workspaceId, profileId, toSqlDay(period)],
+    );
+    return new Map(result.rows.map((row) => [row.accountId, row.score]));
+  }
+
+  async upsert(workspaceId: string, profileId: string, rows: readonly AccountScoreRow[]): Promise<void> {
+    for (const chunk of chunks(rows)) await this.db.query(UPSERT_SQL, [workspaceId, profileId, ...columns(chunk)]);
+  }
+
+  /** Drops rows of the period for accounts no longer scored (e.g. the profile's filter changed). */
+  async deleteOthers(workspaceId: string, profileId: string, period: Date, keptAccountIds: readonly string[]): Promise<void> {
+    await this.db.query(
+      `DELETE FROM account_scores WHERE workspace_id = $1 AND profile_id = $2 AND period = $3::date
+       AND NOT (account_id = ANY($4::bigint[]))`,
+      [workspaceId, profileId, toSqlDay(period), keptAccountIds],
+    );
+  }
+}
