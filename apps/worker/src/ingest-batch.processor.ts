@@ -1,10 +1,11 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { DelayedError, Worker, type Job } from 'bullmq';
+import { DelayedError, Worker, type Job, type Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { INGEST_QUEUE, type IngestBatch } from '@coil/domain';
 import { BatchRollup, isPoisonError, retryDelayMs, type JobOutcome } from '@coil/rollup';
 import type { RedisConnection } from '@coil/queue';
-import { LOGGER, REDIS, WORKER_SETTINGS, type WorkerSettings } from './worker.tokens';
+import { requestRescore } from '@coil/scoring-runs';
+import { LOGGER, REDIS, SCORING_QUEUE_TOKEN, WORKER_SETTINGS, type WorkerSettings } from './worker.tokens';
 import { recordJob, recordUnfinishedJob } from './worker-metrics';
 
 // A job is only ever retried, never failed for a transient error, so this merely guards
@@ -21,6 +22,7 @@ export class IngestBatchProcessor implements OnApplicationBootstrap, BeforeAppli
     @Inject(REDIS) private readonly connection: RedisConnection,
     @Inject(WORKER_SETTINGS) private readonly settings: WorkerSettings,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(SCORING_QUEUE_TOKEN) private readonly scoringQueue: Queue,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -45,6 +47,7 @@ export class IngestBatchProcessor implements OnApplicationBootstrap, BeforeAppli
     try {
       const outcome = await this.rollup.rollupJob(job.id!, job.data);
       recordJob(outcome, job.data.events);
+      if (outcome.appliedEvents > 0) await this.requestRescore(job.data.workspaceId);
       return outcome;
     } catch (error) {
       if (isPoisonError(error) || token === undefined) {
@@ -53,6 +56,13 @@ export class IngestBatchProcessor implements OnApplicationBootstrap, BeforeAppli
       }
       return this.retryLater(job, token, error);
     }
+  }
+
+  /** The counts are committed: a failed request only delays the scores until the midnight run. */
+  private async requestRescore(workspaceId: string): Promise<void> {
+    await requestRescore(this.scoringQueue, workspaceId, this.settings.rescoreDelayMs).catch((error: unknown) =>
+      this.logger.warn({ err: error, workspaceId }, 'could not request a rescore'),
+    );
   }
 
   /** Transient failure: back to the delayed set without using up one of the job's attempts. */

@@ -1,22 +1,28 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { CoilConfig } from '@coil/config';
 import { OpsController, READINESS_CHECKS, type ReadinessCheck } from '@coil/observability';
 import { createRedisConnection, queuePrefix, type RedisConnection } from '@coil/queue';
+import { ScoringRunner, SCORING_QUEUE } from '@coil/scoring-runs';
 import { BatchRollup, BullDeadLetterSink, countDeadLetters, deadLetterQueue, type DeadLetterQueue } from '@coil/rollup';
 import { IngestBatchProcessor } from './ingest-batch.processor';
+import { ScoringProcessor } from './scoring.processor';
 import { RetentionScheduler } from './retention.scheduler';
 import { reportDeadLetterQueueSize } from './worker-metrics';
-import { LOGGER, PG_POOL, REDIS, WORKER_SETTINGS, type WorkerSettings } from './worker.tokens';
+import { COIL_CONFIG, LOGGER, PG_POOL, REDIS, SCORING_POOL, SCORING_QUEUE_TOKEN, WORKER_SETTINGS, type WorkerSettings } from './worker.tokens';
 
 const DEAD_LETTERS = Symbol('DEAD_LETTERS');
 
-function createPool(config: CoilConfig, logger: Logger): Pool {
+// A scoring run reads on up to four connections, then writes on one.
+const SCORING_POOL_SIZE = 5;
+
+/** Roll-up: one connection per concurrent job, one for the prune and readiness checks. */
+function createPool(config: CoilConfig, logger: Logger, max: number): Pool {
   const pool = new Pool({
     connectionString: config.databaseUrl,
-    // One connection per concurrent job, one for the prune and readiness checks.
-    max: config.workerConcurrency + 1,
+    max,
     connectionTimeoutMillis: 5000,
     keepAlive: true,
   });
@@ -31,12 +37,16 @@ class ConnectionsShutdown implements OnApplicationShutdown {
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(REDIS) private readonly redis: RedisConnection,
     @Inject(DEAD_LETTERS) private readonly deadLetters: DeadLetterQueue,
+    @Inject(SCORING_POOL) private readonly scoringPool: Pool,
+    @Inject(SCORING_QUEUE_TOKEN) private readonly scoringQueue: Queue,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     reportDeadLetterQueueSize(undefined);
     await this.deadLetters.close();
+    await this.scoringQueue.close();
     await this.pool.end();
+    await this.scoringPool.end();
     this.redis.disconnect();
   }
 }
@@ -48,14 +58,27 @@ export class WorkerModule {
       prefix: queuePrefix(config),
       concurrency: config.workerConcurrency,
       lockDurationMs: config.workerLockDurationMs,
+      rescoreDelayMs: config.rescoreDelayMs,
     };
     return {
       module: WorkerModule,
       controllers: [OpsController],
       providers: [
         { provide: LOGGER, useValue: logger },
+        { provide: COIL_CONFIG, useValue: config },
+        { provide: SCORING_POOL, useFactory: () => createPool(config, logger, SCORING_POOL_SIZE) },
+        {
+          provide: ScoringRunner,
+          inject: [SCORING_POOL],
+          useFactory: (pool: Pool) => new ScoringRunner(pool),
+        },
+        {
+          provide: SCORING_QUEUE_TOKEN,
+          inject: [REDIS],
+          useFactory: (redis: RedisConnection) => new Queue(SCORING_QUEUE, { connection: redis, prefix: settings.prefix }),
+        },
         { provide: WORKER_SETTINGS, useValue: settings },
-        { provide: PG_POOL, useFactory: () => createPool(config, logger) },
+        { provide: PG_POOL, useFactory: () => createPool(config, logger, config.workerConcurrency + 1) },
         { provide: REDIS, useFactory: () => createRedisConnection(config, 'worker') },
         {
           provide: DEAD_LETTERS,
@@ -80,6 +103,7 @@ export class WorkerModule {
           ],
         },
         IngestBatchProcessor,
+        ScoringProcessor,
         RetentionScheduler,
         ConnectionsShutdown,
       ],

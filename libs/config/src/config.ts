@@ -24,6 +24,8 @@ export interface CoilConfig {
   workerConcurrency: number;
   /** A job whose worker died is handed out again this long after its last lock renewal. */
   workerLockDurationMs: number;
+  /** New events gather this long before their workspace is rescored (freshness of scores). */
+  rescoreDelayMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -84,5 +86,6 @@ export function loadConfig(env: Env = process.env): CoilConfig {
     ingestRateLimit: positiveInt(env, 'INGEST_RATE_LIMIT', 100000),
     workerConcurrency: positiveInt(env, 'WORKER_CONCURRENCY', 4),
     workerLockDurationMs: positiveInt(env, 'WORKER_LOCK_DURATION_MS', 30_000, 1000),
+    rescoreDelayMs: positiveInt(env, 'RESCORE_DELAY_MS', 1000, 0),
   };
 }

@@ -1,0 +1,55 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Queue, Worker } from 'bullmq';
+import type { Logger } from 'pino';
+import type { CoilConfig } from '@coil/config';
+import { histogram } from '@coil/observability';
+import { createRedisConnection, type RedisConnection } from '@coil/queue';
+import { processScoringJob, registerScoringSchedule, ScoringRunner, SCORING_QUEUE } from '@coil/scoring-runs';
+import { COIL_CONFIG, LOGGER, SCORING_QUEUE_TOKEN, WORKER_SETTINGS, type WorkerSettings } from './worker.tokens';
+
+const runDuration = histogram(
+  'coil_scoring_run_duration_seconds',
+  'Scoring runs (one workspace, or every workspace at UTC midnight), by job',
+  [0.05, 0.1, 0.5, 1, 5, 15, 30, 60, 120, 300],
+  ['job'],
+);
+
+/** Consumes scoring runs: the UTC-midnight schedule and the debounced rescoring after events. */
+@Injectable()
+export class ScoringProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private worker?: Worker;
+  private connection?: RedisConnection;
+
+  constructor(
+    @Inject(ScoringRunner) private readonly runner: ScoringRunner,
+    @Inject(SCORING_QUEUE_TOKEN) private readonly queue: Queue,
+    @Inject(WORKER_SETTINGS) private readonly settings: WorkerSettings,
+    @Inject(COIL_CONFIG) private readonly config: CoilConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await registerScoringSchedule(this.queue);
+    // A blocking worker connection of its own, so scoring never waits behind roll-up jobs.
+    this.connection = createRedisConnection(this.config, 'worker');
+    this.worker = new Worker(
+      SCORING_QUEUE,
+      async (job) => {
+        const stop = runDuration.startTimer({ job: job.name });
+        try {
+          return await processScoringJob(job, this.runner);
+        } finally {
+          stop();
+        }
+      },
+      { connection: this.connection, prefix: this.settings.prefix, concurrency: 1 },
+    );
+    this.worker.on('failed', (job, error) => this.logger.error({ err: error, job: job?.name }, 'scoring run failed'));
+    this.worker.on('error', (error) => this.logger.error({ err: error }, 'scoring worker error'));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+    this.connection?.disconnect();
+  }
+}
