@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import type { CliContext } from './cli-context';
+import { registerDeadLetterCommands } from './commands/dead-letters.command';
 import { registerEventCommands } from './commands/event.command';
 import { registerFeatureCommands } from './commands/feature.command';
 import { registerKeyCommands } from './commands/key.command';
 import { registerProfileCommands } from './commands/profile.command';
+import { registerReplayCommand } from './commands/replay.command';
 import { registerScoresCommands } from './commands/scores.command';
 import { registerSegmentCommands } from './commands/segment.command';
 import { registerTokenCommands } from './commands/token.command';
@@ -24,5 +26,7 @@ export function createProgram(context: CliContext): Command {
   registerEventCommands(program);
   registerSegmentCommands(program);
   registerScoresCommands(program);
+  registerReplayCommand(program);
+  registerDeadLetterCommands(program);
   return program;
 }

@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { INGEST_QUEUE, type IngestBatch } from '@coil/domain';
+import { createPrismaClient } from '@coil/database';
+import { WorkspaceAdmin } from '@coil/workspaces';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '../..');
+
+describe('CLI: replay and dead letters', () => {
+  const prefix = `test-cli-${randomUUID()}`;
+  const env = { ...process.env, COIL_QUEUE_PREFIX: prefix };
+  const connection = new IORedis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
+  const queue = new Queue<IngestBatch>(INGEST_QUEUE, { connection, prefix: `{${prefix}}` });
+  const coil = (...args: string[]) =>
+    run(process.execPath, ['-r', './scripts/register.js', 'apps/cli/src/main.ts', ...args], { cwd: ROOT, env });
+
+  afterAll(async () => {
+    await queue.obliterate({ force: true });
+    await queue.close();
+    connection.disconnect();
+  });
+
+  it('replays a JSON-lines file through the normaliser into the queue, reporting bad lines', async () => {
+    const prisma = createPrismaClient(process.env.DATABASE_URL!, 1);
+    const { workspace_id } = await new WorkspaceAdmin(prisma).createWorkspace('replay');
+    await prisma.$disconnect();
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'coil-replay-')), 'events.jsonl');
+    fs.writeFileSync(
+      file,
+      [
+        JSON.stringify({ type: 'track', userId: 'u1', event: 'Imported', messageId: 'r-1', properties: { secret: 'DROP_ME' } }),
+        JSON.stringify({ type: 'identify', userId: 'u1', traits: { plan: 'pro' } }),
+        '',
+        JSON.stringify({ type: 'track', userId: 'u1' }),
+        JSON.stringify({ type: 'page', userId: 'u1', name: 'Home' }),
+      ].join('\n'),
+    );
+    const { stdout } = await coil('replay', '--workspace', workspace_id, '--file', file, '--json');
+    const summary = JSON.parse(stdout);
+    expect(summary).toMatchObject({ workspace_id, lines: 5, queued: 3 });
+    expect(summary.rejected).toEqual([expect.objectContaining({ line: 4, code: 'missing_field' })]);
+    const jobs = await queue.getJobs(['waiting']);
+    const events = jobs.flatMap((job) => job.data.events);
+    expect(events.map((event) => event.event ?? event.type)).toEqual(['Imported', 'identify', 'Viewed Home Page']);
+    expect(JSON.stringify(events)).not.toContain('DROP_ME');
+  });
+
+  it('counts and lists dead letters as JSON', async () => {
+    expect(JSON.parse((await coil('dead-letters', 'count', '--json')).stdout)).toEqual({ count: 0 });
+    expect(JSON.parse((await coil('dead-letters', 'list', '--json')).stdout)).toEqual([]);
+  });
+
+  it('a mistyped command prints usage and exits non-zero', async () => {
+    await expect(coil('dead-letter', 'count')).rejects.toMatchObject({ code: 1 });
+  });
+});
