@@ -16,6 +16,11 @@ const events = counter('coil_ingest_events_total', 'Ingest events by route and r
 export class IngestHandler {
   constructor(@Inject(IngestService) private readonly service: IngestService) {}
 
+  /** handle() answered the way Segment and Accoil clients expect. */
+  async accept(route: IngestRoute, request: FastifyRequest): Promise<Record<string, unknown>> {
+    return acceptedBody(await this.handle(route, request));
+  }
+
   async handle(route: IngestRoute, request: FastifyRequest): Promise<IngestOutcome> {
     try {
       if (request.body === undefined || request.body === null) {
@@ -40,7 +45,7 @@ export class IngestHandler {
 }
 
 /** The small body Segment and Accoil clients get; rejected entries only when there are some. */
-export function acceptedBody(outcome: IngestOutcome): Record<string, unknown> {
+function acceptedBody(outcome: IngestOutcome): Record<string, unknown> {
   return outcome.rejected.length === 0
     ? { success: true }
     : { success: true, accepted: outcome.accepted, rejected: outcome.rejected };

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { bodyBytes } from '@coil/http';
-import { acceptedBody, IngestHandler } from '../ingest-handler';
+import { IngestHandler } from '../ingest-handler';
 
 /** Accoil's Amplitude event stream (/amplitude) and Amplitude's HTTP API v2 (/2/httpapi). */
 @Controller()
@@ -10,8 +10,8 @@ export class AmplitudeController {
 
   @Post('amplitude')
   @HttpCode(202)
-  async eventStream(@Req() request: FastifyRequest) {
-    return acceptedBody(await this.handler.handle('amplitude', request));
+  eventStream(@Req() request: FastifyRequest) {
+    return this.handler.accept('amplitude', request);
   }
 
   /** @amplitude/analytics-node treats only a 200 with `code: 200` as delivered. */
