@@ -21,3 +21,5 @@ export type {
   Workspace,
 } from './generated/client';
 export * from './migrations';
+export { inTransaction } from './pg/in-transaction';
+export type { SqlClient } from './pg/sql-client';

@@ -1,5 +1,5 @@
 import type { Traits } from '@coil/domain';
-import type { SqlClient } from './sql-client';
+import type { SqlClient } from '@coil/database';
 
 export interface StoredAccount {
   id: string;

@@ -1,4 +1,4 @@
-import type { SqlClient } from './sql-client';
+import type { SqlClient } from '@coil/database';
 
 /** processed_batches and seen_messages: what makes a job and a messageId count once. */
 export class BatchRepository {

@@ -1,5 +1,5 @@
 import type { DailyCountRow } from '../planning';
-import type { SqlClient } from './sql-client';
+import type { SqlClient } from '@coil/database';
 
 export class DailyCountRepository {
   constructor(private readonly db: SqlClient) {}

@@ -1,4 +1,4 @@
-import type { SqlClient } from './sql-client';
+import type { SqlClient } from '@coil/database';
 
 export interface KnownAlias {
   userId: string;

@@ -4,7 +4,7 @@ export { DailyCountRepository } from './daily-count.repository';
 export { IdentityRepository, type AliasRow, type KnownAlias, type NewUser } from './identity.repository';
 export { MembershipRepository } from './membership.repository';
 export { RetentionRepository } from './retention.repository';
-export type { SqlClient } from './sql-client';
+export type { SqlClient } from '@coil/database';
 export { UserHistoryRepository, type UserMove } from './user-history.repository';
 export { UserRepository, type StoredUser } from './user.repository';
 export { createRollupRepositories, type RollupRepositories } from './rollup-repositories';

@@ -1,5 +1,5 @@
 import type { MembershipRow } from '../planning';
-import type { SqlClient } from './sql-client';
+import type { SqlClient } from '@coil/database';
 
 export class MembershipRepository {
   constructor(private readonly db: SqlClient) {}

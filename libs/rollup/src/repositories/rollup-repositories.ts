@@ -3,7 +3,7 @@ import { BatchRepository } from './batch.repository';
 import { DailyCountRepository } from './daily-count.repository';
 import { IdentityRepository } from './identity.repository';
 import { MembershipRepository } from './membership.repository';
-import type { SqlClient } from './sql-client';
+import type { SqlClient } from '@coil/database';
 import { UserHistoryRepository } from './user-history.repository';
 import { UserRepository } from './user.repository';
 

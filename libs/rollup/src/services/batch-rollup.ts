@@ -5,7 +5,7 @@ import { invalidEventReason } from '../planning';
 import { BatchRepository, createRollupRepositories } from '../repositories';
 import { splitAndApply, type BisectHandlers, type Range } from './bisect';
 import { isPoisonError } from './classify-error';
-import { inTransaction } from './in-transaction';
+import { inTransaction } from '@coil/database';
 import { rollupEvents, type RollupOutcome } from './rollup-events';
 
 export interface JobOutcome extends RollupOutcome {

@@ -4,7 +4,6 @@ export { bisect, splitAndApply, type BisectHandlers, type Range } from './bisect
 export { isPoisonError } from './classify-error';
 export { combinePeople } from './combine-people';
 export { IdentityRaceError } from './identity-race-error';
-export { inTransaction } from './in-transaction';
 export { mergePeople, type PersonMerge } from './merge-people';
 export { resolveUsers } from './resolve-users';
 export { rollupEvents, type EventsToRollUp, type RollupOutcome } from './rollup-events';

@@ -1,4 +1,4 @@
-import type { SqlClient } from './sql-client';
+import type { SqlClient } from '@coil/database';
 
 /**
  * Serialises scoring writes and configuration changes of one workspace (until commit), so

@@ -6,7 +6,7 @@ import {
   type EventWeighting,
   type TimeFrame,
 } from '@coil/scoring';
-import type { SqlClient } from '../database/sql-client';
+import type { SqlClient } from '@coil/database';
 import { fromSqlDay, toSqlDay } from '../database/sql-day';
 import type { ScoringScope } from './scoring-scope';
 import { weightingParams } from './weighting-params';

@@ -1,4 +1,4 @@
-import type { SqlClient } from '../database/sql-client';
+import type { SqlClient } from '@coil/database';
 
 export class EventWeightRepository {
   constructor(private readonly db: SqlClient) {}

@@ -1,5 +1,5 @@
 import type { FeatureWeight } from '@coil/scoring';
-import type { SqlClient } from '../database/sql-client';
+import type { SqlClient } from '@coil/database';
 
 export interface FeatureRecord extends FeatureWeight {
   readonly id: string;

@@ -1,5 +1,5 @@
 import type { NormalizationMethod, WindowDays } from '@coil/scoring';
-import type { SqlClient } from '../database/sql-client';
+import type { SqlClient } from '@coil/database';
 
 export interface ScoringProfileRecord {
   readonly id: string;

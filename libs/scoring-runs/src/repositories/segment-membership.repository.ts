@@ -1,4 +1,4 @@
-import type { SqlClient } from '../database/sql-client';
+import type { SqlClient } from '@coil/database';
 
 export interface SegmentMember {
   readonly segmentId: string;

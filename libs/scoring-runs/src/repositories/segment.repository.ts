@@ -1,5 +1,5 @@
 import { BUILTIN_SEGMENTS } from '@coil/scoring';
-import type { SqlClient } from '../database/sql-client';
+import type { SqlClient } from '@coil/database';
 
 export interface SegmentRecord {
   readonly id: string;

@@ -1,5 +1,5 @@
 import type { Traits } from '@coil/scoring';
-import type { SqlClient } from '../database/sql-client';
+import type { SqlClient } from '@coil/database';
 
 export interface TraitsOf {
   readonly id: string;

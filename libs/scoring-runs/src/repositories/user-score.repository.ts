@@ -1,5 +1,5 @@
 import type { UserScoreRow } from '@coil/scoring';
-import type { SqlClient } from '../database/sql-client';
+import type { SqlClient } from '@coil/database';
 import { toSqlDay } from '../database/sql-day';
 import { chunks } from './chunks';
 

@@ -1,5 +1,5 @@
 import type { EventWeighting, TimeFrame, UserTotals } from '@coil/scoring';
-import type { SqlClient } from '../database/sql-client';
+import type { SqlClient } from '@coil/database';
 import { fromSqlDay, toSqlDay } from '../database/sql-day';
 import { weightingParams } from './weighting-params';
 

@@ -1,4 +1,4 @@
-import type { SqlClient } from '../database/sql-client';
+import type { SqlClient } from '@coil/database';
 import { EventWeightRepository } from '../repositories/event-weight.repository';
 import { FeatureRepository } from '../repositories/feature.repository';
 import { ScoringProfileRepository } from '../repositories/scoring-profile.repository';

@@ -7,7 +7,7 @@ import {
   type AccountScoreRow,
   type UserScoreRow,
 } from '@coil/scoring';
-import type { SqlClient } from '../database/sql-client';
+import type { SqlClient } from '@coil/database';
 import { AccountScoreRepository } from '../repositories/account-score.repository';
 import { AccountTotalsRepository } from '../repositories/account-totals.repository';
 import type { ScoringScope } from '../repositories/scoring-scope';

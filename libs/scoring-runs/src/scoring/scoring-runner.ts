@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { inTransaction } from '../database/sql-client';
+import { inTransaction } from '@coil/database';
 import { lockWorkspaceScoring } from '../database/workspace-lock';
 import { SubjectTraitsRepository } from '../repositories/subject-traits.repository';
 import { WorkspaceRepository } from '../repositories/workspace.repository';

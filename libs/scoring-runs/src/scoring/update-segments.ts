@@ -1,5 +1,5 @@
 import type { AccountScoreRow, Traits } from '@coil/scoring';
-import type { SqlClient } from '../database/sql-client';
+import type { SqlClient } from '@coil/database';
 import { SegmentMembershipRepository } from '../repositories/segment-membership.repository';
 import { SegmentRepository } from '../repositories/segment.repository';
 import { segmentChanges, type SegmentChanges } from './segment-changes';

@@ -1,4 +1,4 @@
-import type { SqlClient } from '../database/sql-client';
+import type { SqlClient } from '@coil/database';
 import { AccountScoreRepository } from '../repositories/account-score.repository';
 import { UserScoreRepository } from '../repositories/user-score.repository';
 import type { ProfileScores } from './profile-scores';

@@ -1,6 +1,6 @@
 import { CoilError } from '@coil/domain';
 import type { Pool } from 'pg';
-import { inTransaction } from '../database/sql-client';
+import { inTransaction } from '@coil/database';
 import { lockWorkspaceScoring } from '../database/workspace-lock';
 import { EventWeightRepository } from '../repositories/event-weight.repository';
 import { ScoringProfileRepository, type ScoringProfileRecord } from '../repositories/scoring-profile.repository';

@@ -1,6 +1,6 @@
 import { CoilError } from '@coil/domain';
 import type { Pool } from 'pg';
-import { inTransaction } from '../database/sql-client';
+import { inTransaction } from '@coil/database';
 import { lockWorkspaceScoring } from '../database/workspace-lock';
 import { FeatureRepository, type EventOwner, type FeatureRecord } from '../repositories/feature.repository';
 import { parseEventList, parseName, parseWeight } from './settings-input';

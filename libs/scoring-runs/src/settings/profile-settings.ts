@@ -7,7 +7,7 @@ import {
   type WindowDays,
 } from '@coil/scoring';
 import type { Pool } from 'pg';
-import { inTransaction } from '../database/sql-client';
+import { inTransaction } from '@coil/database';
 import { lockWorkspaceScoring } from '../database/workspace-lock';
 import {
   DEFAULT_PROFILE_NAME,

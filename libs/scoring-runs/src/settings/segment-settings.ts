@@ -1,7 +1,7 @@
 import { CoilError } from '@coil/domain';
 import { parseRule, RuleParseError } from '@coil/scoring';
 import type { Pool } from 'pg';
-import { inTransaction } from '../database/sql-client';
+import { inTransaction } from '@coil/database';
 import { lockWorkspaceScoring } from '../database/workspace-lock';
 import { SegmentRepository, type SegmentRecord } from '../repositories/segment.repository';
 import { parseId, parseName } from './settings-input';

@@ -1,5 +1,5 @@
 import { CoilError } from '@coil/domain';
-import type { SqlClient } from '../database/sql-client';
+import type { SqlClient } from '@coil/database';
 import { WorkspaceRepository } from '../repositories/workspace.repository';
 import { parseWorkspaceId } from './settings-input';
 
