@@ -16,12 +16,12 @@ export interface RollupBenchResult {
   exact: boolean;
 }
 
-const EVENTS = Number(process.env.BENCH_ROLLUP_EVENTS ?? 200_000);
+export const EVENTS = Number(process.env.BENCH_ROLLUP_EVENTS ?? 200_000);
 const JOB_EVENTS = 2000;
 const WORKER_PORT = 18092;
 
 /** The ceiling: the same rows, pre-aggregated per job, in one raw INSERT ... ON CONFLICT each. */
-async function ceiling(pool: Pool, jobs: IngestBatch[]): Promise<number> {
+export async function ceiling(pool: Pool, jobs: IngestBatch[]): Promise<number> {
   const client = await pool.connect();
   try {
     await client.query('CREATE TEMP TABLE bench_counts (LIKE daily_counts INCLUDING ALL)');
@@ -47,7 +47,7 @@ async function ceiling(pool: Pool, jobs: IngestBatch[]): Promise<number> {
   }
 }
 
-async function waitUntilDrained(queue: Queue): Promise<void> {
+export async function waitUntilDrained(queue: Queue): Promise<void> {
   for (;;) {
     const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     if (Object.values(counts).every((count) => count === 0)) return;
@@ -55,11 +55,21 @@ async function waitUntilDrained(queue: Queue): Promise<void> {
   }
 }
 
+/** The benchmark's stream (5,000 users, 500 accounts, 25 events, 30 days) as queue jobs. */
+export function rollupJobs(workspaceId: string): IngestBatch[] {
+  const stream = generateTrackStream(EVENTS, 5000, 500, 25, 30);
+  return chunk(stream.events, JOB_EVENTS).map((events) => ({ workspaceId, events }));
+}
+
+/** Queues the jobs as the ingest does (its job options, a fresh batch id each). */
+export function enqueueJobs(queue: Queue<IngestBatch>, jobs: IngestBatch[]): Promise<unknown> {
+  return queue.addBulk(jobs.map((data) => ({ name: 'batch', data, opts: { ...INGEST_JOB_OPTIONS, jobId: randomUUID() } })));
+}
+
 /** Worker roll-up rate through BullMQ into PostgreSQL, with exact counts checked. */
 export async function benchRollup(databaseUrl: string, redisUrl: string, workspaceId: string): Promise<RollupBenchResult> {
   const prefix = `bench-${randomUUID()}`;
-  const stream = generateTrackStream(EVENTS, 5000, 500, 25, 30);
-  const jobs = chunk(stream.events, JOB_EVENTS).map((events) => ({ workspaceId, events }));
+  const jobs = rollupJobs(workspaceId);
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
   const connection = new IORedis(redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue<IngestBatch>(INGEST_QUEUE, { connection, prefix: queuePrefix({ queuePrefix: prefix }) });
@@ -70,7 +80,7 @@ export async function benchRollup(databaseUrl: string, redisUrl: string, workspa
   );
   try {
     const started = Date.now();
-    await queue.addBulk(jobs.map((data) => ({ name: 'batch', data, opts: { ...INGEST_JOB_OPTIONS, jobId: randomUUID() } })));
+    await enqueueJobs(queue, jobs);
     await waitUntilDrained(queue);
     const workerSeconds = (Date.now() - started) / 1000;
     const total = await pool.query<{ total: string }>(
