@@ -1,11 +1,10 @@
 // Full scoring pass over 100,000 accounts x 30 days of counts (operations.md: <= 60 s).
 // `node -r ./scripts/register.js bench/scoring.ts`; prints {accounts, days, rows, seconds}.
 // Sizes: BENCH_ACCOUNTS, BENCH_DAYS, BENCH_EVENTS_PER_DAY (per user and day, <= 10), BENCH_USERS_PER_ACCOUNT.
-import { Client, Pool, escapeIdentifier } from 'pg';
-import { applyMigrations } from '@coil/database';
+import { Pool } from 'pg';
 import { ScoringRunner } from '@coil/scoring-runs';
+import { recreateDatabase } from './scratch-database';
 
-const BASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/coil';
 const DATABASE = 'coil_bench_scoring';
 
 interface BenchSize {
@@ -23,23 +22,6 @@ function sizeFromEnv(): BenchSize {
     eventsPerDay: Math.min(10, read('BENCH_EVENTS_PER_DAY', 2)),
     usersPerAccount: read('BENCH_USERS_PER_ACCOUNT', 1),
   };
-}
-
-function databaseUrl(name: string): string {
-  const url = new URL(BASE_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-/** A scratch database from nothing, so runs never depend on what an earlier one left. */
-async function recreateDatabase(): Promise<string> {
-  const admin = new Client({ connectionString: databaseUrl('postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(DATABASE)} WITH (FORCE)`);
-  await admin.end();
-  const url = databaseUrl(DATABASE);
-  await applyMigrations(url);
-  return url;
 }
 
 /** Accounts with `plan` traits, users, memberships and counts without an account (the common case). */
@@ -75,7 +57,7 @@ async function load(pool: Pool, size: BenchSize): Promise<{ workspaceId: string;
 
 async function main(): Promise<void> {
   const size = sizeFromEnv();
-  const pool = new Pool({ connectionString: await recreateDatabase(), max: 4 });
+  const pool = new Pool({ connectionString: await recreateDatabase(DATABASE), max: 4 });
   try {
     const { workspaceId, rows } = await load(pool, size);
     const started = process.hrtime.bigint();
