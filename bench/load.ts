@@ -2,9 +2,12 @@ import http from 'node:http';
 
 export interface LoadOptions {
   url: string;
-  path: string;
+  /** A function gives each request its own path (e.g. a different account each time). */
+  path: string | (() => string);
+  /** Default POST; a GET sends no body. */
+  method?: 'GET' | 'POST';
   headers: Record<string, string>;
-  body: () => string;
+  body?: () => string;
   connections: number;
   durationMs: number;
   /** Requests per second across all connections; absent = as fast as the server answers. */
@@ -28,7 +31,9 @@ function percentile(sorted: number[], p: number): number {
 /** Closed-loop keep-alive load (or paced, with `rate`), bounded in time; latencies in ms. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
-  const target = new URL(options.path, options.url);
+  const method = options.method ?? 'POST';
+  const nextPath = typeof options.path === 'function' ? options.path : () => options.path as string;
+  const contentType: Record<string, string> = method === 'POST' ? { 'content-type': 'application/json' } : {};
   const latencies: number[] = [];
   let errors = 0;
   const started = Date.now();
@@ -39,8 +44,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     new Promise((resolve) => {
       const begin = process.hrtime.bigint();
       const request = http.request(
-        target,
-        { method: 'POST', agent, headers: { 'content-type': 'application/json', ...options.headers } },
+        new URL(nextPath(), options.url),
+        { method, agent, headers: { ...contentType, ...options.headers } },
         (response) => {
           response.resume();
           response.on('end', () => {
@@ -55,7 +60,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         errors += 1;
         resolve();
       });
-      request.end(options.body());
+      request.end(method === 'POST' && options.body ? options.body() : undefined);
     });
 
   const connection = async (): Promise<void> => {

@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, each against a ceiling measured in the same run, written
-// to docs/benchmarks.md. BENCH_SKIP=scoring (comma list) leaves parts out.
+// to docs/benchmarks.md. BENCH_SKIP (comma list of part names below) leaves parts out.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,13 +7,27 @@ import path from 'node:path';
 import { loadConfig } from '@coil/config';
 import { createPrismaClient } from '@coil/database';
 import { WorkspaceAdmin } from '@coil/workspaces';
-import { benchFreshness, type FreshnessResult } from './freshness';
-import { benchIngest, type IngestBenchResult } from './ingest';
-import { benchRollup, type RollupBenchResult } from './rollup';
+import { benchFreshness } from './freshness';
+import { benchIngest } from './ingest';
+import { benchReadApi } from './read-api';
+import { benchRollup } from './rollup';
 import { recreateDatabase } from './scratch-database';
+import { benchWorkers, WORKER_COUNTS } from './workers';
 
 const ROOT = path.resolve(__dirname, '..');
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+
+/** One line of the table: what, what was measured, the target, and whether it was met. */
+type Row = [string, string, string, boolean];
+
+interface Part {
+  name: string;
+  run: (databaseUrl: string) => Promise<{ rows: Row[]; raw: unknown }>;
+}
+
+const fixed = (value: number, digits = 0) => value.toFixed(digits);
+const pct = (ratio: number) => `${(ratio * 100).toFixed(0)} %`;
+const redisUrl = loadConfig().redisUrl;
 
 async function createWorkspace(databaseUrl: string): Promise<{ id: string; key: string }> {
   const prisma = createPrismaClient(databaseUrl, 1);
@@ -22,33 +36,96 @@ async function createWorkspace(databaseUrl: string): Promise<{ id: string; key: 
   return { id: created.workspace_id, key: created.api_key };
 }
 
-function benchScoring(): Record<string, number> | undefined {
-  if (skip.has('scoring')) return undefined;
-  const run = spawnSync(process.execPath, ['-r', './scripts/register.js', 'bench/scoring.ts'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const last = run.stdout.trim().split('\n').pop() ?? '';
-  return run.status === 0 ? (JSON.parse(last) as Record<string, number>) : undefined;
-}
+const PARTS: Part[] = [
+  {
+    name: 'ingest',
+    async run(databaseUrl) {
+      const raw = await benchIngest(databaseUrl, redisUrl, (await createWorkspace(databaseUrl)).key);
+      const ratio = raw.ingestSingle.perSecond / raw.bareSingle.perSecond;
+      return {
+        raw,
+        rows: [
+          ['ingest `/v1/batch` (100 events per request, acked after queueing)', `${fixed(raw.ingestBatch.eventsPerSecond)} events/s`, '>= 25,000 events/s', raw.ingestBatch.eventsPerSecond >= 25000],
+          ['ingest single `/v2/track` vs bare Node `http` (ceiling)', `${fixed(raw.ingestSingle.perSecond)} vs ${fixed(raw.bareSingle.perSecond)} req/s = ${pct(ratio)}`, '>= 50 %', ratio >= 0.5],
+          ['ingest latency at half of max single load', `p50 ${fixed(raw.halfLoad.p50Ms, 1)} ms, p99 ${fixed(raw.halfLoad.p99Ms, 1)} ms at ${fixed(raw.halfLoad.perSecond)} req/s`, 'p99 <= 25 ms', raw.halfLoad.p99Ms <= 25],
+        ],
+      };
+    },
+  },
+  {
+    name: 'rollup',
+    async run(databaseUrl) {
+      const raw = await benchRollup(databaseUrl, redisUrl, (await createWorkspace(databaseUrl)).id);
+      const ratio = raw.workerEventsPerSecond / raw.ceilingEventsPerSecond;
+      return {
+        raw,
+        rows: [
+          ['worker roll-up (BullMQ -> PostgreSQL, exact counts)', `${fixed(raw.workerEventsPerSecond)} events/s, exact: ${raw.exact}`, '>= 25,000 events/s', raw.workerEventsPerSecond >= 25000 && raw.exact],
+          ['worker vs raw batched `INSERT ... ON CONFLICT` (ceiling)', `${fixed(raw.workerEventsPerSecond)} vs ${fixed(raw.ceilingEventsPerSecond)} events/s = ${pct(ratio)}`, '>= 50 %', ratio >= 0.5],
+        ],
+      };
+    },
+  },
+  {
+    name: 'workers',
+    async run(databaseUrl) {
+      const ids: string[] = [];
+      for (let i = 0; i < WORKER_COUNTS.length; i += 1) ids.push((await createWorkspace(databaseUrl)).id);
+      const raw = await benchWorkers(databaseUrl, redisUrl, ids);
+      const measured = raw.runs.map((run) => `${run.workers}: ${fixed(run.eventsPerSecond)}`).join(', ');
+      return {
+        raw,
+        rows: [[
+          'roll-up with 1, 2 and 4 worker processes',
+          `${measured} events/s (ceiling ${fixed(raw.ceilingEventsPerSecond)}), exact: ${raw.runs.every((run) => run.exact)}`,
+          'exact counts; measured, no target',
+          raw.runs.every((run) => run.exact),
+        ]],
+      };
+    },
+  },
+  {
+    name: 'freshness',
+    async run(databaseUrl) {
+      const raw = await benchFreshness(databaseUrl, redisUrl, (await createWorkspace(databaseUrl)).key);
+      return {
+        raw,
+        rows: [['freshness: accepted -> counted in daily_counts', `p99 <= ${raw.p99Seconds} s at ${fixed(raw.eventsPerSecond)} events/s (${raw.events} events)`, 'p99 <= 5 s at 10,000 events/s', raw.p99Seconds <= 5]],
+      };
+    },
+  },
+  {
+    name: 'read-api',
+    async run(databaseUrl) {
+      const raw = await benchReadApi(databaseUrl, redisUrl);
+      return {
+        raw,
+        rows: [
+          ['read API `GET /v1/accounts`, cached', `${fixed(raw.cached.perSecond)} req/s; p99 ${fixed(raw.cachedHalfLoad.p99Ms, 1)} ms at half that load`, '>= 5,000 req/s, p99 <= 10 ms', raw.cached.perSecond >= 5000 && raw.cachedHalfLoad.p99Ms <= 10],
+          ['read API `GET /v1/accounts`, uncached', `${fixed(raw.uncached.perSecond)} req/s, p99 ${fixed(raw.uncached.p99Ms, 1)} ms`, 'measured, no target', true],
+        ],
+      };
+    },
+  },
+  {
+    name: 'scoring',
+    async run() {
+      const child = spawnSync(process.execPath, ['-r', './scripts/register.js', 'bench/scoring.ts'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      if (child.status !== 0) throw new Error('bench/scoring.ts failed');
+      const raw = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as Record<string, number>;
+      return {
+        raw,
+        rows: [['full scoring pass', `${raw.accounts} accounts x ${raw.days} days (${raw.rows} count rows) in ${fixed(raw.seconds, 1)} s`, '<= 60 s', raw.seconds <= 60]],
+      };
+    },
+  },
+];
 
-const fixed = (value: number, digits = 0) => value.toFixed(digits);
-const pct = (ratio: number) => `${(ratio * 100).toFixed(0)} %`;
-
-function report(ingest: IngestBenchResult, rollup: RollupBenchResult, freshness: FreshnessResult, scoring?: Record<string, number>): string {
-  const rows = [
-    ['ingest `/v1/batch` (100 events per request, acked after queueing)', `${fixed(ingest.ingestBatch.eventsPerSecond)} events/s`, '>= 25,000 events/s', ingest.ingestBatch.eventsPerSecond >= 25000],
-    ['ingest single `/v2/track` vs bare Node `http` (ceiling)', `${fixed(ingest.ingestSingle.perSecond)} vs ${fixed(ingest.bareSingle.perSecond)} req/s = ${pct(ingest.ingestSingle.perSecond / ingest.bareSingle.perSecond)}`, '>= 50 %', ingest.ingestSingle.perSecond / ingest.bareSingle.perSecond >= 0.5],
-    ['ingest latency at half of max single load', `p50 ${fixed(ingest.halfLoad.p50Ms, 1)} ms, p99 ${fixed(ingest.halfLoad.p99Ms, 1)} ms at ${fixed(ingest.halfLoad.perSecond)} req/s`, 'p99 <= 25 ms', ingest.halfLoad.p99Ms <= 25],
-    ['worker roll-up (BullMQ -> PostgreSQL, exact counts)', `${fixed(rollup.workerEventsPerSecond)} events/s, exact: ${rollup.exact}`, '>= 25,000 events/s', rollup.workerEventsPerSecond >= 25000 && rollup.exact],
-    ['worker vs raw batched `INSERT ... ON CONFLICT` (ceiling)', `${fixed(rollup.workerEventsPerSecond)} vs ${fixed(rollup.ceilingEventsPerSecond)} events/s = ${pct(rollup.workerEventsPerSecond / rollup.ceilingEventsPerSecond)}`, '>= 50 %', rollup.workerEventsPerSecond / rollup.ceilingEventsPerSecond >= 0.5],
-    ['freshness: accepted -> counted in daily_counts', `p99 <= ${freshness.p99Seconds} s at ${fixed(freshness.eventsPerSecond)} events/s (${freshness.events} events)`, 'p99 <= 5 s at 10,000 events/s', freshness.p99Seconds <= 5],
-  ];
-  if (scoring) {
-    rows.push(['full scoring pass', `${scoring.accounts} accounts x ${scoring.days} days (${scoring.rows} count rows) in ${fixed(scoring.seconds, 1)} s`, '<= 60 s', scoring.seconds <= 60]);
-  }
-  const table = rows.map(([what, measured, target, met]) => `| ${what} | ${measured} | ${target} | ${met ? 'met' : 'NOT met'} |`);
+function report(rows: Row[]): string {
   return [
     '# Benchmarks',
     '',
@@ -57,32 +134,31 @@ function report(ingest: IngestBenchResult, rollup: RollupBenchResult, freshness:
     '',
     '| what | measured | target | |',
     '|---|---|---|---|',
-    ...table,
+    ...rows.map(([what, measured, target, met]) => `| ${what} | ${measured} | ${target} | ${met ? 'met' : 'NOT met'} |`),
     '',
-    'Load comes from a keep-alive Node client in the benchmark process (64 connections for single',
-    'events, 16 for batches) sharing the two cores with the server under test; the bare server ceiling',
-    'is measured with the same client. The worker figure is BullMQ jobs of 2,000 events (200,000 events,',
-    '5,000 users, 500 accounts, 30 days) consumed by one worker process at its default concurrency.',
-    'Freshness is read from the worker\'s `coil_worker_lag_seconds` histogram (receipt at the ingest to',
-    'the commit of its daily count), so it is a bucket bound; `/v1/accounts` adds the rescoring delay.',
+    'Load comes from a keep-alive Node client in the benchmark process, sharing the two cores with the',
+    'server under test; the bare-server ceiling is measured with the same client, so the client caps both.',
+    'Roll-up: BullMQ jobs of 2,000 events (200,000 events, 5,000 users, 500 accounts, 30 days); its ceiling',
+    'is one connection upserting the same rows, pre-aggregated per job. Freshness is read from the worker\'s',
+    '`coil_worker_lag_seconds` histogram (receipt at the ingest to the commit of its daily count), so it is',
+    'a bucket bound; scores in `/v1/accounts` follow after `RESCORE_DELAY_MS` plus one scoring run.',
     '',
   ].join('\n');
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
   const databaseUrl = await recreateDatabase('coil_bench');
-  const ingestWorkspace = await createWorkspace(databaseUrl);
-  const rollupWorkspace = await createWorkspace(databaseUrl);
-  const freshnessWorkspace = await createWorkspace(databaseUrl);
-  const ingest = await benchIngest(databaseUrl, config.redisUrl, ingestWorkspace.key);
-  const rollup = await benchRollup(databaseUrl, config.redisUrl, rollupWorkspace.id);
-  const freshness = await benchFreshness(databaseUrl, config.redisUrl, freshnessWorkspace.key);
-  const scoring = benchScoring();
-  const markdown = report(ingest, rollup, freshness, scoring);
+  const rows: Row[] = [];
+  const raw: Record<string, unknown> = {};
+  for (const part of PARTS.filter((candidate) => !skip.has(candidate.name))) {
+    const result = await part.run(databaseUrl);
+    rows.push(...result.rows);
+    raw[part.name] = result.raw;
+  }
+  const markdown = report(rows);
   fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), markdown);
   console.log(markdown);
-  console.log(JSON.stringify({ ingest, rollup, freshness, scoring }, null, 2));
+  console.log(JSON.stringify(raw, null, 2));
 }
 
 main().catch((error: unknown) => {

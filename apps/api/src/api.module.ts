@@ -1,11 +1,14 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
 import type { CoilConfig } from '@coil/config';
 import { createPrismaClient, type PrismaClient } from '@coil/database';
 import { OpsController, READINESS_CHECKS, type ReadinessCheck } from '@coil/observability';
 import { createRedisConnection, type RedisConnection } from '@coil/queue';
-
-const REDIS = Symbol('REDIS');
-const PRISMA = Symbol('PRISMA');
+import { DEFAULT_API_OPTIONS, type ApiOptions } from './api-options';
+import { API_LOGGER, PRISMA, REDIS } from './api.tokens';
+import { AccountsController } from './controllers/accounts.controller';
+import { UsersController } from './controllers/users.controller';
+import { readProviders } from './read.providers';
 
 class ApiShutdown implements OnApplicationShutdown {
   constructor(
@@ -21,11 +24,13 @@ class ApiShutdown implements OnApplicationShutdown {
 
 @Module({})
 export class ApiModule {
-  static forRoot(config: CoilConfig): DynamicModule {
+  static forRoot(config: CoilConfig, logger: Logger, overrides: Partial<ApiOptions> = {}): DynamicModule {
+    const options = { ...DEFAULT_API_OPTIONS, cacheKeyPrefix: `${config.queuePrefix}:read`, ...overrides };
     return {
       module: ApiModule,
-      controllers: [OpsController],
+      controllers: [OpsController, AccountsController, UsersController],
       providers: [
+        { provide: API_LOGGER, useValue: logger },
         { provide: REDIS, useFactory: () => createRedisConnection(config, 'producer') },
         { provide: PRISMA, useFactory: () => createPrismaClient(config.databaseUrl) },
         {
@@ -36,6 +41,7 @@ export class ApiModule {
             { name: 'postgres', check: () => prisma.$queryRaw`SELECT 1` },
           ],
         },
+        ...readProviders(options),
         ApiShutdown,
       ],
     };

@@ -3,17 +3,28 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, type CoilConfig } from '@coil/config';
 import { createHttpApp } from '@coil/http';
 import { createLogger } from '@coil/observability';
+import { setupOpenApi } from '@coil/openapi';
+import { apiOptionsFromEnv, type ApiOptions } from './api-options';
 import { ApiModule } from './api.module';
 
 /** Builds the read API without listening, so tests can drive it in-process. */
-export async function bootstrapApi(config: CoilConfig = loadConfig()): Promise<NestFastifyApplication> {
+export async function bootstrapApi(
+  config: CoilConfig = loadConfig(),
+  options: Partial<ApiOptions> = {},
+): Promise<NestFastifyApplication> {
   const logger = createLogger(config.logLevel, 'api');
-  const app = await createHttpApp(ApiModule.forRoot(config), { logger, maxBodyBytes: 64 * 1024 });
+  const app = await createHttpApp(ApiModule.forRoot(config, logger, options), { logger, maxBodyBytes: 64 * 1024 });
+  setupOpenApi(app, {
+    title: 'Coil read API',
+    description: 'Accounts, their engagement metrics and optional blocks (traits, segments, insights), and users. Accoil-compatible GET /v1/accounts.',
+    version: '1',
+    auth: ['bearer'],
+  });
   await app.init();
   return app;
 }
 
 if (require.main === module) {
   const config = loadConfig();
-  void bootstrapApi(config).then((app) => app.listen(config.apiPort, '0.0.0.0'));
+  void bootstrapApi(config, apiOptionsFromEnv(process.env)).then((app) => app.listen(config.apiPort, '0.0.0.0'));
 }

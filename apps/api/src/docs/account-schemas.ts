@@ -1,0 +1,123 @@
+import type { SchemaObject } from '@nestjs/swagger';
+import { ACCOUNT_BLOCKS, EXPAND_DOCUMENTATION } from '@coil/accounts';
+
+const nullableString: SchemaObject = { type: 'string', nullable: true };
+const day: SchemaObject = { type: 'string', format: 'date', nullable: true, description: 'UTC day; null when never scored' };
+const link: SchemaObject = { type: 'object', properties: { href: { type: 'string' } } };
+
+export const ACCOUNT_METRICS_SCHEMA: SchemaObject = {
+  type: 'object',
+  description: 'Latest scoring run of the default profile. An account never scored has every number 0, engagement_score_change and the days null.',
+  properties: {
+    engagement_score: { type: 'number', description: '1..100 (0 when never scored)' },
+    engagement_score_change: { type: 'number', nullable: true, description: 'engagement_score minus the previous period\'s' },
+    raw_score: { type: 'number' },
+    owner_name: { ...nullableString, description: 'Trait owner_name, else owner' },
+    first_seen: day,
+    last_seen: day,
+    active_users: { type: 'integer' },
+    activation_rate: { type: 'number', description: '0..1' },
+    overall_scored_events: { type: 'integer' },
+    recently_scored_events: { type: 'integer' },
+    scoring_profile_events: { type: 'integer' },
+    total_people_count: { type: 'integer' },
+    total_active_people_count: { type: 'integer' },
+  },
+};
+
+const ACCOUNT_SUMMARY_PROPERTIES: Record<string, SchemaObject> = {
+  id: { type: 'string' },
+  name: nullableString,
+  domain: nullableString,
+  tracking_id: { type: 'string', description: 'The groupId sent at ingest' },
+  metrics: ACCOUNT_METRICS_SCHEMA,
+};
+
+export const ACCOUNT_SCHEMA: SchemaObject = {
+  type: 'object',
+  properties: {
+    ...ACCOUNT_SUMMARY_PROPERTIES,
+    traits: { type: 'object', additionalProperties: true, nullable: true, description: 'Only with expand=traits; cached up to 15 min' },
+    segments: {
+      type: 'array',
+      nullable: true,
+      description: 'Only with expand=segments; cached up to 10 min',
+      items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, entered_at: { type: 'string', format: 'date-time' } } },
+    },
+    insights: { type: 'object', additionalProperties: true, nullable: true, description: 'Only with expand=insights; cached up to 30 min' },
+    _expansions: {
+      type: 'object',
+      properties: {
+        available: { type: 'array', items: { type: 'string', enum: [...ACCOUNT_BLOCKS] } },
+        documentation: { type: 'string' },
+        unknown_parameters: { type: 'array', items: { type: 'string' } },
+        error: nullableString,
+        cached_at: { type: 'object', additionalProperties: { type: 'string', format: 'date-time' }, description: 'When each served block was computed' },
+      },
+    },
+    _links: { type: 'object', properties: { self: link } },
+  },
+};
+
+export const ACCOUNT_LIST_SCHEMA: SchemaObject = {
+  type: 'object',
+  properties: {
+    data: { type: 'array', items: { type: 'object', properties: ACCOUNT_SUMMARY_PROPERTIES } },
+    next_cursor: { ...nullableString, description: 'Pass as cursor for the next page; null on the last page' },
+    _links: { type: 'object', properties: { self: link, next: { ...link, nullable: true } } },
+  },
+};
+
+export const USER_SCHEMA: SchemaObject = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    external_id: { type: 'string', description: 'The userId sent at ingest' },
+    name: nullableString,
+    email: nullableString,
+    account_ids: { type: 'array', items: { type: 'string' } },
+    metrics: {
+      type: 'object',
+      properties: {
+        engagement_score: { type: 'number' },
+        raw_score: { type: 'number' },
+        scoring_profile_events: { type: 'integer' },
+        first_seen: day,
+        last_seen: day,
+      },
+    },
+    _links: { type: 'object', properties: { self: link } },
+  },
+};
+
+/** read-api.md's example, with expand=segments. */
+export const ACCOUNT_EXAMPLE = {
+  id: '456',
+  name: 'TechCorp Solutions',
+  domain: 'techcorp.com',
+  tracking_id: 'ext-12345',
+  metrics: {
+    engagement_score: 75.5,
+    engagement_score_change: -4.5,
+    raw_score: 2150,
+    owner_name: 'Sarah Johnson',
+    first_seen: '2023-01-15',
+    last_seen: '2025-09-21',
+    active_users: 12,
+    activation_rate: 0.85,
+    overall_scored_events: 4520,
+    recently_scored_events: 380,
+    scoring_profile_events: 95,
+    total_people_count: 18,
+    total_active_people_count: 12,
+  },
+  segments: [{ id: '3', name: 'At risk', entered_at: '2025-09-20T00:00:00Z' }],
+  _expansions: {
+    available: [...ACCOUNT_BLOCKS],
+    documentation: EXPAND_DOCUMENTATION,
+    unknown_parameters: [],
+    error: null,
+    cached_at: { segments: '2025-09-21T10:00:00.000Z' },
+  },
+  _links: { self: { href: '/v1/accounts?id=456&workspace_id=13' } },
+};

@@ -1,0 +1,68 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger';
+import { LOOKUP_PARAMETERS } from '@coil/accounts';
+import { CoilError } from '@coil/domain';
+
+const ERROR_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['message', 'status', 'code'],
+      properties: {
+        message: { type: 'string' },
+        status: { type: 'string', example: 'bad_request' },
+        code: { type: 'string', example: 'invalid_parameter' },
+        details: { type: 'object', additionalProperties: true },
+      },
+    },
+  },
+};
+
+/** Every example is the body the error filter sends for that CoilError. */
+const EXAMPLES: Record<number, Record<string, CoilError>> = {
+  400: {
+    missing_lookup_parameter: new CoilError(400, 'missing_lookup_parameter', 'At least one lookup parameter is required', {
+      available_parameters: LOOKUP_PARAMETERS,
+    }),
+    missing_workspace_id: new CoilError(400, 'missing_workspace_id', 'workspace_id is required', { parameter: 'workspace_id' }),
+    invalid_parameter: new CoilError(400, 'invalid_parameter', 'id must be a numeric account id', {
+      parameter: 'id',
+      reason: 'must be a numeric account id',
+    }),
+  },
+  401: { unauthorized: new CoilError(401, 'unauthorized', 'Invalid or expired token') },
+  404: { not_found: new CoilError(404, 'not_found', 'Resource not found') },
+  409: {
+    ambiguous_match: new CoilError(409, 'ambiguous_match', '2 accounts match this domain; repeat the request with id set to one of details.candidate_ids', {
+      candidate_ids: ['456', '789'],
+      more_candidates: false,
+    }),
+  },
+  429: { rate_limited: new CoilError(429, 'rate_limited', 'Too many requests for this token', { retry_after_seconds: 1 }) },
+};
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Missing workspace_id, missing lookup parameter, or an invalid parameter (details.parameter names it)',
+  401: 'Missing, unknown or revoked bearer token',
+  404: 'No such account or user, or a token of another workspace',
+  409: 'Several records match match_type/match_value; details.candidate_ids lists them',
+  429: 'Rate limit of the token exceeded; retry after the Retry-After header',
+};
+
+/** The error responses of a read endpoint, with the exact bodies as examples. */
+export function ApiReadErrors(statuses: readonly number[]): MethodDecorator {
+  return applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status],
+        schema: ERROR_SCHEMA,
+        examples: Object.fromEntries(Object.entries(EXAMPLES[status]).map(([code, error]) => [code, { summary: code, value: error.toBody() }])),
+        ...(status === 429 && { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } }),
+      }),
+    ),
+  );
+}

@@ -1,0 +1,69 @@
+import type { Provider } from '@nestjs/common';
+import {
+  accountBlockLoaders,
+  AccountInsights,
+  AccountListReader,
+  AccountListRepository,
+  AccountLookupRepository,
+  AccountReader,
+  AccountSegmentsRepository,
+  AccountTraitsRepository,
+  BlockCache,
+  InsightsDataRepository,
+  ReadAccess,
+  UserLookupRepository,
+  UserReader,
+} from '@coil/accounts';
+import type { PrismaClient } from '@coil/database';
+import type { Logger } from 'pino';
+import type { RedisConnection } from '@coil/queue';
+import { DeterministicInsightsProvider, type InsightsProvider } from '@coil/scoring';
+import { CredentialResolver } from '@coil/workspaces';
+import type { ApiOptions } from './api-options';
+import { API_LOGGER, INSIGHTS_PROVIDER, PRISMA, REDIS } from './api.tokens';
+
+const REPOSITORIES = [
+  AccountLookupRepository,
+  AccountTraitsRepository,
+  AccountSegmentsRepository,
+  AccountListRepository,
+  UserLookupRepository,
+  InsightsDataRepository,
+];
+
+/** The read side: repositories over Prisma, the block cache over Redis, readers on top. */
+export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }): Provider[] {
+  return [
+    ...REPOSITORIES.map((repository): Provider => ({ provide: repository, inject: [PRISMA], useFactory: (prisma: PrismaClient) => new repository(prisma) })),
+    { provide: CredentialResolver, inject: [PRISMA], useFactory: (prisma: PrismaClient) => new CredentialResolver(prisma) },
+    {
+      provide: ReadAccess,
+      inject: [CredentialResolver],
+      useFactory: (credentials: CredentialResolver) => new ReadAccess(credentials, options.rateLimitPerSecond),
+    },
+    { provide: INSIGHTS_PROVIDER, useFactory: (): InsightsProvider => new DeterministicInsightsProvider() },
+    {
+      provide: AccountInsights,
+      inject: [InsightsDataRepository, INSIGHTS_PROVIDER],
+      useFactory: (data: InsightsDataRepository, provider: InsightsProvider) => new AccountInsights(data, provider, options.now),
+    },
+    {
+      provide: BlockCache,
+      inject: [REDIS, AccountTraitsRepository, AccountSegmentsRepository, AccountInsights, API_LOGGER],
+      useFactory: (redis: RedisConnection, traits: AccountTraitsRepository, segments: AccountSegmentsRepository, insights: AccountInsights, logger: Logger) =>
+        new BlockCache(redis, accountBlockLoaders(traits, segments, insights), {
+          keyPrefix: options.cacheKeyPrefix,
+          ttlsMs: options.cacheTtlsMs,
+          now: options.now,
+          onLoadError: (block, error) => logger.error({ err: error, block }, 'account block failed to load'),
+        }),
+    },
+    {
+      provide: AccountReader,
+      inject: [AccountLookupRepository, BlockCache],
+      useFactory: (accounts: AccountLookupRepository, cache: BlockCache) => new AccountReader(accounts, cache, options.now),
+    },
+    { provide: AccountListReader, inject: [AccountListRepository], useFactory: (accounts: AccountListRepository) => new AccountListReader(accounts) },
+    { provide: UserReader, inject: [UserLookupRepository], useFactory: (users: UserLookupRepository) => new UserReader(users) },
+  ];
+}

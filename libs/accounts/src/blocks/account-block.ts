@@ -1,0 +1,26 @@
+/** The optional blocks of GET /v1/accounts, each cached on its own (read-api.md). */
+export type AccountBlock = 'traits' | 'segments' | 'insights';
+
+export const ACCOUNT_BLOCKS: readonly AccountBlock[] = ['traits', 'segments', 'insights'];
+
+/** What the cache holds per account: the blocks, and `metrics`, the base record of id lookups. */
+export type CacheEntry = 'metrics' | AccountBlock;
+
+/** How long each entry may be served from cache, in ms; 0 turns caching of `metrics` off. */
+export type CacheTtls = Record<CacheEntry, number>;
+
+/**
+ * Blocks: the anchor's documented limits. Metrics: scores are recomputed at most every few
+ * seconds (the scoring debounce is 5 s), so a 5 s copy changes freshness little and lets a
+ * hot account be answered from one Redis read.
+ */
+export const DEFAULT_CACHE_TTLS_MS: CacheTtls = {
+  metrics: 5_000,
+  traits: 15 * 60_000,
+  segments: 10 * 60_000,
+  insights: 30 * 60_000,
+};
+
+export function isAccountBlock(name: string): name is AccountBlock {
+  return (ACCOUNT_BLOCKS as readonly string[]).includes(name);
+}

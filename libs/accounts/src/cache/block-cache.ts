@@ -1,0 +1,113 @@
+import type { RedisConnection } from '@coil/queue';
+import type { AccountBlock, CacheEntry, CacheTtls } from '../blocks/account-block';
+import type { CacheEntryValues } from '../blocks/account-blocks';
+
+export interface CachedEntry<T> {
+  value: T;
+  /** When the value was computed (ISO); served as _expansions.cached_at. */
+  cachedAt: string;
+}
+
+export type CachedEntries = { [E in CacheEntry]?: CachedEntry<CacheEntryValues[E]> };
+
+export interface BlockRead {
+  entries: CachedEntries;
+  /** Blocks whose computation failed: null in the answer, named in _expansions.error. */
+  failed: AccountBlock[];
+}
+
+export type BlockLoaders = {
+  [B in AccountBlock]: (workspaceId: string, accountId: string) => Promise<CacheEntryValues[B]>;
+};
+
+export interface BlockCacheOptions {
+  /** Leads every key, so tests and deployments sharing a Redis never meet. */
+  keyPrefix: string;
+  ttlsMs: CacheTtls;
+  now: () => Date;
+  onLoadError: (block: AccountBlock, error: unknown) => void;
+}
+
+/**
+ * Each entry of each account in its own Redis key whose TTL is the entry's limit, so nothing
+ * is served older than that and a request computes only the blocks it asks for. An
+ * account's keys share a hash tag: one MGET reads them all, on a cluster too.
+ */
+export class BlockCache {
+  private readonly inFlight = new Map<string, Promise<CachedEntry<unknown> | null>>();
+
+  constructor(
+    private readonly redis: RedisConnection,
+    private readonly loaders: BlockLoaders,
+    private readonly options: BlockCacheOptions,
+  ) {}
+
+  /** The fresh entries among `names`, in one round trip; an unreachable Redis reads as empty. */
+  async peek(workspaceId: string, accountId: string, names: readonly CacheEntry[]): Promise<CachedEntries> {
+    const cached = names.filter((name) => this.options.ttlsMs[name] > 0);
+    if (cached.length === 0) return {};
+    const stored = await this.redis.mget(...cached.map((name) => this.key(workspaceId, accountId, name))).catch(() => []);
+    const entries: CachedEntries = {};
+    cached.forEach((name, index) => {
+      const entry = this.fresh(name, stored[index] ?? null);
+      if (entry) Object.assign(entries, { [name]: entry });
+    });
+    return entries;
+  }
+
+  /** `known` plus every block of `names` it lacks, computed and stored. */
+  async fill(workspaceId: string, accountId: string, names: readonly AccountBlock[], known: CachedEntries): Promise<BlockRead> {
+    const read: BlockRead = { entries: { ...known }, failed: [] };
+    const missing = names.filter((name) => !known[name]);
+    await Promise.all(
+      missing.map(async (name) => {
+        const entry = await this.compute(name, workspaceId, accountId);
+        if (entry) Object.assign(read.entries, { [name]: entry });
+        else read.failed.push(name);
+      }),
+    );
+    return read;
+  }
+
+  async store<E extends CacheEntry>(workspaceId: string, accountId: string, name: E, value: CacheEntryValues[E]): Promise<CachedEntry<CacheEntryValues[E]>> {
+    const entry = { value, cachedAt: this.options.now().toISOString() };
+    const ttl = this.options.ttlsMs[name];
+    // A cache that cannot be written still lets the answer go out, only slower next time.
+    if (ttl > 0) await this.redis.set(this.key(workspaceId, accountId, name), JSON.stringify(entry), 'PX', ttl).catch(() => undefined);
+    return entry;
+  }
+
+  /** The stored entry unless absent or past its limit (the TTL alone misses a shortened limit). */
+  private fresh(name: CacheEntry, text: string | null): CachedEntry<unknown> | null {
+    if (!text) return null;
+    const entry = JSON.parse(text) as CachedEntry<unknown>;
+    const age = this.options.now().getTime() - Date.parse(entry.cachedAt);
+    return age < this.options.ttlsMs[name] ? entry : null;
+  }
+
+  private key(workspaceId: string, accountId: string, name: CacheEntry): string {
+    return `${this.options.keyPrefix}:{${workspaceId}:${accountId}}:${name}`;
+  }
+
+  /** Concurrent misses of one entry share one computation. */
+  private compute(name: AccountBlock, workspaceId: string, accountId: string): Promise<CachedEntry<unknown> | null> {
+    const key = this.key(workspaceId, accountId, name);
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.load(name, workspaceId, accountId).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async load(name: AccountBlock, workspaceId: string, accountId: string): Promise<CachedEntry<unknown> | null> {
+    let value: CacheEntryValues[AccountBlock];
+    try {
+      value = await this.loaders[name](workspaceId, accountId);
+    } catch (error) {
+      this.options.onLoadError(name, error);
+      return null;
+    }
+    return this.store(workspaceId, accountId, name, value);
+  }
+}

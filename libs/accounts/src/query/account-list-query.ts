@@ -1,0 +1,63 @@
+import { decodeCursor, type ListCursor } from './list-cursor';
+import { WORKSPACE_ID, type QuerySpec } from './query-spec';
+import { compileQueryValidator } from './query-validator';
+
+export const LIST_SORTS = ['engagement_score', 'raw_score'] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 500;
+
+export const ACCOUNT_LIST_QUERY: QuerySpec = {
+  lookup: false,
+  parameters: {
+    workspace_id: WORKSPACE_ID,
+    sort: {
+      schema: { type: 'string', enum: [...LIST_SORTS] },
+      description: 'Metric to order by (default engagement_score); ties are broken by account id',
+      expected: `must be one of ${LIST_SORTS.join(', ')}`,
+      example: 'engagement_score',
+    },
+    order: {
+      schema: { type: 'string', enum: ['asc', 'desc'] },
+      description: 'asc or desc (default desc)',
+      expected: 'must be asc or desc',
+      example: 'desc',
+    },
+    limit: {
+      schema: { type: 'string', pattern: '^(500|[1-4][0-9]{2}|[1-9][0-9]?)$' },
+      description: `Accounts per page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})`,
+      expected: `must be a whole number from 1 to ${MAX_PAGE_SIZE}`,
+      example: '100',
+    },
+    cursor: {
+      schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,512}$' },
+      description: 'next_cursor of the previous page; absent for the first page',
+      expected: 'must be a cursor returned by this listing',
+    },
+  },
+};
+
+export interface AccountListQuery {
+  workspaceId: string;
+  sort: ListSort;
+  order: 'asc' | 'desc';
+  limit: number;
+  after: ListCursor | null;
+}
+
+type RawListQuery = { workspace_id: string; sort?: ListSort; order?: 'asc' | 'desc'; limit?: string; cursor?: string };
+
+const validateListQuery = compileQueryValidator<RawListQuery>(ACCOUNT_LIST_QUERY);
+
+export function parseAccountListQuery(query: unknown): AccountListQuery {
+  const raw = validateListQuery(query);
+  const sort = raw.sort ?? 'engagement_score';
+  const order = raw.order ?? 'desc';
+  return {
+    workspaceId: raw.workspace_id,
+    sort,
+    order,
+    limit: raw.limit === undefined ? DEFAULT_PAGE_SIZE : Number(raw.limit),
+    after: raw.cursor === undefined ? null : decodeCursor(raw.cursor, sort, order),
+  };
+}

@@ -1,0 +1,46 @@
+import { CoilError } from '@coil/domain';
+import { parseAccountQuery, parseExpand } from './account-query';
+import { decodeCursor, encodeCursor } from './list-cursor';
+
+function errorOf(action: () => unknown): CoilError {
+  try {
+    action();
+  } catch (error) {
+    return error as CoilError;
+  }
+  throw new Error('expected an error');
+}
+
+describe('parseAccountQuery', () => {
+  it('an id wins over a match pair', () => {
+    expect(parseAccountQuery({ workspace_id: '13', id: '456', match_type: 'domain', match_value: 'x.com' })).toEqual({
+      workspaceId: '13',
+      lookup: { kind: 'id', id: '456' },
+      expand: { blocks: [], unknown: [] },
+    });
+  });
+
+  it('reports the worst problem first: workspace, then a bad value, then a missing lookup', () => {
+    expect(errorOf(() => parseAccountQuery({ id: 'x' })).code).toBe('missing_workspace_id');
+    expect(errorOf(() => parseAccountQuery({ workspace_id: '1', id: 'x' })).details).toEqual({ parameter: 'id', reason: 'must be a numeric account id' });
+    expect(errorOf(() => parseAccountQuery({ workspace_id: '1', match_value: 'x' })).message).toBe('match_type is required with match_value');
+    expect(errorOf(() => parseAccountQuery({ workspace_id: '1' })).code).toBe('missing_lookup_parameter');
+    expect(errorOf(() => parseAccountQuery(undefined)).code).toBe('missing_workspace_id');
+  });
+});
+
+describe('parseExpand', () => {
+  it('keeps known blocks once, in the order asked, and reports the rest', () => {
+    expect(parseExpand(' insights,traits,,Traits,insights,foo ')).toEqual({ blocks: ['insights', 'traits'], unknown: ['Traits', 'foo'] });
+    expect(parseExpand(undefined)).toEqual({ blocks: [], unknown: [] });
+  });
+});
+
+describe('list cursor', () => {
+  it('round-trips and is bound to its sort and order', () => {
+    const cursor = { sort: 'engagement_score', order: 'desc' as const, value: 12.5, id: '42' };
+    expect(decodeCursor(encodeCursor(cursor), 'engagement_score', 'desc')).toEqual(cursor);
+    expect(errorOf(() => decodeCursor(encodeCursor(cursor), 'engagement_score', 'asc')).code).toBe('invalid_parameter');
+    expect(errorOf(() => decodeCursor('not json', 'engagement_score', 'desc')).details).toMatchObject({ parameter: 'cursor' });
+  });
+});

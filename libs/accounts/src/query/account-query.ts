@@ -1,0 +1,50 @@
+import { ACCOUNT_BLOCKS, isAccountBlock, type AccountBlock } from '../blocks/account-block';
+import { toLookup, type Lookup } from './lookup';
+import { lookupParameters, WORKSPACE_ID, type QuerySpec } from './query-spec';
+import { compileQueryValidator } from './query-validator';
+
+export const ACCOUNT_QUERY: QuerySpec = {
+  lookup: true,
+  parameters: {
+    workspace_id: WORKSPACE_ID,
+    ...lookupParameters('account', 'tracking_id (the groupId sent at ingest), domain, name, intercom_id, salesforce_id'),
+    expand: {
+      schema: { type: 'string', maxLength: 256 },
+      description: `Comma list of optional blocks: ${ACCOUNT_BLOCKS.join(', ')}; unknown names are reported in _expansions.unknown_parameters`,
+      expected: 'must be a comma list of at most 256 characters',
+      example: 'traits,segments',
+    },
+  },
+};
+
+export interface ExpandRequest {
+  blocks: AccountBlock[];
+  unknown: string[];
+}
+
+export interface AccountQuery {
+  workspaceId: string;
+  lookup: Lookup;
+  expand: ExpandRequest;
+}
+
+type RawAccountQuery = {
+  workspace_id: string;
+  id?: string;
+  match_type?: string;
+  match_value?: string;
+  expand?: string;
+};
+
+const validateAccountQuery = compileQueryValidator<RawAccountQuery>(ACCOUNT_QUERY);
+
+/** The query string of GET /v1/accounts, validated; throws the spec's 400 errors. */
+export function parseAccountQuery(query: unknown): AccountQuery {
+  const raw = validateAccountQuery(query);
+  return { workspaceId: raw.workspace_id, lookup: toLookup(raw), expand: parseExpand(raw.expand) };
+}
+
+export function parseExpand(expand: string | undefined): ExpandRequest {
+  const names = [...new Set((expand ?? '').split(',').map((name) => name.trim()).filter(Boolean))];
+  return { blocks: names.filter(isAccountBlock), unknown: names.filter((name) => !isAccountBlock(name)) };
+}

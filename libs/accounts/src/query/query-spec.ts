@@ -1,0 +1,52 @@
+/** One query-string parameter: its JSON schema, its documentation and what a bad value is told. */
+export interface QueryParameter {
+  schema: { type: 'string'; pattern?: string; minLength?: number; maxLength?: number; enum?: string[] };
+  description: string;
+  /** Completes "<name> ..." in the 400 invalid_parameter message. */
+  expected: string;
+  required?: boolean;
+  example?: string;
+}
+
+/**
+ * The parameters of one endpoint: the single source of both validation and the OpenAPI
+ * document. `lookup` endpoints need `id` or a `match_type`/`match_value` pair.
+ */
+export interface QuerySpec {
+  parameters: Record<string, QueryParameter>;
+  lookup: boolean;
+}
+
+export const NUMERIC_ID_PATTERN = '^[1-9][0-9]{0,17}$';
+
+export const WORKSPACE_ID: QueryParameter = {
+  schema: { type: 'string', pattern: NUMERIC_ID_PATTERN },
+  description: 'The workspace (numeric string); must be the workspace of the bearer token',
+  expected: 'must be a numeric workspace id',
+  required: true,
+  example: '13',
+};
+
+/** id and match_type/match_value, shared by /v1/accounts and /v1/users. */
+export function lookupParameters(subject: string, matchFields: string): Record<string, QueryParameter> {
+  return {
+    id: {
+      schema: { type: 'string', pattern: NUMERIC_ID_PATTERN },
+      description: `Internal ${subject} id; the fastest lookup, wins over match_type/match_value`,
+      expected: `must be a numeric ${subject} id`,
+      example: '456',
+    },
+    match_type: {
+      schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,64}$' },
+      description: `Field to match exactly: ${matchFields}, or any stored trait key`,
+      expected: 'must be a field or trait name (letters, digits, _ . : -, at most 64)',
+      example: 'domain',
+    },
+    match_value: {
+      schema: { type: 'string', minLength: 1, maxLength: 512 },
+      description: 'Value the match_type field must equal',
+      expected: 'must be a non-empty text of at most 512 characters',
+      example: 'techcorp.com',
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { toLookup, type Lookup } from './lookup';
+import { lookupParameters, WORKSPACE_ID, type QuerySpec } from './query-spec';
+import { compileQueryValidator } from './query-validator';
+
+export const USER_QUERY: QuerySpec = {
+  lookup: true,
+  parameters: {
+    workspace_id: WORKSPACE_ID,
+    ...lookupParameters('user', 'external_id (the userId sent at ingest), email'),
+  },
+};
+
+export interface UserQuery {
+  workspaceId: string;
+  lookup: Lookup;
+}
+
+type RawUserQuery = { workspace_id: string; id?: string; match_type?: string; match_value?: string };
+
+const validateUserQuery = compileQueryValidator<RawUserQuery>(USER_QUERY);
+
+export function parseUserQuery(query: unknown): UserQuery {
+  const raw = validateUserQuery(query);
+  return { workspaceId: raw.workspace_id, lookup: toLookup(raw) };
+}

@@ -1,0 +1,1 @@
+export { setupOpenApi, type OpenApiOptions } from './setup-open-api';

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import IORedis from 'ioredis';
+import { bootstrapApi } from '../../apps/api/src/main';
+import type { ApiOptions } from '../../apps/api/src/api-options';
+import { loadConfig, type CoilConfig } from '@coil/config';
+import { createPrismaClient, type PrismaClient } from '@coil/database';
+import { WorkspaceAdmin, type CreatedWorkspace } from '@coil/workspaces';
+
+export interface ApiResponse {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: Record<string, unknown>;
+}
+
+export interface ApiHarness {
+  app: NestFastifyApplication;
+  prisma: PrismaClient;
+  admin: WorkspaceAdmin;
+  workspace: CreatedWorkspace;
+  cacheKeyPrefix: string;
+  /** GET with the workspace's read token unless `token` says otherwise (null: no header). */
+  get(path: string, token?: string | null): Promise<ApiResponse>;
+  close(): Promise<void>;
+}
+
+/** The api in-process with its own cache prefix and a fresh workspace. */
+export async function startApi(options: Partial<ApiOptions> = {}): Promise<ApiHarness> {
+  const config: CoilConfig = { ...loadConfig(), queuePrefix: `test-${randomUUID()}` };
+  const cacheKeyPrefix = `${config.queuePrefix}:read`;
+  const prisma = createPrismaClient(config.databaseUrl, 2);
+  const admin = new WorkspaceAdmin(prisma);
+  const workspace = await admin.createWorkspace(`api-test-${randomUUID()}`);
+  const app = await bootstrapApi(config, { rateLimitPerSecond: 10_000, ...options, cacheKeyPrefix });
+  return {
+    app,
+    prisma,
+    admin,
+    workspace,
+    cacheKeyPrefix,
+    async get(path, token = workspace.api_token) {
+      const headers: Record<string, string> = token === null ? {} : { authorization: `Bearer ${token}` };
+      const response = await app.inject({ method: 'GET', url: path, headers });
+      return { status: response.statusCode, headers: response.headers, body: response.json() as Record<string, unknown> };
+    },
+    async close() {
+      await app.close();
+      await deleteKeys(config.redisUrl, `${cacheKeyPrefix}:*`);
+      await prisma.$disconnect();
+    },
+  };
+}
+
+async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
+  const redis = new IORedis(redisUrl);
+  const keys = await redis.keys(pattern);
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
+}
