@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   CoilError,
   extractBodyKey,
@@ -28,6 +28,11 @@ export interface IngestOutcome {
   rejected: RejectedEvent[];
 }
 
+interface AuthenticatedKey {
+  workspaceId: string;
+  keyHash: string;
+}
+
 /** Auth, validation, rate limit and durable queueing of one request, in that order. */
 export class IngestService {
   constructor(
@@ -37,7 +42,7 @@ export class IngestService {
   ) {}
 
   async accept(request: IngestRequest): Promise<IngestOutcome> {
-    const workspaceId = await this.authenticate(request);
+    const { workspaceId, keyHash } = await this.authenticate(request);
     if (!isBatchRoute(request.route) && request.bodyBytes > SINGLE_EVENT_MAX_BYTES) {
       throw new CoilError(413, 'payload_too_large', 'An event may be at most 32 KB', {
         limit_bytes: SINGLE_EVENT_MAX_BYTES,
@@ -48,9 +53,9 @@ export class IngestService {
       newMessageId: randomUUID,
     });
     if (events.length > 0) {
-      const retryAfter = this.limiter.take(workspaceId, events.length);
+      const retryAfter = this.limiter.take(keyHash, events.length);
       if (retryAfter > 0) {
-        throw new CoilError(429, 'rate_limited', 'Rate limit exceeded for this workspace', {
+        throw new CoilError(429, 'rate_limited', 'Rate limit exceeded for this API key', {
           retry_after_seconds: retryAfter,
         });
       }
@@ -59,13 +64,14 @@ export class IngestService {
     return { workspaceId, accepted: events.length, rejected };
   }
 
-  private async authenticate(request: IngestRequest): Promise<string> {
+  private async authenticate(request: IngestRequest): Promise<AuthenticatedKey> {
     const candidates = parseAuthorizationHeader(request.authorization);
     const bodyKey = extractBodyKey(request.body);
     if (bodyKey) candidates.push(bodyKey);
     for (const candidate of candidates) {
       const workspaceId = await this.keys.resolveIngestKey(candidate);
-      if (workspaceId) return workspaceId;
+      // The limiter's buckets are keyed by a hash so raw keys do not outlive the request.
+      if (workspaceId) return { workspaceId, keyHash: createHash('sha256').update(candidate).digest('hex') };
     }
     throw new CoilError(
       401,

@@ -1,30 +1,24 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LoggerService } from '@nestjs/common';
+
+// Where a credential can sit in a logged object: at the top, one level down (`body.api_key`,
+// `headers.authorization`) or two (`req.headers.authorization`, `request.body.writeKey`).
+const CREDENTIAL_FIELDS = ['authorization', 'api_key', 'writeKey', 'apiKey', 'api_token', 'token'];
+const REDACTED_PATHS = CREDENTIAL_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);
 
 /**
  * Structured JSON logs. Anything that may carry a credential is redacted by path, so a key or
  * token never reaches a log line even when a request object is logged by mistake.
+ * `destination` defaults to stdout; tests pass a stream to read what was written.
  */
-export function createLogger(level: string, name: string): Logger {
-  return pino({
+export function createLogger(level: string, name: string, destination?: DestinationStream): Logger {
+  const options = {
     name,
     level,
     base: { service: name },
-    redact: {
-      paths: [
-        'authorization',
-        'headers.authorization',
-        'req.headers.authorization',
-        'api_key',
-        'writeKey',
-        'body.api_key',
-        'body.writeKey',
-        'token',
-        'apiKey',
-      ],
-      censor: '[redacted]',
-    },
-  });
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Lets Nest's own messages go through the same JSON logger. */

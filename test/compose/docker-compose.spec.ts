@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { loadConfig } from '@coil/config';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+interface ComposeService {
+  image?: string;
+  build?: string;
+  command?: string[];
+  environment?: Record<string, string>;
+  ports?: string[];
+  healthcheck?: { test: string[] };
+  depends_on?: Record<string, { condition: string }>;
+  restart?: string;
+}
+
+interface ComposeFile {
+  services: Record<string, ComposeService>;
+}
+
+const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as ComposeFile;
+const services = compose.services;
+const defaults = loadConfig({});
+const APPS = { ingest: defaults.ingestPort, api: defaults.apiPort, worker: defaults.workerPort } as const;
+const APP_NAMES = Object.keys(APPS) as (keyof typeof APPS)[];
+const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+
+const startScript = readFileSync(path.join(ROOT, 'scripts', 'start.ts'), 'utf8');
+
+/** The apps scripts/start.ts spawns, read from its APPS list. */
+function startScriptApps(): string[] {
+  const list = /const APPS = \[([^\]]*)\] as const/.exec(startScript)?.[1] ?? '';
+  return [...list.matchAll(/'([a-z]+)'/g)].map((match) => match[1]);
+}
+
+/** The entry point scripts/start.ts spawns for an app (it runs from dist/scripts/). */
+function startScriptEntryPoint(app: string): string {
+  expect(startScript).toContain("spawn(process.execPath, ['-r', register, path.join(dist, 'apps', app, 'src', 'main.js')]");
+  return `dist/apps/${app}/src/main.js`;
+}
+
+describe('docker-compose.yml: the whole stack from a fresh clone', () => {
+  it('has exactly postgres, redis, migrate, ingest, api and worker', () => {
+    expect(Object.keys(services).sort()).toEqual(['api', 'ingest', 'migrate', 'postgres', 'redis', 'worker']);
+  });
+
+  it('runs Redis with AOF on, fsync on every write and no eviction', () => {
+    expect(services.redis.command).toEqual([
+      'redis-server',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      '--maxmemory-policy',
+      'noeviction',
+    ]);
+  });
+
+  it('runs migrate once, after PostgreSQL is healthy, with the app image and environment', () => {
+    expect(services.migrate.restart).toBe('no');
+    expect(services.migrate.build).toBe('.');
+    expect(services.migrate.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+    expect(services.migrate.healthcheck).toBeUndefined();
+    expect(Object.keys(services.migrate.environment ?? {})).toEqual(
+      expect.arrayContaining(['DATABASE_URL', 'REDIS_URL']),
+    );
+  });
+
+  it.each(APP_NAMES)('publishes %s on the default port of libs/config and the README', (app) => {
+    const port = APPS[app];
+    expect(services[app].ports).toEqual([`${port}:${port}`]);
+    expect(services[app].environment?.[`${app.toUpperCase()}_PORT`]).toBe(String(port));
+    expect(readme).toMatch(new RegExp(`\\| ${app} \\| ${port}\\b`));
+  });
+
+  it.each(APP_NAMES)('gives %s DATABASE_URL and REDIS_URL pointing at the compose services', (app) => {
+    const environment = services[app].environment ?? {};
+    expect(new URL(environment.DATABASE_URL).host).toBe('postgres:5432');
+    expect(new URL(environment.REDIS_URL).host).toBe('redis:6379');
+  });
+
+  it.each(APP_NAMES)('starts %s only after Redis is healthy and the migrations completed', (app) => {
+    expect(services[app].depends_on).toEqual({
+      redis: { condition: 'service_healthy' },
+      migrate: { condition: 'service_completed_successfully' },
+    });
+  });
+
+  it('runs the same three apps as `npm start`, with the same path resolution', () => {
+    expect(startScriptApps().sort()).toEqual([...APP_NAMES].sort());
+    const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(packageJson.scripts.start).toBe('npm run build && node -r ./scripts/dist-paths.js dist/scripts/start.js');
+  });
+
+  it.each(APP_NAMES)('runs %s from the built entry point scripts/start.ts starts', (app) => {
+    expect(services[app].build).toBe('.');
+    expect(services[app].command).toEqual(['node', '-r', './scripts/dist-paths.js', startScriptEntryPoint(app)]);
+  });
+
+  it.each(APP_NAMES)('checks the health of %s on its own /readyz', (app) => {
+    const test = services[app].healthcheck?.test ?? [];
+    expect(test.slice(0, 3)).toEqual(['CMD', 'node', '-e']);
+    expect(test[3]).toContain(`http://127.0.0.1:${APPS[app]}/readyz`);
+  });
+
+  it('checks the health of PostgreSQL and Redis', () => {
+    expect(services.postgres.healthcheck?.test).toEqual(['CMD-SHELL', 'pg_isready -U postgres -d coil']);
+    expect(services.redis.healthcheck?.test).toEqual(['CMD', 'redis-cli', 'ping']);
+  });
+});
+
+describe('Dockerfile', () => {
+  const lines = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+
+  it('is multi-stage: the runtime copies only the build output from the build stage', () => {
+    expect(lines.filter((line) => line.startsWith('FROM '))).toEqual([
+      'FROM node:20.20-bookworm-slim AS build',
+      'FROM node:20.20-bookworm-slim AS runtime',
+    ]);
+    expect(lines).toContain('COPY --from=build /app/dist ./dist');
+    expect(lines).toContain('RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund');
+  });
+
+  it('ends as a non-root user and starts what `npm start` starts', () => {
+    const users = lines.filter((line) => line.startsWith('USER '));
+    expect(users).toEqual(['USER node']);
+    expect(lines.indexOf('USER node')).toBeGreaterThan(lines.findIndex((line) => line.includes('AS runtime')));
+    expect(lines[lines.length - 1]).toBe('CMD ["node", "-r", "./scripts/dist-paths.js", "dist/scripts/start.js"]');
+  });
+});
