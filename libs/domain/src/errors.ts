@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'not_found'
   | 'rate_limited'
   | 'queue_unavailable'
+  | 'service_unavailable'
   | 'missing_lookup_parameter'
   | 'missing_workspace_id'
   | 'invalid_parameter'

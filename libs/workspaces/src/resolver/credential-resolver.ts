@@ -1,7 +1,8 @@
 import type { PrismaClient } from '@coil/database';
+import { CoilError } from '@coil/domain';
 import type { CredentialKind } from '../credentials/credential-kind';
 import { credentialRepository } from '../credentials/credential-repositories';
-import type { CredentialRepository } from '../credentials/credential-repository';
+import type { CredentialRecord, CredentialRepository } from '../credentials/credential-repository';
 import { hashCredential, hashesMatch } from '../credentials/credential-secret';
 import { TtlCache } from './ttl-cache';
 
@@ -84,12 +85,27 @@ export class CredentialResolver {
   }
 
   private async lookUp(kind: CredentialKind, hash: string, cacheKey: string): Promise<string | null> {
-    const rows = await this.repositories[kind].findActiveByHash(hash);
+    let rows: CredentialRecord[];
+    try {
+      rows = await this.repositories[kind].findActiveByHash(hash);
+    } catch {
+      return this.duringOutage(cacheKey);
+    }
     const workspaces = new Set(rows.filter((row) => hashesMatch(row.hash, hash)).map((row) => row.workspaceId));
     // The same secret in two workspaces cannot be told apart, so it opens neither.
     const workspaceId = workspaces.size === 1 ? [...workspaces][0].toString() : null;
     const ttl = workspaceId === null ? this.options.negativeTtlMs : this.options.positiveTtlMs;
     this.cache.set(cacheKey, workspaceId, ttl);
     return workspaceId;
+  }
+
+  /**
+   * PostgreSQL unreachable: a secret known before keeps working (operations.md: the ingest
+   * keeps answering 202 through a database outage); an unknown one cannot be checked.
+   */
+  private duringOutage(cacheKey: string): string {
+    const known = this.cache.stale(cacheKey)?.value;
+    if (known) return known;
+    throw new CoilError(503, 'service_unavailable', 'Credentials cannot be checked right now; retry later');
   }
 }

@@ -20,7 +20,16 @@ describe('TtlCache', () => {
     expect(cache.get('unknown')).toBeUndefined();
     clock = 1000;
     expect(cache.get('known')).toBeUndefined();
-    expect(cache.size).toBe(0);
+  });
+
+  it('still offers an expired entry as stale, for when its source is unreachable', () => {
+    const cache = new TtlCache<string>(10, now);
+    cache.set('known', 'w1', 100);
+    clock = 10_000;
+    expect(cache.get('known')).toBeUndefined();
+    expect(cache.stale('known')).toEqual({ value: 'w1' });
+    expect(cache.stale('never')).toBeUndefined();
+    expect(cache.size).toBe(1);
   });
 
   it('drops the oldest entry when full', () => {

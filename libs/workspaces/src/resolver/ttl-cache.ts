@@ -5,7 +5,8 @@ interface Entry<V> {
 
 /**
  * A bounded map whose entries expire: when full, the oldest insertion goes first, which is
- * enough for a cache whose entries all live a few seconds.
+ * enough for a cache whose entries all live a few seconds. Expired entries stay until pushed
+ * out, so a caller can still fall back on them (`stale`) when the source is unreachable.
  */
 export class TtlCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
@@ -18,12 +19,14 @@ export class TtlCache<V> {
   /** The live entry, or undefined when absent or expired. */
   get(key: string): { value: V } | undefined {
     const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
+    if (!entry || entry.expiresAt <= this.now()) return undefined;
     return { value: entry.value };
+  }
+
+  /** The entry whatever its age, or undefined when absent. */
+  stale(key: string): { value: V } | undefined {
+    const entry = this.entries.get(key);
+    return entry ? { value: entry.value } : undefined;
   }
 
   set(key: string, value: V, ttlMs: number): void {
