@@ -18,7 +18,7 @@ export interface ReadApiBenchResult {
 }
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
-const API_PORT = 18092;
+const API_PORT = 18095;
 const ACCOUNTS = 10_000;
 const HOT_ACCOUNTS = 1_000;
 const CONNECTIONS = 16;

@@ -6,7 +6,7 @@ let workspaceId: string;
 let accountId: string;
 
 beforeAll(async () => {
-  api = await startApi({ rateLimitPerSecond: 1000 });
+  api = await startApi({}, 1000);
   workspaceId = api.workspace.workspace_id;
   const seed = new Seed(api.prisma, workspaceId);
   accountId = await seed.account({ trackingId: 'err-1', domain: 'twin.example' });
@@ -95,7 +95,7 @@ describe('GET /v1/accounts errors', () => {
 describe('rate limit', () => {
   let limited: ApiHarness;
   beforeAll(async () => {
-    limited = await startApi({ rateLimitPerSecond: 2 });
+    limited = await startApi({}, 2);
   });
   afterAll(() => limited.close());
 

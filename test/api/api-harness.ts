@@ -25,13 +25,13 @@ export interface ApiHarness {
 }
 
 /** The api in-process with its own cache prefix and a fresh workspace. */
-export async function startApi(options: Partial<ApiOptions> = {}): Promise<ApiHarness> {
-  const config: CoilConfig = { ...loadConfig(), queuePrefix: `test-${randomUUID()}` };
+export async function startApi(options: Partial<ApiOptions> = {}, apiRateLimit = 10_000): Promise<ApiHarness> {
+  const config: CoilConfig = { ...loadConfig(), queuePrefix: `test-${randomUUID()}`, apiRateLimit };
   const cacheKeyPrefix = `${config.queuePrefix}:read`;
   const prisma = createPrismaClient(config.databaseUrl, 2);
   const admin = new WorkspaceAdmin(prisma);
   const workspace = await admin.createWorkspace(`api-test-${randomUUID()}`);
-  const app = await bootstrapApi(config, { rateLimitPerSecond: 10_000, ...options, cacheKeyPrefix });
+  const app = await bootstrapApi(config, { ...options, cacheKeyPrefix });
   return {
     app,
     prisma,

@@ -31,3 +31,28 @@ describe('ingest ops endpoints', () => {
     expect(metrics.text).toMatch(/coil_queue_depth\{state="waiting"\} [1-9]/);
   });
 });
+
+describe('ingest OpenAPI', () => {
+  let ingest: IngestHarness;
+
+  beforeAll(async () => {
+    ingest = await startIngest();
+  });
+
+  afterAll(async () => {
+    await ingest.close();
+  });
+
+  it('/docs-json documents every route with an example body and the error shape; /docs serves the UI', async () => {
+    const document = (await request(ingest.url).get('/docs-json').expect(200)).body;
+    expect(document.openapi).toMatch(/^3\./);
+    const paths = Object.keys(document.paths);
+    for (const path of ['/segment', '/v1/batch', '/v2/track', '/v1/events', '/amplitude', '/2/httpapi']) {
+      expect(paths).toContain(path);
+    }
+    const track = document.paths['/v2/track'].post;
+    expect(track.requestBody.content['application/json'].examples.example.value).toEqual({ userId: 'user_12345', event: 'Report_Created' });
+    expect(track.responses['401'].content['application/json'].examples.unauthorized.value.error.code).toBe('unauthorized');
+    expect((await request(ingest.url).get('/docs')).status).toBe(200);
+  });
+});

@@ -41,7 +41,7 @@ export class ApiModule {
             { name: 'postgres', check: () => prisma.$queryRaw`SELECT 1` },
           ],
         },
-        ...readProviders(options),
+        ...readProviders(options, config.apiRateLimit),
         ApiShutdown,
       ],
     };

@@ -4,7 +4,7 @@ import { loadConfig, type CoilConfig } from '@coil/config';
 import { createHttpApp } from '@coil/http';
 import { createLogger } from '@coil/observability';
 import { setupOpenApi } from '@coil/openapi';
-import { apiOptionsFromEnv, type ApiOptions } from './api-options';
+import type { ApiOptions } from './api-options';
 import { ApiModule } from './api.module';
 
 /** Builds the read API without listening, so tests can drive it in-process. */
@@ -26,5 +26,5 @@ export async function bootstrapApi(
 
 if (require.main === module) {
   const config = loadConfig();
-  void bootstrapApi(config, apiOptionsFromEnv(process.env)).then((app) => app.listen(config.apiPort, '0.0.0.0'));
+  void bootstrapApi(config).then((app) => app.listen(config.apiPort, '0.0.0.0'));
 }

@@ -32,14 +32,14 @@ const REPOSITORIES = [
 ];
 
 /** The read side: repositories over Prisma, the block cache over Redis, readers on top. */
-export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }): Provider[] {
+export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, rateLimitPerSecond: number): Provider[] {
   return [
     ...REPOSITORIES.map((repository): Provider => ({ provide: repository, inject: [PRISMA], useFactory: (prisma: PrismaClient) => new repository(prisma) })),
     { provide: CredentialResolver, inject: [PRISMA], useFactory: (prisma: PrismaClient) => new CredentialResolver(prisma) },
     {
       provide: ReadAccess,
       inject: [CredentialResolver],
-      useFactory: (credentials: CredentialResolver) => new ReadAccess(credentials, options.rateLimitPerSecond),
+      useFactory: (credentials: CredentialResolver) => new ReadAccess(credentials, rateLimitPerSecond),
     },
     { provide: INSIGHTS_PROVIDER, useFactory: (): InsightsProvider => new DeterministicInsightsProvider() },
     {

@@ -4,12 +4,19 @@ import { loadConfig, type CoilConfig } from '@coil/config';
 import { createHttpApp } from '@coil/http';
 import { BATCH_MAX_BYTES } from '@coil/ingestion';
 import { createLogger } from '@coil/observability';
+import { setupOpenApi } from '@coil/openapi';
 import { IngestModule } from './ingest.module';
 
 /** Builds the ingest app without listening, so tests can drive it in-process. */
 export async function bootstrapIngest(config: CoilConfig = loadConfig()): Promise<NestFastifyApplication> {
   const logger = createLogger(config.logLevel, 'ingest');
   const app = await createHttpApp(IngestModule.forRoot(config), { logger, maxBodyBytes: BATCH_MAX_BYTES });
+  setupOpenApi(app, {
+    title: 'Coil ingest API',
+    description: 'Accoil (REST v2 and legacy v1), Segment (destination and HTTP API) and Amplitude compatible event ingestion.',
+    version: '1',
+    auth: ['basic'],
+  });
   await app.init();
   return app;
 }

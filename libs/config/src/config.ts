@@ -19,8 +19,10 @@ export interface CoilConfig {
   ingestBatchDelayMs: number;
   /** A queue write slower than this answers 503. */
   ingestQueueTimeoutMs: number;
-  /** Events per second each ingest process admits per workspace (429 above). */
+  /** Events per second each ingest process admits per ingest key (429 above). */
   ingestRateLimit: number;
+  /** Requests per second the read API admits per read token (429 above). */
+  apiRateLimit: number;
   workerConcurrency: number;
   /** A job whose worker died is handed out again this long after its last lock renewal. */
   workerLockDurationMs: number;
@@ -84,6 +86,7 @@ export function loadConfig(env: Env = process.env): CoilConfig {
     ingestBatchDelayMs: positiveInt(env, 'INGEST_BATCH_DELAY_MS', 0, 0),
     ingestQueueTimeoutMs: positiveInt(env, 'INGEST_QUEUE_TIMEOUT_MS', 2000),
     ingestRateLimit: positiveInt(env, 'INGEST_RATE_LIMIT', 100000),
+    apiRateLimit: positiveInt(env, 'API_RATE_LIMIT', 100),
     workerConcurrency: positiveInt(env, 'WORKER_CONCURRENCY', 4),
     workerLockDurationMs: positiveInt(env, 'WORKER_LOCK_DURATION_MS', 30_000, 1000),
     rescoreDelayMs: positiveInt(env, 'RESCORE_DELAY_MS', 1000, 0),

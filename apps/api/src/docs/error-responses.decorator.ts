@@ -1,25 +1,6 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger';
 import { LOOKUP_PARAMETERS } from '@coil/accounts';
 import { CoilError } from '@coil/domain';
-
-const ERROR_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['message', 'status', 'code'],
-      properties: {
-        message: { type: 'string' },
-        status: { type: 'string', example: 'bad_request' },
-        code: { type: 'string', example: 'invalid_parameter' },
-        details: { type: 'object', additionalProperties: true },
-      },
-    },
-  },
-};
+import { ApiErrorResponses } from '@coil/openapi';
 
 /** Every example is the body the error filter sends for that CoilError. */
 const EXAMPLES: Record<number, Record<string, CoilError>> = {
@@ -54,15 +35,5 @@ const DESCRIPTIONS: Record<number, string> = {
 
 /** The error responses of a read endpoint, with the exact bodies as examples. */
 export function ApiReadErrors(statuses: readonly number[]): MethodDecorator {
-  return applyDecorators(
-    ...statuses.map((status) =>
-      ApiResponse({
-        status,
-        description: DESCRIPTIONS[status],
-        schema: ERROR_SCHEMA,
-        examples: Object.fromEntries(Object.entries(EXAMPLES[status]).map(([code, error]) => [code, { summary: code, value: error.toBody() }])),
-        ...(status === 429 && { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } }),
-      }),
-    ),
-  );
+  return ApiErrorResponses(statuses.map((status) => ({ status, description: DESCRIPTIONS[status], examples: EXAMPLES[status] })));
 }
