@@ -116,7 +116,7 @@ describe('keys and tokens never reach the logs', () => {
 
     // With PostgreSQL gone, a key not yet in the ingest's cache cannot be checked.
     postgres.cut();
-    expect(await sendAll(everyAuthForm(unusedKey).slice(0, 2))).toEqual([500, 500]);
+    expect(await sendAll(everyAuthForm(unusedKey).slice(0, 2))).toEqual([503, 503]);
     postgres.restore();
 
     await ingest.stop();
