@@ -1,4 +1,6 @@
 import { AccountInsights, AccountLookupRepository, AccountSegmentsRepository, AccountTraitsRepository, DEFAULT_CACHE_TTLS_MS } from '@coil/accounts';
+import IORedis from 'ioredis';
+import { scoresVersionKey } from '@coil/queue';
 import { startApi, type ApiHarness } from './api-harness';
 import { Seed } from './seed';
 
@@ -52,6 +54,18 @@ describe('per-block cache', () => {
     expect(second.body._expansions).toEqual(first.body._expansions);
     expect(second.headers.age).toBe(String(DEFAULT_CACHE_TTLS_MS.metrics / 2000));
     expect(Object.keys((second.body._expansions as { cached_at: object }).cached_at).sort()).toEqual(['insights', 'metrics', 'segments', 'traits']);
+  });
+
+  it('cached metrics are dropped as soon as a scoring run bumps the workspace scores version', async () => {
+    await api.get(url());
+    await api.get(url());
+    expect(loadCounts().metrics).toBe(1);
+    const redis = new IORedis(process.env.REDIS_URL!);
+    await redis.incr(scoresVersionKey(api.cacheKeyPrefix, api.workspace.workspace_id));
+    redis.disconnect();
+    await api.get(url());
+    await api.get(url());
+    expect(loadCounts().metrics).toBe(2);
   });
 
   it('blocks expire independently, each at its own limit (10, 15, 30 minutes)', async () => {

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { CoilConfig } from '@coil/config';
 import { createPrismaClient, type PrismaClient } from '@coil/database';
 import { OpsController, READINESS_CHECKS, type ReadinessCheck } from '@coil/observability';
-import { createRedisConnection, type RedisConnection } from '@coil/queue';
+import { createRedisConnection, readCachePrefix, type RedisConnection } from '@coil/queue';
 import { DEFAULT_API_OPTIONS, type ApiOptions } from './api-options';
 import { API_LOGGER, PRISMA, REDIS } from './api.tokens';
 import { AccountsController } from './controllers/accounts.controller';
@@ -25,7 +25,7 @@ class ApiShutdown implements OnApplicationShutdown {
 @Module({})
 export class ApiModule {
   static forRoot(config: CoilConfig, logger: Logger, overrides: Partial<ApiOptions> = {}): DynamicModule {
-    const options = { ...DEFAULT_API_OPTIONS, cacheKeyPrefix: `${config.queuePrefix}:read`, ...overrides };
+    const options = { ...DEFAULT_API_OPTIONS, cacheKeyPrefix: readCachePrefix(config), ...overrides };
     return {
       module: ApiModule,
       controllers: [OpsController, AccountsController, UsersController],

@@ -1,11 +1,20 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { Queue, Worker } from 'bullmq';
+import { Queue, Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { CoilConfig } from '@coil/config';
 import { histogram } from '@coil/observability';
-import { createRedisConnection, type RedisConnection } from '@coil/queue';
-import { processScoringJob, registerScoringSchedule, ScoringRunner, SCORING_QUEUE } from '@coil/scoring-runs';
-import { COIL_CONFIG, LOGGER, SCORING_QUEUE_TOKEN, WORKER_SETTINGS, type WorkerSettings } from './worker.tokens';
+import { createRedisConnection, readCachePrefix, scoresVersionKey, type RedisConnection } from '@coil/queue';
+import {
+  processScoringJob,
+  registerScoringSchedule,
+  ScoringRunner,
+  SCORING_JOBS,
+  SCORING_QUEUE,
+  type RescoreJobData,
+  type ScoreAllResult,
+  type ScoringRunSummary,
+} from '@coil/scoring-runs';
+import { COIL_CONFIG, LOGGER, REDIS, SCORING_QUEUE_TOKEN, WORKER_SETTINGS, type WorkerSettings } from './worker.tokens';
 
 const runDuration = histogram(
   'coil_scoring_run_duration_seconds',
@@ -13,6 +22,11 @@ const runDuration = histogram(
   [0.05, 0.1, 0.5, 1, 5, 15, 30, 60, 120, 300],
   ['job'],
 );
+
+function scoredWorkspaces(job: Job, result: ScoringRunSummary | ScoreAllResult): string[] {
+  if (job.name === SCORING_JOBS.rescoreWorkspace) return [(job.data as RescoreJobData).workspaceId];
+  return 'scored' in result ? result.scored : [];
+}
 
 /** Consumes scoring runs: the UTC-midnight schedule and the debounced rescoring after events. */
 @Injectable()
@@ -26,6 +40,7 @@ export class ScoringProcessor implements OnApplicationBootstrap, BeforeApplicati
     @Inject(WORKER_SETTINGS) private readonly settings: WorkerSettings,
     @Inject(COIL_CONFIG) private readonly config: CoilConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(REDIS) private readonly redis: RedisConnection,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -37,7 +52,9 @@ export class ScoringProcessor implements OnApplicationBootstrap, BeforeApplicati
       async (job) => {
         const stop = runDuration.startTimer({ job: job.name });
         try {
-          return await processScoringJob(job, this.runner);
+          const result = await processScoringJob(job, this.runner);
+          await this.announceNewScores(scoredWorkspaces(job, result));
+          return result;
         } finally {
           stop();
         }
@@ -46,6 +63,18 @@ export class ScoringProcessor implements OnApplicationBootstrap, BeforeApplicati
     );
     this.worker.on('failed', (job, error) => this.logger.error({ err: error, job: job?.name }, 'scoring run failed'));
     this.worker.on('error', (error) => this.logger.error({ err: error }, 'scoring worker error'));
+  }
+
+  /** The read API drops cached metrics of these workspaces; a failure only delays that (its TTL). */
+  private async announceNewScores(workspaceIds: string[]): Promise<void> {
+    const prefix = readCachePrefix(this.config);
+    await Promise.all(
+      workspaceIds.map((workspaceId) =>
+        this.redis.incr(scoresVersionKey(prefix, workspaceId)).catch((error: unknown) =>
+          this.logger.warn({ err: error, workspaceId }, 'could not announce new scores'),
+        ),
+      ),
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {

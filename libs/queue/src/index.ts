@@ -1,1 +1,1 @@
-export { createRedisConnection, queuePrefix, waitUntilReady, type RedisConnection } from './redis-connection';
+export { createRedisConnection, queuePrefix, readCachePrefix, scoresVersionKey, waitUntilReady, type RedisConnection } from './redis-connection';

@@ -46,3 +46,16 @@ export function waitUntilReady(connection: RedisConnection, timeoutMs: number): 
     connection.once('ready', done);
   });
 }
+
+/** Leads every key of the read API's cache (traits, segments, insights, metrics). */
+export function readCachePrefix(config: Pick<CoilConfig, 'queuePrefix'>): string {
+  return `${config.queuePrefix}:read`;
+}
+
+/**
+ * Bumped by the worker after each scoring run of a workspace: cached account metrics computed
+ * under an older version are stale, so scores are served fresh however long metrics are cached.
+ */
+export function scoresVersionKey(readPrefix: string, workspaceId: string): string {
+  return `${readPrefix}:{ws:${workspaceId}}:scores-version`;
+}

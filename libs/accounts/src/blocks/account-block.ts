@@ -10,12 +10,12 @@ export type CacheEntry = 'metrics' | AccountBlock;
 export type CacheTtls = Record<CacheEntry, number>;
 
 /**
- * Blocks: the anchor's documented limits. Metrics: scores are recomputed about a second after
- * new events (RESCORE_DELAY_MS), so a 2 s copy keeps accepted -> served within the 5 s
- * freshness target while a hot account is answered from one Redis read.
+ * Blocks: the anchor's documented limits. Metrics: a copy is dropped as soon as a scoring run
+ * of its workspace bumps the scores version, so the limit only bounds a lost bump; a hot
+ * account is answered from one Redis read until its scores really change.
  */
 export const DEFAULT_CACHE_TTLS_MS: CacheTtls = {
-  metrics: 2_000,
+  metrics: 60_000,
   traits: 15 * 60_000,
   segments: 10 * 60_000,
   insights: 30 * 60_000,

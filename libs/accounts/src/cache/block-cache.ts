@@ -1,4 +1,4 @@
-import type { RedisConnection } from '@coil/queue';
+import { scoresVersionKey, type RedisConnection } from '@coil/queue';
 import type { AccountBlock, CacheEntry, CacheTtls } from '../blocks/account-block';
 import type { CacheEntryValues } from '../blocks/account-blocks';
 
@@ -6,6 +6,8 @@ export interface CachedEntry<T> {
   value: T;
   /** When the value was computed (ISO); served as _expansions.cached_at. */
   cachedAt: string;
+  /** Metrics only: the workspace's scores version read before the value was computed. */
+  scoresVersion?: string;
 }
 
 export type CachedEntries = { [E in CacheEntry]?: CachedEntry<CacheEntryValues[E]> };
@@ -46,13 +48,22 @@ export class BlockCache {
   async peek(workspaceId: string, accountId: string, names: readonly CacheEntry[]): Promise<CachedEntries> {
     const cached = names.filter((name) => this.options.ttlsMs[name] > 0);
     if (cached.length === 0) return {};
-    const stored = await this.redis.mget(...cached.map((name) => this.key(workspaceId, accountId, name))).catch(() => []);
+    const [stored, version] = await Promise.all([
+      this.redis.mget(...cached.map((name) => this.key(workspaceId, accountId, name))).catch(() => []),
+      cached.includes('metrics') ? this.scoresVersion(workspaceId) : undefined,
+    ]);
     const entries: CachedEntries = {};
     cached.forEach((name, index) => {
       const entry = this.fresh(name, stored[index] ?? null);
-      if (entry) Object.assign(entries, { [name]: entry });
+      if (entry && (name !== 'metrics' || entry.scoresVersion === version)) Object.assign(entries, { [name]: entry });
     });
     return entries;
+  }
+
+  /** The workspace's scores version (the worker bumps it after each scoring run); '0' before any. */
+  async scoresVersion(workspaceId: string): Promise<string> {
+    const version = await this.redis.get(scoresVersionKey(this.options.keyPrefix, workspaceId)).catch(() => null);
+    return version ?? '0';
   }
 
   /** `known` plus every block of `names` it lacks, computed and stored. */
@@ -69,8 +80,14 @@ export class BlockCache {
     return read;
   }
 
-  async store<E extends CacheEntry>(workspaceId: string, accountId: string, name: E, value: CacheEntryValues[E]): Promise<CachedEntry<CacheEntryValues[E]>> {
-    const entry = { value, cachedAt: this.options.now().toISOString() };
+  async store<E extends CacheEntry>(
+    workspaceId: string,
+    accountId: string,
+    name: E,
+    value: CacheEntryValues[E],
+    scoresVersion?: string,
+  ): Promise<CachedEntry<CacheEntryValues[E]>> {
+    const entry: CachedEntry<CacheEntryValues[E]> = { value, cachedAt: this.options.now().toISOString(), scoresVersion };
     const ttl = this.options.ttlsMs[name];
     // A cache that cannot be written still lets the answer go out, only slower next time.
     if (ttl > 0) await this.redis.set(this.key(workspaceId, accountId, name), JSON.stringify(entry), 'PX', ttl).catch(() => undefined);

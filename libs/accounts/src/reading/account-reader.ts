@@ -42,8 +42,10 @@ export class AccountReader {
     return this.cache.peek(workspaceId, lookup.id, ['metrics', ...query.expand.blocks]);
   }
 
+  /** The version is read first: a scoring run landing during the read leaves the entry stale. */
   private async fetchAccount(workspaceId: string, lookup: Lookup): Promise<CachedEntry<AccountRecord>> {
+    const version = await this.cache.scoresVersion(workspaceId);
     const account = singleMatch(await this.accounts.find(workspaceId, lookup), lookup, 'account');
-    return this.cache.store(workspaceId, account.id, 'metrics', account);
+    return this.cache.store(workspaceId, account.id, 'metrics', account, version);
   }
 }
