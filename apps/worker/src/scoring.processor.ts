@@ -3,7 +3,7 @@ import { Queue, Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { CoilConfig } from '@coil/config';
 import { histogram } from '@coil/observability';
-import { createRedisConnection, readCachePrefix, scoresVersionKey, type RedisConnection } from '@coil/queue';
+import { announceNewScores, createRedisConnection, type RedisConnection } from '@coil/queue';
 import {
   processScoringJob,
   registerScoringSchedule,
@@ -67,13 +67,8 @@ export class ScoringProcessor implements OnApplicationBootstrap, BeforeApplicati
 
   /** The read API drops cached metrics of these workspaces; a failure only delays that (its TTL). */
   private async announceNewScores(workspaceIds: string[]): Promise<void> {
-    const prefix = readCachePrefix(this.config);
-    await Promise.all(
-      workspaceIds.map((workspaceId) =>
-        this.redis.incr(scoresVersionKey(prefix, workspaceId)).catch((error: unknown) =>
-          this.logger.warn({ err: error, workspaceId }, 'could not announce new scores'),
-        ),
-      ),
+    await announceNewScores(this.redis, this.config, workspaceIds).catch((error: unknown) =>
+      this.logger.warn({ err: error, workspaceIds }, 'could not announce new scores'),
     );
   }
 

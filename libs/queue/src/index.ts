@@ -1,1 +1,9 @@
-export { createRedisConnection, queuePrefix, readCachePrefix, scoresVersionKey, waitUntilReady, type RedisConnection } from './redis-connection';
+export {
+  announceNewScores,
+  createRedisConnection,
+  queuePrefix,
+  readCachePrefix,
+  scoresVersionKey,
+  waitUntilReady,
+  type RedisConnection,
+} from './redis-connection';

@@ -59,3 +59,13 @@ export function readCachePrefix(config: Pick<CoilConfig, 'queuePrefix'>): string
 export function scoresVersionKey(readPrefix: string, workspaceId: string): string {
   return `${readPrefix}:{ws:${workspaceId}}:scores-version`;
 }
+
+/** Tells the read API that these workspaces have new scores (see scoresVersionKey). */
+export async function announceNewScores(
+  connection: RedisConnection,
+  config: Pick<CoilConfig, 'queuePrefix'>,
+  workspaceIds: readonly string[],
+): Promise<void> {
+  const prefix = readCachePrefix(config);
+  await Promise.all(workspaceIds.map((workspaceId) => connection.incr(scoresVersionKey(prefix, workspaceId))));
+}

@@ -1,6 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { loadConfig } from '@coil/config';
+import { loadConfig, type CoilConfig } from '@coil/config';
+import { announceNewScores, createRedisConnection, waitUntilReady } from '@coil/queue';
 import {
   parseWorkspaceId,
   ScoringRunner,
@@ -52,6 +53,19 @@ function progressBarDisplay(): RunDisplay {
   };
 }
 
+/** So the read API serves the new scores at once rather than after its metrics limit. */
+async function announce(config: CoilConfig, workspaceId: string): Promise<void> {
+  const connection = createRedisConnection(config, 'producer');
+  try {
+    await waitUntilReady(connection, 2000);
+    await announceNewScores(connection, config, [workspaceId]);
+  } catch {
+    process.stderr.write('warning: Redis unreachable; the read API shows the new scores within a minute\n');
+  } finally {
+    connection.disconnect();
+  }
+}
+
 export function registerScoresCommands(program: Command): void {
   const scores = program.command('scores').description('engagement scores');
 
@@ -64,9 +78,11 @@ export function registerScoresCommands(program: Command): void {
       const display = options.json || !process.stdout.isTTY ? jsonLinesDisplay() : progressBarDisplay();
       const started = process.hrtime.bigint();
       try {
-        const summary = await withScoringPool(loadConfig().databaseUrl, (pool) =>
+        const config = loadConfig();
+        const summary = await withScoringPool(config.databaseUrl, (pool) =>
           new ScoringRunner(pool).scoreWorkspace(options.workspace, new Date(), display.onProgress),
         );
+        await announce(config, summary.workspace_id);
         display.finish(summary, Math.round(Number(process.hrtime.bigint() - started) / 1e7) / 100);
       } finally {
         display.stop();

@@ -8,12 +8,13 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { INGEST_QUEUE, type IngestBatch } from '@coil/domain';
 import { createPrismaClient } from '@coil/database';
+import { readCachePrefix, scoresVersionKey } from '@coil/queue';
 import { WorkspaceAdmin } from '@coil/workspaces';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
 
-describe('CLI: replay and dead letters', () => {
+describe('CLI: replay, dead letters, scores recompute', () => {
   const prefix = `test-cli-${randomUUID()}`;
   const env = { ...process.env, COIL_QUEUE_PREFIX: prefix };
   const connection = new IORedis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
@@ -55,6 +56,17 @@ describe('CLI: replay and dead letters', () => {
   it('counts and lists dead letters as JSON', async () => {
     expect(JSON.parse((await coil('dead-letters', 'count', '--json')).stdout)).toEqual({ count: 0 });
     expect(JSON.parse((await coil('dead-letters', 'list', '--json')).stdout)).toEqual([]);
+  });
+
+  it('scores recompute tells the read API that the workspace has new scores', async () => {
+    const prisma = createPrismaClient(process.env.DATABASE_URL!, 1);
+    const { workspace_id } = await new WorkspaceAdmin(prisma).createWorkspace('recompute');
+    await prisma.$disconnect();
+    const lines = (await coil('scores', 'recompute', '--workspace', workspace_id, '--json')).stdout.trim().split('\n');
+    expect(JSON.parse(lines[lines.length - 1])).toMatchObject({ type: 'done', workspace_id });
+    const key = scoresVersionKey(readCachePrefix({ queuePrefix: prefix }), workspace_id);
+    expect(await connection.get(key)).toBe('1');
+    await connection.del(key);
   });
 
   it('a mistyped command prints usage and exits non-zero', async () => {
