@@ -1,3 +1,4 @@
+import { CoilError } from '../../errors';
 import type { NormalizeContext } from '../normalize-result';
 
 export const RECEIVED_AT = new Date('2026-03-10T12:00:00.000Z');
@@ -10,3 +11,14 @@ export function testContext(receivedAt: Date = RECEIVED_AT): NormalizeContext {
 
 /** Marker placed in every property value of the fixtures; it must never reach an IngestEvent. */
 export const PROPERTY_SENTINEL = 'SENTINEL_PROPERTY_VALUE';
+
+/** The CoilError `fn` throws; fails the test when it throws nothing or something else. */
+export function thrown(fn: () => unknown): CoilError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof CoilError) return error;
+    throw error;
+  }
+  throw new Error('expected a CoilError');
+}

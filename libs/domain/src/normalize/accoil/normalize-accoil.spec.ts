@@ -1,18 +1,7 @@
-import { CoilError } from '../../errors';
 import { normalizeRequest } from '../../ingest/normalize-request';
-import { RECEIVED_AT, testContext } from '../../ingest/testing/normalize-test-context';
+import { RECEIVED_AT, testContext, thrown } from '../../ingest/testing/normalize-test-context';
 
 const receivedAt = RECEIVED_AT.toISOString();
-
-function thrown(fn: () => unknown): CoilError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CoilError) return error;
-    throw error;
-  }
-  throw new Error('expected a CoilError');
-}
 
 describe('Accoil REST v2', () => {
   it('POST /v2/track with the docs example', () => {

@@ -1,20 +1,9 @@
-import { CoilError } from '../../errors';
 import { normalizeRequest } from '../../ingest/normalize-request';
 import { amplitudeNodeBody } from '../../ingest/testing/client-fixtures';
-import { PROPERTY_SENTINEL, RECEIVED_AT, testContext } from '../../ingest/testing/normalize-test-context';
+import { PROPERTY_SENTINEL, RECEIVED_AT, testContext, thrown } from '../../ingest/testing/normalize-test-context';
 import { primaryAmplitudeGroup } from './primary-amplitude-group';
 
 const receivedAt = RECEIVED_AT.toISOString();
-
-function thrown(fn: () => unknown): CoilError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CoilError) return error;
-    throw error;
-  }
-  throw new Error('expected a CoilError');
-}
 
 describe('POST /2/httpapi (@amplitude/analytics-node)', () => {
   it('turns track, identify, groupIdentify and setGroup into IngestEvents', () => {

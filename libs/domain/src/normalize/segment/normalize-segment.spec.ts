@@ -1,19 +1,8 @@
-import { CoilError } from '../../errors';
 import { normalizeRequest } from '../../ingest/normalize-request';
 import { analyticsNodeBatch, fullSegmentTrackEvent, segmentDestination } from '../../ingest/testing/client-fixtures';
-import { PROPERTY_SENTINEL, RECEIVED_AT, testContext } from '../../ingest/testing/normalize-test-context';
+import { PROPERTY_SENTINEL, RECEIVED_AT, testContext, thrown } from '../../ingest/testing/normalize-test-context';
 
 const receivedAt = RECEIVED_AT.toISOString();
-
-function thrown(fn: () => unknown): CoilError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CoilError) return error;
-    throw error;
-  }
-  throw new Error('expected a CoilError');
-}
 
 describe('POST /segment (Segment Accoil destination)', () => {
   it('answers the connection test {} with no events and no error', () => {
