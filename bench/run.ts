@@ -29,11 +29,11 @@ const fixed = (value: number, digits = 0) => value.toFixed(digits);
 const pct = (ratio: number) => `${(ratio * 100).toFixed(0)} %`;
 const redisUrl = loadConfig().redisUrl;
 
-async function createWorkspace(databaseUrl: string): Promise<{ id: string; key: string }> {
+async function createWorkspace(databaseUrl: string): Promise<{ id: string; key: string; token: string }> {
   const prisma = createPrismaClient(databaseUrl, 1);
   const created = await new WorkspaceAdmin(prisma).createWorkspace('bench');
   await prisma.$disconnect();
-  return { id: created.workspace_id, key: created.api_key };
+  return { id: created.workspace_id, key: created.api_key, token: created.api_token };
 }
 
 const PARTS: Part[] = [
@@ -87,10 +87,13 @@ const PARTS: Part[] = [
   {
     name: 'freshness',
     async run(databaseUrl) {
-      const raw = await benchFreshness(databaseUrl, redisUrl, (await createWorkspace(databaseUrl)).key);
+      const raw = await benchFreshness(databaseUrl, redisUrl, await createWorkspace(databaseUrl));
       return {
         raw,
-        rows: [['freshness: accepted -> counted in daily_counts', `p99 <= ${raw.p99Seconds} s at ${fixed(raw.eventsPerSecond)} events/s (${raw.events} events)`, 'p99 <= 5 s at 10,000 events/s', raw.p99Seconds <= 5]],
+        rows: [
+          ['freshness: accepted -> counted in daily_counts', `p99 <= ${raw.countedP99Seconds} s at ${fixed(raw.eventsPerSecond)} events/s (${raw.events} events)`, 'measured, no target', true],
+          ['freshness: accepted -> served by `/v1/accounts`', `p99 ${fixed(raw.servedP99Seconds, 2)} s, max ${fixed(raw.servedMaxSeconds, 2)} s (${raw.probes} probe events during the load above)`, 'p99 <= 5 s at 10,000 events/s', raw.servedP99Seconds <= 5],
+        ],
       };
     },
   },
@@ -139,9 +142,10 @@ function report(rows: Row[]): string {
     'Load comes from a keep-alive Node client in the benchmark process, sharing the two cores with the',
     'server under test; the bare-server ceiling is measured with the same client, so the client caps both.',
     'Roll-up: BullMQ jobs of 2,000 events (200,000 events, 5,000 users, 500 accounts, 30 days); its ceiling',
-    'is one connection upserting the same rows, pre-aggregated per job. Freshness is read from the worker\'s',
-    '`coil_worker_lag_seconds` histogram (receipt at the ingest to the commit of its daily count), so it is',
-    'a bucket bound; scores in `/v1/accounts` follow after `RESCORE_DELAY_MS` plus one scoring run.',
+    'is one connection upserting the same rows, pre-aggregated per job. Freshness to daily_counts is read',
+    'from the worker\'s `coil_worker_lag_seconds` histogram (a bucket bound); freshness to `/v1/accounts` is',
+    'timed end to end by probe events sent one at a time during the 10,000 events/s load and polled every',
+    '20 ms until the account\'s `overall_scored_events` shows them (default `RESCORE_DELAY_MS` of 1 s).',
     '',
   ].join('\n');
 }

@@ -8,7 +8,7 @@ import { generateWireStream } from './support/wire-stream';
 const EVENTS = 30_000;
 const BEFORE = 6_000;
 const DURING = 18_000;
-// Shorter than the ingest's 30 s cache of a known key: see the report on longer outages.
+// Outages longer than the key cache are covered by test/security/credential-outage.spec.ts.
 const OUTAGE_MS = 8_000;
 
 /**
