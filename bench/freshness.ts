@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import IORedis from 'ioredis';
 import { runLoad } from './load';
 import { answers, startProcess, stopProcess } from './processes';
 
@@ -11,6 +12,8 @@ export interface FreshnessResult {
   servedP99Seconds: number;
   servedMaxSeconds: number;
   probes: number;
+  /** Redis used_memory before and after the run: jobs are removed once applied, so it stays flat. */
+  redisMemoryMb: { before: number; after: number };
 }
 
 const INGEST_PORT = 18093;
@@ -21,6 +24,13 @@ const BATCH = 100;
 const LOAD_MS = 10_000;
 const PROBE_EVERY_MS = 100;
 const PROBE_ACCOUNT = 'freshness-probe';
+
+async function redisMemoryMb(redisUrl: string): Promise<number> {
+  const redis = new IORedis(redisUrl);
+  const info = await redis.info('memory');
+  redis.disconnect();
+  return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? Number.NaN) / 1024 / 1024;
+}
 
 /** Reads the p99 bucket of the worker's receive-to-rolled-up histogram from its /metrics. */
 async function lagP99(): Promise<{ p99: number; count: number }> {
@@ -85,6 +95,7 @@ export async function benchFreshness(
   redisUrl: string,
   workspace: { id: string; key: string; token: string },
 ): Promise<FreshnessResult> {
+  const memoryBefore = await redisMemoryMb(redisUrl);
   const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, COIL_QUEUE_PREFIX: `bench-${randomUUID()}`, INGEST_RATE_LIMIT: '10000000', API_RATE_LIMIT: '10000' };
   const worker = await startProcess('apps/worker/src/main.ts', { ...env, WORKER_PORT: String(WORKER_PORT) }, () =>
     answers(`http://127.0.0.1:${WORKER_PORT}/readyz`),
@@ -131,6 +142,7 @@ export async function benchFreshness(
       servedP99Seconds: served[Math.min(served.length - 1, Math.floor(served.length * 0.99))] ?? Number.NaN,
       servedMaxSeconds: served.at(-1) ?? Number.NaN,
       probes: served.length,
+      redisMemoryMb: { before: memoryBefore, after: await redisMemoryMb(redisUrl) },
     };
   } finally {
     await stopProcess(api);

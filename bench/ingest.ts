@@ -4,13 +4,15 @@ import IORedis from 'ioredis';
 import { INGEST_QUEUE } from '@coil/domain';
 import { queuePrefix } from '@coil/queue';
 import { runLoad, type LoadResult } from './load';
-import { answers, startProcess, stopProcess } from './processes';
+import { answers, peakRssMb, startProcess, stopProcess } from './processes';
 
 export interface IngestBenchResult {
   bareSingle: LoadResult;
   ingestSingle: LoadResult;
   ingestBatch: LoadResult & { eventsPerSecond: number };
   halfLoad: LoadResult;
+  /** Peak RSS of the ingest process over the whole run (it runs under ts-node, whose compiler counts too). */
+  peakRssMb: number;
 }
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
@@ -53,7 +55,13 @@ export async function benchIngest(databaseUrl: string, redisUrl: string, apiKey:
       expectStatus: 202, connections: 16, durationMs: DURATION_MS,
     });
     const halfLoad = await runLoad({ ...single, url, connections: 32, durationMs: DURATION_MS, rate: ingestSingle.perSecond / 2 });
-    return { bareSingle, ingestSingle, ingestBatch: { ...batch, eventsPerSecond: batch.perSecond * 100 }, halfLoad };
+    return {
+      bareSingle,
+      ingestSingle,
+      ingestBatch: { ...batch, eventsPerSecond: batch.perSecond * 100 },
+      halfLoad,
+      peakRssMb: peakRssMb(ingest),
+    };
   } finally {
     await stopProcess(ingest);
     const connection = new IORedis(redisUrl, { maxRetriesPerRequest: null });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -33,4 +34,11 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
 export async function answers(url: string): Promise<boolean> {
   const response = await fetch(url);
   return response.status < 500;
+}
+
+/** Peak resident memory of a child process so far, in MB (Linux /proc). */
+export function peakRssMb(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN);
+  return kb / 1024;
 }

@@ -48,6 +48,7 @@ const PARTS: Part[] = [
           ['ingest `/v1/batch` (100 events per request, acked after queueing)', `${fixed(raw.ingestBatch.eventsPerSecond)} events/s`, '>= 25,000 events/s', raw.ingestBatch.eventsPerSecond >= 25000],
           ['ingest single `/v2/track` vs bare Node `http` (ceiling)', `${fixed(raw.ingestSingle.perSecond)} vs ${fixed(raw.bareSingle.perSecond)} req/s = ${pct(ratio)}`, '>= 50 %', ratio >= 0.5],
           ['ingest latency at half of max single load', `p50 ${fixed(raw.halfLoad.p50Ms, 1)} ms, p99 ${fixed(raw.halfLoad.p99Ms, 1)} ms at ${fixed(raw.halfLoad.perSecond)} req/s`, 'p99 <= 25 ms', raw.halfLoad.p99Ms <= 25],
+          ['ingest peak RSS over the runs above (under ts-node, compiler included)', `${fixed(raw.peakRssMb)} MB`, '<= 250 MB', raw.peakRssMb <= 250],
         ],
       };
     },
@@ -92,6 +93,7 @@ const PARTS: Part[] = [
         raw,
         rows: [
           ['freshness: accepted -> counted in daily_counts', `p99 <= ${raw.countedP99Seconds} s at ${fixed(raw.eventsPerSecond)} events/s (${raw.events} events)`, 'measured, no target', true],
+          ['Redis memory before and after 100,000 events through the stack', `${fixed(raw.redisMemoryMb.before, 1)} MB -> ${fixed(raw.redisMemoryMb.after, 1)} MB`, 'flat (a 10-minute run is not part of the bench)', raw.redisMemoryMb.after - raw.redisMemoryMb.before < 5],
           ['freshness: accepted -> served by `/v1/accounts`', `p99 ${fixed(raw.servedP99Seconds, 2)} s, max ${fixed(raw.servedMaxSeconds, 2)} s (${raw.probes} probe events during the load above)`, 'p99 <= 5 s at 10,000 events/s', raw.servedP99Seconds <= 5],
         ],
       };
