@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
+import { NODE_OPTIONS_BY_APP } from '@coil/config';
 import { INGEST_QUEUE } from '@coil/domain';
 import { queuePrefix } from '@coil/queue';
 import { runLoad, type LoadResult } from './load';
@@ -11,7 +12,7 @@ export interface IngestBenchResult {
   ingestSingle: LoadResult;
   ingestBatch: LoadResult & { eventsPerSecond: number };
   halfLoad: LoadResult;
-  /** Peak RSS of the ingest process over the whole run (it runs under ts-node, whose compiler counts too). */
+  /** Peak RSS of the ingest process over the whole run. */
   peakRssMb: number;
 }
 
@@ -43,7 +44,7 @@ export async function benchIngest(databaseUrl: string, redisUrl: string, apiKey:
 
   const ingest = await startProcess(
     'apps/ingest/src/main.ts',
-    { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, INGEST_PORT: String(INGEST_PORT), COIL_QUEUE_PREFIX: prefix, INGEST_RATE_LIMIT: '10000000' },
+    { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, INGEST_PORT: String(INGEST_PORT), COIL_QUEUE_PREFIX: prefix, INGEST_RATE_LIMIT: '10000000', NODE_OPTIONS: NODE_OPTIONS_BY_APP.ingest },
     () => answers(`http://127.0.0.1:${INGEST_PORT}/readyz`),
   );
   const url = `http://127.0.0.1:${INGEST_PORT}`;

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { loadConfig } from '@coil/config';
+import { loadConfig, NODE_OPTIONS_BY_APP } from '@coil/config';
 import { applyMigrations } from '@coil/database';
 
 /**
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = APPS.map((app) =>
     spawn(process.execPath, ['-r', register, path.join(dist, 'apps', app, 'src', 'main.js')], {
       stdio: 'inherit',
-      env: process.env,
+      env: { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, NODE_OPTIONS_BY_APP[app]].filter(Boolean).join(' ') },
     }),
   );
   let stopping = false;

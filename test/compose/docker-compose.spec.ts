@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { loadConfig } from '@coil/config';
+import { loadConfig, NODE_OPTIONS_BY_APP } from '@coil/config';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -97,6 +97,11 @@ describe('docker-compose.yml: the whole stack from a fresh clone', () => {
   it.each(APP_NAMES)('runs %s from the built entry point scripts/start.ts starts', (app) => {
     expect(services[app].build).toBe('.');
     expect(services[app].command).toEqual(['node', '-r', './scripts/dist-paths.js', startScriptEntryPoint(app)]);
+  });
+
+  it.each(APP_NAMES)('gives %s the same Node flags as `npm start`', (app) => {
+    expect(services[app].environment?.NODE_OPTIONS ?? '').toBe(NODE_OPTIONS_BY_APP[app]);
+    expect(startScript).toContain('NODE_OPTIONS_BY_APP[app]');
   });
 
   it.each(APP_NAMES)('checks the health of %s on its own /readyz', (app) => {

@@ -1,1 +1,1 @@
-export { loadConfig, type CoilConfig } from './config';
+export { loadConfig, NODE_OPTIONS_BY_APP, type CoilConfig } from './config';
