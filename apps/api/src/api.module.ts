@@ -31,7 +31,7 @@ export class ApiModule {
       controllers: [OpsController, AccountsController, UsersController],
       providers: [
         { provide: API_LOGGER, useValue: logger },
-        { provide: REDIS, useFactory: () => createRedisConnection(config, 'producer') },
+        { provide: REDIS, useFactory: () => createRedisConnection(config, 'cache') },
         { provide: PRISMA, useFactory: () => createPrismaClient(config.databaseUrl) },
         {
           provide: READINESS_CHECKS,

@@ -5,22 +5,28 @@ export type RedisConnection = IORedis | Cluster;
 
 /**
  * BullMQ needs `maxRetriesPerRequest: null` on worker connections (blocking commands); the
- * ingest wants the opposite, a fast failure, so that it can answer 503 instead of hanging.
+ * ingest wants the opposite, a fast failure, so that it can answer 503 instead of hanging;
+ * the read API's cache fails fast too and pipelines its many small concurrent reads.
  */
 export function createRedisConnection(
   config: Pick<CoilConfig, 'redisUrl' | 'redisClusterNodes'>,
-  purpose: 'producer' | 'worker',
+  purpose: 'producer' | 'worker' | 'cache',
 ): RedisConnection {
+  const failFast: RedisOptions = { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 };
   const options: RedisOptions =
     purpose === 'worker'
       ? { maxRetriesPerRequest: null, enableReadyCheck: true }
-      : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 };
+      : { ...failFast, enableAutoPipelining: purpose === 'cache' };
   if (config.redisClusterNodes.length > 0) {
     const nodes = config.redisClusterNodes.map((node) => {
       const [host, portText] = node.split(':');
       return { host, port: Number(portText) };
     });
-    return new Cluster(nodes, { redisOptions: options, enableOfflineQueue: purpose === 'worker' });
+    return new Cluster(nodes, {
+      redisOptions: options,
+      enableOfflineQueue: purpose === 'worker',
+      enableAutoPipelining: purpose === 'cache',
+    });
   }
   return new IORedis(config.redisUrl, options);
 }
