@@ -1,5 +1,4 @@
-import { Client, escapeIdentifier } from 'pg';
-import { applyMigrations } from '@coil/database';
+import { recreateDatabase as recreate } from '@coil/database';
 
 export function databaseUrl(name: string): string {
   const url = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/coil');
@@ -9,11 +8,7 @@ export function databaseUrl(name: string): string {
 
 /** A scratch database from nothing, so a run never depends on what an earlier one left. */
 export async function recreateDatabase(name: string): Promise<string> {
-  const admin = new Client({ connectionString: databaseUrl('postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(name)} WITH (FORCE)`);
-  await admin.end();
   const url = databaseUrl(name);
-  await applyMigrations(url);
+  await recreate(url);
   return url;
 }

@@ -1,4 +1,4 @@
-import { Client, escapeIdentifier } from 'pg';
+import { Client } from 'pg';
 
 /** A throwaway database beside the test one, for tests that need to start from nothing. */
 export function temporaryDatabaseUrl(baseUrl: string, suffix: string): string {
@@ -7,18 +7,7 @@ export function temporaryDatabaseUrl(baseUrl: string, suffix: string): string {
   return url.toString();
 }
 
-export async function dropDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = '/postgres';
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(name)} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
+export { dropDatabase } from '@coil/database';
 
 export async function queryDatabase<Row extends Record<string, unknown>>(
   databaseUrl: string,

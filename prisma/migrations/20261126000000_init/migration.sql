@@ -2,7 +2,6 @@
 CREATE TABLE "workspaces" (
     "workspace_id" BIGSERIAL NOT NULL,
     "name" TEXT NOT NULL,
-    "rate_limit_per_second" INTEGER NOT NULL DEFAULT 5000,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "workspaces_pkey" PRIMARY KEY ("workspace_id")

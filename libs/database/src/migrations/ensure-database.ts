@@ -51,3 +51,14 @@ export async function ensureDatabaseExists(databaseUrl: string): Promise<boolean
     await client.end();
   }
 }
+
+/** Drops the database named by the URL, closing its connections; nothing when it is absent. */
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: maintenanceUrl(databaseUrl) });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(databaseName(databaseUrl))} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

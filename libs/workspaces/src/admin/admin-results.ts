@@ -11,7 +11,6 @@ export interface CreatedWorkspace {
 export interface WorkspaceSummary {
   workspace_id: string;
   name: string;
-  rate_limit_per_second: number;
   created_at: string;
   active_ingest_keys: number;
   active_read_tokens: number;

@@ -33,7 +33,7 @@ describe('WorkspaceAdmin', () => {
 
     const listed = (await admin.listWorkspaces()).find((workspace) => workspace.workspace_id === created.workspace_id);
 
-    expect(listed).toMatchObject({ name: 'Listed', rate_limit_per_second: 5000, active_ingest_keys: 2, active_read_tokens: 0 });
+    expect(listed).toMatchObject({ name: 'Listed', active_ingest_keys: 2, active_read_tokens: 0 });
     expect(new Date(listed?.created_at ?? '').toISOString()).toBe(listed?.created_at);
   });
 

@@ -47,7 +47,6 @@ export class WorkspaceAdmin {
     return workspaces.map((workspace) => ({
       workspace_id: workspace.id.toString(),
       name: workspace.name,
-      rate_limit_per_second: workspace.rateLimitPerSecond,
       created_at: workspace.createdAt.toISOString(),
       active_ingest_keys: keys.get(workspace.id) ?? 0,
       active_read_tokens: tokens.get(workspace.id) ?? 0,
