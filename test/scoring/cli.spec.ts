@@ -1,29 +1,5 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
+import { parseJson, runCli } from '../support/cli';
 import { ScoringFixture } from './support/scoring-fixture';
-
-const root = path.resolve(__dirname, '../..');
-
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(...args: string[]): Promise<CliRun> {
-  return new Promise((resolve) => {
-    // Jest's process.env is the sandbox's copy: hand the test database to the child explicitly.
-    const options = { cwd: root, env: { ...process.env } };
-    execFile(process.execPath, ['-r', './scripts/register.js', 'apps/cli/src/main.ts', ...args], options, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-function parseJson<T>(run: CliRun): T {
-  expect(run).toMatchObject({ code: 0, stderr: '' });
-  return JSON.parse(run.stdout) as T;
-}
 
 describe('scoring commands of the CLI', () => {
   const fixture = new ScoringFixture();
@@ -43,23 +19,23 @@ describe('scoring commands of the CLI', () => {
 
   it('configures a profile, a feature and a direct weight, printing JSON', async () => {
     const ws = workspaceId;
-    const profile = parseJson(await runCli('profile', 'set', '--workspace', ws, '--window', '7', '--filter', '', '--json'));
+    const profile = parseJson(await runCli(['profile', 'set', '--workspace', ws, '--window', '7', '--filter', '', '--json']));
     expect(profile).toEqual({
       workspace_id: ws, id: expect.any(String), name: 'default', window_days: 7, filter: null,
       normalization: 'exponential', is_default: true,
     });
 
-    const feature = parseJson(await runCli('feature', 'set', '--workspace', ws, '--name', 'Reports', '--events', 'report_created', '--weight', '4', '--json'));
+    const feature = parseJson(await runCli(['feature', 'set', '--workspace', ws, '--name', 'Reports', '--events', 'report_created', '--weight', '4', '--json']));
     expect(feature).toMatchObject({ name: 'Reports', weight: 4, events: ['report_created'], moved: [] });
-    const weight = parseJson(await runCli('event', 'weight', '--workspace', ws, '--event', 'login', '--weight', '2', '--json'));
+    const weight = parseJson(await runCli(['event', 'weight', '--workspace', ws, '--event', 'login', '--weight', '2', '--json']));
     expect(weight).toMatchObject({ workspace_id: ws, profile: 'default', event: 'login', weight: 2 });
-    expect(parseJson(await runCli('feature', 'list', '--workspace', ws, '--json'))).toEqual([
+    expect(parseJson(await runCli(['feature', 'list', '--workspace', ws, '--json']))).toEqual([
       { id: expect.any(String), name: 'Reports', weight: 4, events: ['report_created'] },
     ]);
   });
 
   it('recomputes scores with JSON lines when not on a terminal', async () => {
-    const run = await runCli('scores', 'recompute', '--workspace', workspaceId);
+    const run = await runCli(['scores', 'recompute', '--workspace', workspaceId]);
 
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -71,14 +47,14 @@ describe('scoring commands of the CLI', () => {
 
   it('creates, lists and deletes segments', async () => {
     const ws = workspaceId;
-    const created = parseJson<{ id: string }>(await runCli('segment', 'create', '--workspace', ws, '--name', 'Busy', '--rule', 'raw_score > 10', '--json'));
-    const listed = parseJson<Array<{ name: string; members: number }>>(await runCli('segment', 'list', '--workspace', ws, '--json'));
+    const created = parseJson<{ id: string }>(await runCli(['segment', 'create', '--workspace', ws, '--name', 'Busy', '--rule', 'raw_score > 10', '--json']));
+    const listed = parseJson<Array<{ name: string; members: number }>>(await runCli(['segment', 'list', '--workspace', ws, '--json']));
     expect(listed.map((segment) => segment.name)).toEqual(['At risk', 'Product-qualified', 'Highly engaged', 'Dormant', 'New', 'Busy']);
-    expect(parseJson(await runCli('segment', 'delete', '--workspace', ws, '--id', created.id, '--json'))).toMatchObject({ name: 'Busy' });
+    expect(parseJson(await runCli(['segment', 'delete', '--workspace', ws, '--id', created.id, '--json']))).toMatchObject({ name: 'Busy' });
   });
 
   it('answers a missing workspace with a JSON error and a non-zero exit', async () => {
-    const run = await runCli('feature', 'list', '--workspace', '8999999999999999999', '--json');
+    const run = await runCli(['feature', 'list', '--workspace', '8999999999999999999', '--json']);
     expect(run.code).not.toBe(0);
     expect(JSON.parse(run.stderr)).toMatchObject({ error: { code: 'not_found' } });
   });
@@ -93,7 +69,7 @@ describe('scoring commands of the CLI', () => {
     ['delete without --name or --id', ['segment', 'delete', '--workspace', '1']],
     ['a missing required option', ['segment', 'create', '--workspace', '1', '--name', 'x']],
   ])('prints usage and exits non-zero on %s', async (_, args) => {
-    const run = await runCli(...args);
+    const run = await runCli(args);
     expect(run.code).not.toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/Usage: coil/);

@@ -1,35 +1,10 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-
-const root = path.resolve(__dirname, '../../..');
-
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(...args: string[]): Promise<CliRun> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['-r', './scripts/register.js', 'apps/cli/src/main.ts', ...args],
-      { cwd: root, env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-function parseJson<T>(run: CliRun): T {
-  expect(run).toMatchObject({ code: 0, stderr: '' });
-  return JSON.parse(run.stdout) as T;
-}
+import { parseJson, runCli } from '../../../test/support/cli';
 
 describe('coil CLI', () => {
   let workspaceId: string;
 
   beforeAll(async () => {
-    const created = parseJson<Record<string, string>>(await runCli('workspace', 'create', '--name', 'CLI spec', '--json'));
+    const created = parseJson<Record<string, string>>(await runCli(['workspace', 'create', '--name', 'CLI spec', '--json']));
     expect(Object.keys(created).sort()).toEqual(['api_key', 'api_token', 'workspace_id']);
     expect(created.api_key).toMatch(/^coil_ik_/);
     expect(created.api_token).toMatch(/^coil_rt_/);
@@ -37,7 +12,7 @@ describe('coil CLI', () => {
   });
 
   it('lists the created workspace as JSON and as text', async () => {
-    const [json, text] = await Promise.all([runCli('workspace', 'list', '--json'), runCli('workspace', 'list')]);
+    const [json, text] = await Promise.all([runCli(['workspace', 'list', '--json']), runCli(['workspace', 'list'])]);
 
     const listed = parseJson<Array<{ workspace_id: string; name: string }>>(json);
     expect(listed).toContainEqual(expect.objectContaining({ workspace_id: workspaceId, name: 'CLI spec' }));
@@ -46,15 +21,15 @@ describe('coil CLI', () => {
 
   it('creates and revokes an ingest key by the key, and a read token by id', async () => {
     const [key, token] = await Promise.all([
-      runCli('key', 'create', '--workspace', workspaceId, '--json'),
-      runCli('token', 'create', '--workspace', workspaceId, '--json'),
+      runCli(['key', 'create', '--workspace', workspaceId, '--json']),
+      runCli(['token', 'create', '--workspace', workspaceId, '--json']),
     ]);
     const issuedKey = parseJson<{ id: string; api_key: string }>(key);
     const issuedToken = parseJson<{ id: string; api_token: string }>(token);
 
     const [revokedKey, revokedToken] = await Promise.all([
-      runCli('key', 'revoke', '--workspace', workspaceId, '--key', issuedKey.api_key, '--json'),
-      runCli('token', 'revoke', '--workspace', workspaceId, '--id', issuedToken.id, '--json'),
+      runCli(['key', 'revoke', '--workspace', workspaceId, '--key', issuedKey.api_key, '--json']),
+      runCli(['token', 'revoke', '--workspace', workspaceId, '--id', issuedToken.id, '--json']),
     ]);
 
     expect(parseJson(revokedKey)).toMatchObject({ workspace_id: workspaceId, id: issuedKey.id });
@@ -63,8 +38,8 @@ describe('coil CLI', () => {
 
   it('fails with a clear error and a non-zero exit for a missing workspace', async () => {
     const [json, text] = await Promise.all([
-      runCli('key', 'create', '--workspace', '8999999999999999999', '--json'),
-      runCli('token', 'create', '--workspace', '8999999999999999999'),
+      runCli(['key', 'create', '--workspace', '8999999999999999999', '--json']),
+      runCli(['token', 'create', '--workspace', '8999999999999999999']),
     ]);
 
     expect(json.code).not.toBe(0);
@@ -82,7 +57,7 @@ describe('coil CLI', () => {
     ['revoke without --id or --key', ['key', 'revoke', '--workspace', '1']],
     ['revoke with both --id and --token', ['token', 'revoke', '--workspace', '1', '--id', '1', '--token', 'x']],
   ])('prints usage and exits non-zero on %s', async (_, args) => {
-    const run = await runCli(...args);
+    const run = await runCli(args);
 
     expect(run.code).not.toBe(0);
     expect(run.stdout).toBe('');
