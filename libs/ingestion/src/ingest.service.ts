@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   CoilError,
   extractBodyKey,
@@ -7,6 +7,7 @@ import {
   type IngestRoute,
   type RejectedEvent,
 } from '@coil/domain';
+import { hashCredential } from '@coil/workspaces';
 import type { EventBatcher } from './event-batcher';
 import type { RateLimiter } from './rate-limiter';
 import { isBatchRoute, SINGLE_EVENT_MAX_BYTES } from './limits';
@@ -71,7 +72,7 @@ export class IngestService {
     for (const candidate of candidates) {
       const workspaceId = await this.keys.resolveIngestKey(candidate);
       // The limiter's buckets are keyed by a hash so raw keys do not outlive the request.
-      if (workspaceId) return { workspaceId, keyHash: createHash('sha256').update(candidate).digest('hex') };
+      if (workspaceId) return { workspaceId, keyHash: hashCredential(candidate) };
     }
     throw new CoilError(
       401,
