@@ -10,7 +10,6 @@ export { SegmentSettings, type SegmentRef, type SegmentView } from './settings/s
 export { parseEventList, parseId, parseName, parseWeight, parseWorkspaceId } from './settings/settings-input';
 export { DEFAULT_PROFILE_NAME } from './repositories/scoring-profile.repository';
 export {
-  RESCORE_DELAY_MS,
   SCORING_JOBS,
   SCORING_QUEUE,
   SCORING_SCHEDULE,

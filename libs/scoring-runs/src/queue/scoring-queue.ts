@@ -15,6 +15,3 @@ export interface RescoreJobData {
 /** Id of the job scheduler that runs scoreAllWorkspaces daily. */
 export const SCORING_SCHEDULER_ID = 'scoring-at-utc-midnight';
 export const SCORING_SCHEDULE = { pattern: '0 0 * * *', tz: 'UTC' } as const;
-
-/** How long new events gather before a workspace is rescored. */
-export const RESCORE_DELAY_MS = 5_000;
