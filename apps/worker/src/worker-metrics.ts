@@ -1,7 +1,6 @@
-import { Gauge, register } from 'prom-client';
 import type { JobOutcome } from '@coil/rollup';
 import type { IngestEvent } from '@coil/domain';
-import { counter, histogram } from '@coil/observability';
+import { counter, histogram, scrapedGauge } from '@coil/observability';
 
 export type BatchResult = 'applied' | 'already_applied' | 'retried' | 'failed';
 
@@ -15,22 +14,13 @@ const lag = histogram(
   [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900],
 );
 
-let deadLetterCount: (() => Promise<number>) | undefined;
-
-// One gauge per process; it asks whichever worker app is running (tests start several in turn).
-if (!register.getSingleMetric('coil_dead_letter_queue_size')) {
-  new Gauge({
-    name: 'coil_dead_letter_queue_size',
-    help: 'Events waiting in the dead-letter queue',
-    async collect() {
-      if (deadLetterCount) this.set(await deadLetterCount().catch(() => Number.NaN));
-    },
-  });
-}
-
-export function reportDeadLetterQueueSize(source: (() => Promise<number>) | undefined): void {
-  deadLetterCount = source;
-}
+/** Asks whichever worker app is running how many dead letters wait. */
+export const reportDeadLetterQueueSize = scrapedGauge<() => Promise<number>>(
+  'coil_dead_letter_queue_size',
+  'Events waiting in the dead-letter queue',
+  [],
+  async (gauge, count) => gauge.set(await count().catch(() => Number.NaN)),
+);
 
 export function recordJob(outcome: JobOutcome, events: IngestEvent[]): void {
   batches.inc({ result: outcome.alreadyApplied ? 'already_applied' : 'applied' });

@@ -23,3 +23,30 @@ export function histogram<L extends string>(
     new Histogram({ name, help, buckets, labelNames })
   );
 }
+
+/**
+ * A gauge read at scrape time from a source the running app registers. One gauge per process
+ * (tests start several apps in turn), so apps swap the source rather than re-create the gauge.
+ * Returns the function that registers the source (undefined: nothing to read).
+ */
+export function scrapedGauge<S, L extends string = string>(
+  name: string,
+  help: string,
+  labelNames: L[],
+  read: (gauge: Gauge<L>, source: S) => Promise<void>,
+): (source: S | undefined) => void {
+  let current: S | undefined;
+  if (!register.getSingleMetric(name)) {
+    new Gauge<L>({
+      name,
+      help,
+      labelNames,
+      async collect() {
+        if (current !== undefined) await read(this, current).catch(() => undefined);
+      },
+    });
+  }
+  return (source) => {
+    current = source;
+  };
+}
