@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { NODE_OPTIONS_BY_APP } from '@coil/config';
-import { INGEST_QUEUE } from '@coil/domain';
-import { queuePrefix } from '@coil/queue';
+import { NODE_OPTIONS_BY_APP } from '@coil/platform';
+import { INGEST_QUEUE } from '@coil/ingestion';
+import { queuePrefix } from '@coil/platform';
 import { runLoad, type LoadResult } from './load';
 import { answers, peakRssMb, startProcess, stopProcess } from './processes';
 

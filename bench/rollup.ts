@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { Pool } from 'pg';
-import { INGEST_QUEUE, type IngestBatch } from '@coil/domain';
+import type { IngestBatch } from '@coil/domain';
+import { INGEST_QUEUE } from '@coil/ingestion';
 import { INGEST_JOB_OPTIONS } from '@coil/ingestion';
-import { queuePrefix } from '@coil/queue';
+import { queuePrefix } from '@coil/platform';
 import { chunk, generateTrackStream } from '../test/worker/support/event-factory';
 import { answers, startProcess, stopProcess } from './processes';
 

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '@coil/config';
+import { loadConfig } from '@coil/platform';
 import { createPrismaClient } from '@coil/database';
 import { WorkspaceAdmin } from '@coil/workspaces';
 import { benchFreshness } from './freshness';

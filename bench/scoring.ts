@@ -2,7 +2,7 @@
 // `node -r ./scripts/register.js bench/scoring.ts`; prints {accounts, days, rows, seconds}.
 // Sizes: BENCH_ACCOUNTS, BENCH_DAYS, BENCH_EVENTS_PER_DAY (per user and day, <= 10), BENCH_USERS_PER_ACCOUNT.
 import { Pool } from 'pg';
-import { ScoringRunner } from '@coil/scoring-runs';
+import { ScoringRunner } from '@coil/scoring-pass';
 import { recreateDatabase } from './scratch-database';
 
 const DATABASE = 'coil_bench_scoring';

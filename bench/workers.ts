@@ -3,8 +3,9 @@ import type { ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { Pool } from 'pg';
-import { INGEST_QUEUE, type IngestBatch } from '@coil/domain';
-import { queuePrefix } from '@coil/queue';
+import type { IngestBatch } from '@coil/domain';
+import { INGEST_QUEUE } from '@coil/ingestion';
+import { queuePrefix } from '@coil/platform';
 import { answers, startProcess, stopProcess } from './processes';
 import { EVENTS, ceiling, enqueueJobs, rollupJobs, waitUntilDrained } from './rollup';
 

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { loadConfig, NODE_OPTIONS_BY_APP } from '@coil/config';
+import { loadConfig, NODE_OPTIONS_BY_APP } from '@coil/platform';
 import { applyMigrations } from '@coil/database';
 
 /**

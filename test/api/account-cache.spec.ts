@@ -1,6 +1,6 @@
 import { AccountInsights, AccountLookupRepository, AccountSegmentsRepository, AccountTraitsRepository, DEFAULT_CACHE_TTLS_MS } from '@coil/accounts';
 import IORedis from 'ioredis';
-import { scoresVersionKey } from '@coil/queue';
+import { scoresVersionKey } from '@coil/platform';
 import { startApi, type ApiHarness } from './api-harness';
 import { Seed } from './seed';
 

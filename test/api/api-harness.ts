@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import IORedis from 'ioredis';
 import { bootstrapApi } from '../../apps/api/src/main';
 import type { ApiOptions } from '../../apps/api/src/api-options';
-import { loadConfig, type CoilConfig } from '@coil/config';
+import { loadConfig, type CoilConfig } from '@coil/platform';
 import { createPrismaClient, type PrismaClient } from '@coil/database';
 import { WorkspaceAdmin, type CreatedWorkspace } from '@coil/workspaces';
 

@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { INGEST_QUEUE, type IngestBatch } from '@coil/domain';
+import type { IngestBatch } from '@coil/domain';
+import { INGEST_QUEUE } from '@coil/ingestion';
 import { createPrismaClient } from '@coil/database';
-import { readCachePrefix, scoresVersionKey } from '@coil/queue';
+import { readCachePrefix, scoresVersionKey } from '@coil/platform';
 import { WorkspaceAdmin } from '@coil/workspaces';
 import { parseJson, runCli } from '../support/cli';
 

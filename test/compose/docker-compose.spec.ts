@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { loadConfig, NODE_OPTIONS_BY_APP } from '@coil/config';
+import { loadConfig, NODE_OPTIONS_BY_APP } from '@coil/platform';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Pool } from 'pg';
 import request from 'supertest';
-import { EventWeightSettings } from '@coil/scoring-runs';
+import { EventWeightSettings } from '@coil/settings';
 import { bootstrapWorker } from '../../apps/worker/src/main';
 import { startIngest, type IngestHarness } from '../support/ingest-harness';
 

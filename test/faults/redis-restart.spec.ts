@@ -1,6 +1,6 @@
 import { Analytics } from '@segment/analytics-node';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '@coil/config';
+import { loadConfig } from '@coil/platform';
 import { TcpProxy } from '../support/tcp-proxy';
 import { startWorker } from '../worker/support/worker-harness';
 import { listenIngest, openFaultStack, sleep, throughProxy, type FaultStack } from './support/fault-stack';

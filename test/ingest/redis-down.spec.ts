@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { loadConfig } from '@coil/config';
+import { loadConfig } from '@coil/platform';
 import { basicAuth, startIngest, type IngestHarness } from '../support/ingest-harness';
 import { TcpProxy } from '../support/tcp-proxy';
 

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Pool } from 'pg';
-import { loadConfig, type CoilConfig } from '@coil/config';
+import { loadConfig, type CoilConfig } from '@coil/platform';
 import { createPrismaClient, type PrismaClient } from '@coil/database';
 import type { IngestEvent } from '@coil/domain';
 import { countDeadLetters, openDeadLetterQueue } from '@coil/rollup';

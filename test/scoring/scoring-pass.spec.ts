@@ -1,4 +1,4 @@
-import { ScoringRunner } from '@coil/scoring-runs';
+import { ScoringRunner } from '@coil/scoring-pass';
 import { ScoringFixture } from './support/scoring-fixture';
 
 const now = new Date('2025-09-21T15:00:00Z');

@@ -1,13 +1,6 @@
 import { Queue, QueueEvents, Worker } from 'bullmq';
 import IORedis from 'ioredis';
-import {
-  processScoringJob,
-  registerScoringSchedule,
-  requestRescore,
-  SCORING_JOBS,
-  SCORING_QUEUE,
-  ScoringRunner,
-} from '@coil/scoring-runs';
+import { processScoringJob, registerScoringSchedule, requestRescore, SCORING_JOBS, SCORING_QUEUE, ScoringRunner } from '@coil/scoring-pass';
 import { ScoringFixture } from './support/scoring-fixture';
 
 // A prefix of its own: this file never meets another test's (or a running worker's) jobs.

@@ -1,5 +1,6 @@
 import { BUILTIN_SEGMENTS } from '@coil/scoring';
-import { ScoringRunner, SegmentSettings } from '@coil/scoring-runs';
+import { ScoringRunner } from '@coil/scoring-pass';
+import { SegmentSettings } from '@coil/settings';
 import { ScoringFixture } from './support/scoring-fixture';
 
 const today = '2025-09-21';
@@ -51,8 +52,8 @@ describe('segment membership after scoring runs', () => {
 
     const listed = await segments.list(workspaceId);
     expect(listed.map((segment) => [segment.name, segment.builtin])).toEqual(BUILTIN_SEGMENTS.map((segment) => [segment.name, true]));
-    await expect(segments.create(workspaceId, 'Bad', 'engagement_score >')).rejects.toMatchObject({ httpStatus: 400 });
-    await expect(segments.create(workspaceId, 'New', 'x = 1')).rejects.toMatchObject({ httpStatus: 409 });
+    await expect(segments.create(workspaceId, 'Bad', 'engagement_score >')).rejects.toMatchObject({ status: 'bad_request' });
+    await expect(segments.create(workspaceId, 'New', 'x = 1')).rejects.toMatchObject({ status: 'conflict' });
 
     const deleted = await segments.delete(workspaceId, { name: 'Dormant' });
     await expect(segments.delete(workspaceId, { id: deleted.id })).rejects.toMatchObject({ code: 'not_found' });

@@ -1,4 +1,4 @@
-import { ScoringRunner } from '@coil/scoring-runs';
+import { ScoringRunner } from '@coil/scoring-pass';
 import { ScoringFixture } from './support/scoring-fixture';
 
 describe('time frames roll over at UTC midnight', () => {

@@ -1,4 +1,5 @@
-import { EventWeightSettings, FeatureSettings, ProfileSettings, ScoringRunner } from '@coil/scoring-runs';
+import { EventWeightSettings, FeatureSettings, ProfileSettings } from '@coil/settings';
+import { ScoringRunner } from '@coil/scoring-pass';
 import { ScoringFixture } from './support/scoring-fixture';
 
 const now = new Date('2025-09-21T10:00:00Z');
@@ -35,7 +36,7 @@ describe('profile configuration in a scoring pass', () => {
     const workspaceId = await fixture.workspace();
     await features.set({ workspaceId, name: 'A', events: 'x,y', weight: 3 });
 
-    await expect(features.set({ workspaceId, name: 'B', events: 'y', weight: 4 })).rejects.toMatchObject({ httpStatus: 409 });
+    await expect(features.set({ workspaceId, name: 'B', events: 'y', weight: 4 })).rejects.toMatchObject({ status: 'conflict' });
     const moved = await features.set({ workspaceId, name: 'B', events: 'y', weight: 4, move: true });
 
     expect(moved.moved).toEqual([{ event: 'y', from: 'A' }]);
@@ -92,7 +93,7 @@ describe('profile configuration in a scoring pass', () => {
       ['second', true, 1],
     ]);
     await expect(profiles.set({ workspaceId, filter: 'plan == paid' })).rejects.toMatchObject({
-      httpStatus: 400,
+      status: 'bad_request',
       details: { position: 6 },
     });
   });

@@ -36,7 +36,7 @@ describe('credential checks while PostgreSQL is unreachable', () => {
     expect(await resolver.resolveIngestKey(workspace.api_key)).toBe(workspace.workspace_id);
     const unknown = resolver.resolveIngestKey('coil_ik_never_issued');
     await expect(unknown).rejects.toBeInstanceOf(CoilError);
-    await expect(unknown).rejects.toMatchObject({ httpStatus: 503, code: 'service_unavailable' });
+    await expect(unknown).rejects.toMatchObject({ status: 'service_unavailable', code: 'service_unavailable' });
 
     proxy.restore();
     clock += 60_000;

@@ -1,10 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Pool } from 'pg';
-import { loadConfig } from '@coil/config';
+import { loadConfig } from '@coil/platform';
 import { createPrismaClient, type PrismaClient } from '@coil/database';
 import { CoilError } from '@coil/domain';
-import { BullBatchWriter, EventBatcher, IngestService, RateLimiter } from '@coil/ingestion';
-import { createRedisConnection, queuePrefix, type RedisConnection } from '@coil/queue';
+import { BullBatchWriter, EventBatcher, IngestService } from '@coil/ingestion';
+import { RateLimiter } from '@coil/http';
+import { createRedisConnection, queuePrefix, type RedisConnection } from '@coil/platform';
 import { CredentialResolver, WorkspaceAdmin, type CreatedWorkspace } from '@coil/workspaces';
 import { basicAuth } from '../support/ingest-harness';
 import { DATABASE_URL, startWorker, totalCount } from '../worker/support/worker-harness';

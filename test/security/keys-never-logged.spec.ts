@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '@coil/config';
+import { loadConfig } from '@coil/platform';
 import { createPrismaClient, type PrismaClient } from '@coil/database';
 import { WorkspaceAdmin } from '@coil/workspaces';
 import { basicAuth } from '../support/ingest-harness';

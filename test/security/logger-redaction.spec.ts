@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger } from '@coil/observability';
+import { createLogger } from '@coil/platform';
 
 const KEY = 'coil_ik_9u2RZk1kQw7m8x0FvT3pLcYb6sNdHaJe4Wq5Uo1Ir2E';
 const TOKEN = 'coil_rt_Xb7Yc2Vd9Wf4Ug6Th1Si3Rj5Qk8Pl0Om2Nn4Mo6Lp8Kq';

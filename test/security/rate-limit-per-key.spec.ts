@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { RateLimiter } from '@coil/ingestion';
+import { RateLimiter } from '@coil/http';
 import { WorkspaceAdmin } from '@coil/workspaces';
 import { basicAuth, startIngest, type IngestHarness } from '../support/ingest-harness';
 

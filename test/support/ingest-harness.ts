@@ -3,10 +3,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { bootstrapIngest } from '../../apps/ingest/src/main';
-import { loadConfig, type CoilConfig } from '@coil/config';
+import { loadConfig, type CoilConfig } from '@coil/platform';
 import { createPrismaClient, type PrismaClient } from '@coil/database';
-import { INGEST_QUEUE, type IngestBatch, type IngestEvent } from '@coil/domain';
-import { queuePrefix } from '@coil/queue';
+import type { IngestBatch, IngestEvent } from '@coil/domain';
+import { INGEST_QUEUE } from '@coil/ingestion';
+import { queuePrefix } from '@coil/platform';
 import { WorkspaceAdmin } from '@coil/workspaces';
 
 export interface IngestHarness {

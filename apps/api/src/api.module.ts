@@ -1,9 +1,9 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { CoilConfig } from '@coil/config';
+import type { CoilConfig } from '@coil/platform';
 import { createPrismaClient, type PrismaClient } from '@coil/database';
-import { OpsController, READINESS_CHECKS, type ReadinessCheck } from '@coil/observability';
-import { createRedisConnection, readCachePrefix, type RedisConnection } from '@coil/queue';
+import { OpsController, READINESS_CHECKS, type ReadinessCheck } from '@coil/platform';
+import { createRedisConnection, readCachePrefix, type RedisConnection } from '@coil/platform';
 import { DEFAULT_API_OPTIONS, type ApiOptions } from './api-options';
 import { API_LOGGER, PRISMA, REDIS } from './api.tokens';
 import { AccountsController } from './controllers/accounts.controller';

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig, type CoilConfig } from '@coil/config';
+import { loadConfig, type CoilConfig } from '@coil/platform';
 import { createHttpApp } from '@coil/http';
-import { createLogger } from '@coil/observability';
-import { setupOpenApi } from '@coil/openapi';
+import { createLogger } from '@coil/platform';
+import { setupOpenApi } from '@coil/http';
 import type { ApiOptions } from './api-options';
 import { ApiModule } from './api.module';
 

@@ -16,7 +16,7 @@ import {
 } from '@coil/accounts';
 import type { PrismaClient } from '@coil/database';
 import type { Logger } from 'pino';
-import type { RedisConnection } from '@coil/queue';
+import type { RedisConnection } from '@coil/platform';
 import { DeterministicInsightsProvider, type InsightsProvider } from '@coil/scoring';
 import { CredentialResolver } from '@coil/workspaces';
 import type { ApiOptions } from './api-options';

@@ -1,4 +1,4 @@
-import { loadConfig } from '@coil/config';
+import { loadConfig } from '@coil/platform';
 import { createPrismaClient, type PrismaClient } from '@coil/database';
 import { WorkspaceAdmin } from '@coil/workspaces';
 

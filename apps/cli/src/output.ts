@@ -14,6 +14,6 @@ export function printFailure(error: unknown, json: boolean): void {
   const coilError =
     error instanceof CoilError
       ? error
-      : new CoilError(500, 'internal_error', error instanceof Error ? error.message : String(error));
+      : new CoilError('internal_error', 'internal_error', error instanceof Error ? error.message : String(error));
   process.stderr.write(`${json ? JSON.stringify(coilError.toBody()) : `error: ${coilError.message}`}\n`);
 }

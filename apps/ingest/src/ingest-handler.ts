@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { CoilError, type IngestRoute } from '@coil/domain';
-import { bodyBytes } from '@coil/http';
+import { bodyBytes, httpStatusOf } from '@coil/http';
 import { IngestService, type IngestOutcome } from '@coil/ingestion';
-import { counter } from '@coil/observability';
+import { counter } from '@coil/platform';
 
 const requests = counter('coil_ingest_requests_total', 'Ingest requests by route and HTTP status', [
   'route',
@@ -24,7 +24,7 @@ export class IngestHandler {
   async handle(route: IngestRoute, request: FastifyRequest): Promise<IngestOutcome> {
     try {
       if (request.body === undefined || request.body === null) {
-        throw new CoilError(400, 'invalid_json', 'Request body is required');
+        throw new CoilError('bad_request', 'invalid_json', 'Request body is required');
       }
       const outcome = await this.service.accept({
         route,
@@ -37,7 +37,7 @@ export class IngestHandler {
       if (outcome.rejected.length > 0) events.inc({ route, result: 'rejected' }, outcome.rejected.length);
       return outcome;
     } catch (error) {
-      const status = error instanceof CoilError ? String(error.httpStatus) : '500';
+      const status = error instanceof CoilError ? String(httpStatusOf(error.status)) : '500';
       requests.inc({ route, status });
       throw error;
     }

@@ -1,14 +1,10 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import type { CoilConfig } from '@coil/config';
+import type { CoilConfig } from '@coil/platform';
 import { createPrismaClient, type PrismaClient } from '@coil/database';
-import {
-  BullBatchWriter,
-  EventBatcher,
-  IngestService,
-  RateLimiter,
-} from '@coil/ingestion';
-import { OpsController, READINESS_CHECKS, type ReadinessCheck } from '@coil/observability';
-import { createRedisConnection, queuePrefix, waitUntilReady, type RedisConnection } from '@coil/queue';
+import { BullBatchWriter, EventBatcher, IngestService } from '@coil/ingestion';
+import { RateLimiter } from '@coil/http';
+import { OpsController, READINESS_CHECKS, type ReadinessCheck } from '@coil/platform';
+import { createRedisConnection, queuePrefix, waitUntilReady, type RedisConnection } from '@coil/platform';
 import { CredentialResolver } from '@coil/workspaces';
 import { AccoilController } from './controllers/accoil.controller';
 import { AmplitudeController } from './controllers/amplitude.controller';

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig, type CoilConfig } from '@coil/config';
+import { loadConfig, type CoilConfig } from '@coil/platform';
 import { createHttpApp } from '@coil/http';
 import { BATCH_MAX_BYTES } from '@coil/ingestion';
-import { createLogger } from '@coil/observability';
-import { setupOpenApi } from '@coil/openapi';
+import { createLogger } from '@coil/platform';
+import { setupOpenApi } from '@coil/http';
 import { IngestModule } from './ingest.module';
 
 /** Builds the ingest app without listening, so tests can drive it in-process. */

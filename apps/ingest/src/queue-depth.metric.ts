@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import { scrapedGauge } from '@coil/observability';
+import { scrapedGauge } from '@coil/platform';
 
 /** Read at scrape time, so /metrics shows the backlog the worker still has to roll up. */
 export const reportQueueDepth = scrapedGauge<Queue, 'state'>(

@@ -1,10 +1,11 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, Worker, type Job, type Queue } from 'bullmq';
 import type { Logger } from 'pino';
-import { INGEST_QUEUE, type IngestBatch } from '@coil/domain';
+import type { IngestBatch } from '@coil/domain';
+import { INGEST_QUEUE } from '@coil/ingestion';
 import { BatchRollup, isPoisonError, retryDelayMs, type JobOutcome } from '@coil/rollup';
-import type { RedisConnection } from '@coil/queue';
-import { requestRescore } from '@coil/scoring-runs';
+import type { RedisConnection } from '@coil/platform';
+import { requestRescore } from '@coil/scoring-pass';
 import { LOGGER, REDIS, SCORING_QUEUE_TOKEN, WORKER_SETTINGS, type WorkerSettings } from './worker.tokens';
 import { recordJob, recordUnfinishedJob } from './worker-metrics';
 

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig, type CoilConfig } from '@coil/config';
+import { loadConfig, type CoilConfig } from '@coil/platform';
 import { createHttpApp } from '@coil/http';
-import { createLogger } from '@coil/observability';
+import { createLogger } from '@coil/platform';
 import { WorkerModule } from './worker.module';
 
 // The worker's HTTP side only serves health and metrics.

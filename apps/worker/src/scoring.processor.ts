@@ -1,19 +1,10 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
-import type { CoilConfig } from '@coil/config';
-import { histogram } from '@coil/observability';
-import { announceNewScores, createRedisConnection, type RedisConnection } from '@coil/queue';
-import {
-  processScoringJob,
-  registerScoringSchedule,
-  ScoringRunner,
-  SCORING_JOBS,
-  SCORING_QUEUE,
-  type RescoreJobData,
-  type ScoreAllResult,
-  type ScoringRunSummary,
-} from '@coil/scoring-runs';
+import type { CoilConfig } from '@coil/platform';
+import { histogram } from '@coil/platform';
+import { announceNewScores, createRedisConnection, type RedisConnection } from '@coil/platform';
+import { processScoringJob, registerScoringSchedule, ScoringRunner, SCORING_JOBS, SCORING_QUEUE, type RescoreJobData, type ScoreAllResult, type ScoringRunSummary } from '@coil/scoring-pass';
 import { COIL_CONFIG, LOGGER, REDIS, SCORING_QUEUE_TOKEN, WORKER_SETTINGS, type WorkerSettings } from './worker.tokens';
 
 const runDuration = histogram(

@@ -1,6 +1,6 @@
 import type { JobOutcome } from '@coil/rollup';
 import type { IngestEvent } from '@coil/domain';
-import { counter, histogram, scrapedGauge } from '@coil/observability';
+import { counter, histogram, scrapedGauge } from '@coil/platform';
 
 export type BatchResult = 'applied' | 'already_applied' | 'retried' | 'failed';
 

@@ -2,10 +2,10 @@ import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '
 import { Queue } from 'bullmq';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
-import type { CoilConfig } from '@coil/config';
-import { OpsController, READINESS_CHECKS, type ReadinessCheck } from '@coil/observability';
-import { createRedisConnection, queuePrefix, type RedisConnection } from '@coil/queue';
-import { ScoringRunner, SCORING_QUEUE } from '@coil/scoring-runs';
+import type { CoilConfig } from '@coil/platform';
+import { OpsController, READINESS_CHECKS, type ReadinessCheck } from '@coil/platform';
+import { createRedisConnection, queuePrefix, type RedisConnection } from '@coil/platform';
+import { ScoringRunner, SCORING_QUEUE } from '@coil/scoring-pass';
 import { BatchRollup, BullDeadLetterSink, countDeadLetters, deadLetterQueue, type DeadLetterQueue } from '@coil/rollup';
 import { IngestBatchProcessor } from './ingest-batch.processor';
 import { ScoringProcessor } from './scoring.processor';

@@ -1,5 +1,5 @@
 // `npm run migrate`: applies pending migrations to DATABASE_URL (created if missing).
-import { loadConfig } from '@coil/config';
+import { loadConfig } from '@coil/platform';
 import { applyMigrations } from './migrations';
 
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 /**
- * Errors are values with the spec's codes; each app maps them to HTTP in one filter.
+ * Errors are values with the spec's codes and status names; libs/http maps a status name to its
+ * HTTP number in one place, so nothing here knows about HTTP.
  * Body shape (ingest.md, read-api.md): {"error":{"message","status","code","details"?}}.
  */
 export type ErrorCode =
@@ -20,25 +21,25 @@ export type ErrorCode =
   | 'ambiguous_match'
   | 'internal_error';
 
-const STATUS: Record<number, string> = {
-  400: 'bad_request',
-  401: 'unauthorized',
-  404: 'not_found',
-  409: 'conflict',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  429: 'rate_limited',
-  500: 'internal_error',
-  503: 'service_unavailable',
-};
+/** The `status` of an error body (read-api.md): what kind of failure, independent of transport. */
+export type ErrorStatus =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'internal_error'
+  | 'service_unavailable';
 
 export interface ErrorBody {
-  error: { message: string; status: string; code: ErrorCode; details?: Record<string, unknown> };
+  error: { message: string; status: ErrorStatus; code: ErrorCode; details?: Record<string, unknown> };
 }
 
 export class CoilError extends Error {
   constructor(
-    readonly httpStatus: number,
+    readonly status: ErrorStatus,
     readonly code: ErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
@@ -47,10 +48,15 @@ export class CoilError extends Error {
     this.name = 'CoilError';
   }
 
+  /** The service, not the request, is at fault: retrying later may succeed. */
+  isServerFault(): boolean {
+    return this.status === 'internal_error' || this.status === 'service_unavailable';
+  }
+
   toBody(): ErrorBody {
     const error: ErrorBody['error'] = {
       message: this.message,
-      status: STATUS[this.httpStatus] ?? 'error',
+      status: this.status,
       code: this.code,
     };
     if (this.details) error.details = this.details;

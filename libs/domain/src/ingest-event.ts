@@ -33,5 +33,3 @@ export interface IngestBatch {
   workspaceId: string;
   events: IngestEvent[];
 }
-
-export const INGEST_QUEUE = 'coil-ingest';

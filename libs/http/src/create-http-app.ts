@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
-import { PinoNestLogger } from '@coil/observability';
+import { PinoNestLogger } from '@coil/platform';
 import { ErrorFilter } from './error.filter';
 import { installJsonBodyParser } from './json-body';
 

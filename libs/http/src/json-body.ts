@@ -22,13 +22,13 @@ export function installJsonBodyParser(fastify: FastifyInstance, maxBytes: number
   fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBytes }, (request, raw, done) => {
     try {
       if (!JSON_TYPES.test(request.headers['content-type'] ?? '')) {
-        throw new CoilError(400, 'invalid_json', 'Content-Type must be application/json');
+        throw new CoilError('bad_request', 'invalid_json', 'Content-Type must be application/json');
       }
       const body = decode(raw as Buffer, request.headers['content-encoding'], maxBytes);
       bodySizes.set(request, body.length);
-      if (body.length === 0) throw new CoilError(400, 'invalid_json', 'Request body is empty');
+      if (body.length === 0) throw new CoilError('bad_request', 'invalid_json', 'Request body is empty');
       parseJson(request, body.toString('utf8'), (error, value) => {
-        if (error) done(new CoilError(400, 'invalid_json', 'Request body is not valid JSON'), undefined);
+        if (error) done(new CoilError('bad_request', 'invalid_json', 'Request body is not valid JSON'), undefined);
         else done(null, value);
       });
     } catch (error) {
@@ -40,14 +40,14 @@ export function installJsonBodyParser(fastify: FastifyInstance, maxBytes: number
 function decode(raw: Buffer, encoding: string | undefined, maxBytes: number): Buffer {
   if (!encoding || encoding === 'identity') return raw;
   if (encoding !== 'gzip') {
-    throw new CoilError(400, 'invalid_json', `Content-Encoding ${encoding} is not supported`);
+    throw new CoilError('bad_request', 'invalid_json', `Content-Encoding ${encoding} is not supported`);
   }
   try {
     return gunzipSync(raw, { maxOutputLength: maxBytes });
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new CoilError(413, 'payload_too_large', 'Request body is too large');
+      throw new CoilError('payload_too_large', 'payload_too_large', 'Request body is too large');
     }
-    throw new CoilError(400, 'invalid_json', 'Request body is not valid gzip');
+    throw new CoilError('bad_request', 'invalid_json', 'Request body is not valid gzip');
   }
 }

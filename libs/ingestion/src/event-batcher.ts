@@ -91,7 +91,7 @@ export class EventBatcher {
 
 function toUnavailable(error: unknown): CoilError {
   const reason = error instanceof Error ? error.message : String(error);
-  return new CoilError(503, 'queue_unavailable', 'The event queue is unavailable; retry later', {
+  return new CoilError('service_unavailable', 'queue_unavailable', 'The event queue is unavailable; retry later', {
     reason,
   });
 }

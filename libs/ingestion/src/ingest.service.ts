@@ -9,7 +9,7 @@ import {
 } from '@coil/domain';
 import { hashCredential } from '@coil/workspaces';
 import type { EventBatcher } from './event-batcher';
-import type { RateLimiter } from './rate-limiter';
+import type { RateLimiter } from '@coil/http';
 import { isBatchRoute, SINGLE_EVENT_MAX_BYTES } from './limits';
 
 export interface IngestKeyResolver {
@@ -45,7 +45,7 @@ export class IngestService {
   async accept(request: IngestRequest): Promise<IngestOutcome> {
     const { workspaceId, keyHash } = await this.authenticate(request);
     if (!isBatchRoute(request.route) && request.bodyBytes > SINGLE_EVENT_MAX_BYTES) {
-      throw new CoilError(413, 'payload_too_large', 'An event may be at most 32 KB', {
+      throw new CoilError('payload_too_large', 'payload_too_large', 'An event may be at most 32 KB', {
         limit_bytes: SINGLE_EVENT_MAX_BYTES,
       });
     }
@@ -56,7 +56,7 @@ export class IngestService {
     if (events.length > 0) {
       const retryAfter = this.limiter.take(keyHash, events.length);
       if (retryAfter > 0) {
-        throw new CoilError(429, 'rate_limited', 'Rate limit exceeded for this API key', {
+        throw new CoilError('rate_limited', 'rate_limited', 'Rate limit exceeded for this API key', {
           retry_after_seconds: retryAfter,
         });
       }
@@ -74,8 +74,7 @@ export class IngestService {
       // The limiter's buckets are keyed by a hash so raw keys do not outlive the request.
       if (workspaceId) return { workspaceId, keyHash: hashCredential(candidate) };
     }
-    throw new CoilError(
-      401,
+    throw new CoilError('unauthorized',
       'unauthorized',
       candidates.length === 0 ? 'Missing API key' : 'Invalid API key',
     );

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { INGEST_QUEUE, type IngestBatch } from '@coil/domain';
-import type { RedisConnection } from '@coil/queue';
+import type { IngestBatch } from '@coil/domain';
+import type { RedisConnection } from '@coil/platform';
+
+/** The queue between the ingest (producer) and the worker's roll-up (consumer). */
+export const INGEST_QUEUE = 'coil-ingest';
 
 /** Writes batches of events as BullMQ jobs; one call is one Redis round trip. */
 export interface BatchWriter {

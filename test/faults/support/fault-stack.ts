@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import type { Pool } from 'pg';
 import { bootstrapIngest } from '../../../apps/ingest/src/main';
-import { loadConfig, type CoilConfig } from '@coil/config';
+import { loadConfig, type CoilConfig } from '@coil/platform';
 import { createPrismaClient, type PrismaClient } from '@coil/database';
 import type { IngestBatch } from '@coil/domain';
 import { WorkspaceAdmin } from '@coil/workspaces';

@@ -80,7 +80,7 @@ export class ScoringFixture {
       `SELECT account_id::text, profile_id::text, to_char(period, 'YYYY-MM-DD') AS period, raw_score, engagement_score,
               engagement_score_change, benchmark, active_users, activation_rate, scoring_profile_events::text,
               total_people_count
-       FROM account_scores WHERE workspace_id = $1 ORDER BY profile_id, period, account_id`,
+       FROM account_scores WHERE workspace_id = $1 ORDER BY account_scores.profile_id, period, account_scores.account_id`,
       [workspaceId],
     );
     return result.rows;

@@ -1,28 +1,28 @@
 import { LOOKUP_PARAMETERS } from '@coil/accounts';
 import { CoilError } from '@coil/domain';
-import { ApiErrorResponses } from '@coil/openapi';
+import { ApiErrorResponses } from '@coil/http';
 
 /** Every example is the body the error filter sends for that CoilError. */
 const EXAMPLES: Record<number, Record<string, CoilError>> = {
   400: {
-    missing_lookup_parameter: new CoilError(400, 'missing_lookup_parameter', 'At least one lookup parameter is required', {
+    missing_lookup_parameter: new CoilError('bad_request', 'missing_lookup_parameter', 'At least one lookup parameter is required', {
       available_parameters: LOOKUP_PARAMETERS,
     }),
-    missing_workspace_id: new CoilError(400, 'missing_workspace_id', 'workspace_id is required', { parameter: 'workspace_id' }),
-    invalid_parameter: new CoilError(400, 'invalid_parameter', 'id must be a numeric account id', {
+    missing_workspace_id: new CoilError('bad_request', 'missing_workspace_id', 'workspace_id is required', { parameter: 'workspace_id' }),
+    invalid_parameter: new CoilError('bad_request', 'invalid_parameter', 'id must be a numeric account id', {
       parameter: 'id',
       reason: 'must be a numeric account id',
     }),
   },
-  401: { unauthorized: new CoilError(401, 'unauthorized', 'Invalid or expired token') },
-  404: { not_found: new CoilError(404, 'not_found', 'Resource not found') },
+  401: { unauthorized: new CoilError('unauthorized', 'unauthorized', 'Invalid or expired token') },
+  404: { not_found: new CoilError('not_found', 'not_found', 'Resource not found') },
   409: {
-    ambiguous_match: new CoilError(409, 'ambiguous_match', '2 accounts match this domain; repeat the request with id set to one of details.candidate_ids', {
+    ambiguous_match: new CoilError('conflict', 'ambiguous_match', '2 accounts match this domain; repeat the request with id set to one of details.candidate_ids', {
       candidate_ids: ['456', '789'],
       more_candidates: false,
     }),
   },
-  429: { rate_limited: new CoilError(429, 'rate_limited', 'Too many requests for this token', { retry_after_seconds: 1 }) },
+  429: { rate_limited: new CoilError('rate_limited', 'rate_limited', 'Too many requests for this token', { retry_after_seconds: 1 }) },
 };
 
 const DESCRIPTIONS: Record<number, string> = {

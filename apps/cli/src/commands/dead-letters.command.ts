@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '@coil/config';
+import { loadConfig } from '@coil/platform';
 import { countDeadLetters, listDeadLetters, openDeadLetterQueue, type DeadLetter } from '@coil/rollup';
 import { printResult, type JsonOption } from '../output';
 

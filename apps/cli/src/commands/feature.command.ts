@@ -1,13 +1,7 @@
 import type { Command } from 'commander';
-import { loadConfig } from '@coil/config';
-import {
-  FeatureSettings,
-  parseWeight,
-  parseWorkspaceId,
-  withScoringPool,
-  type FeatureSetResult,
-  type FeatureView,
-} from '@coil/scoring-runs';
+import { loadConfig } from '@coil/platform';
+import { FeatureSettings, parseWeight, parseWorkspaceId, type FeatureSetResult, type FeatureView } from '@coil/settings';
+import { withScoringPool } from '@coil/scoring-pass';
 import { printResult, type JsonOption } from '../output';
 import { cliArgument } from './profile.command';
 

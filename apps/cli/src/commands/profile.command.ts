@@ -1,10 +1,11 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { loadConfig } from '@coil/config';
-import { parseWorkspaceId, ProfileSettings, withScoringPool, type ProfileView } from '@coil/scoring-runs';
+import { loadConfig } from '@coil/platform';
+import { parseWorkspaceId, ProfileSettings, type ProfileView } from '@coil/settings';
+import { withScoringPool } from '@coil/scoring-pass';
 import type { NormalizationMethod, WindowDays } from '@coil/scoring';
 import { printResult, type JsonOption } from '../output';
 
-/** Turns a @coil/scoring-runs parser into an option parser, so a bad value is a usage error. */
+/** Turns a @coil/settings parser into an option parser, so a bad value is a usage error. */
 export function cliArgument<T>(parse: (raw: string) => T): (raw: string) => T {
   return (raw) => {
     try {

@@ -2,11 +2,11 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import { loadConfig } from '@coil/config';
+import { loadConfig } from '@coil/platform';
 import { CoilError, MAX_BATCH_EVENTS, normalizeRequest, type IngestEvent, type RejectedEvent } from '@coil/domain';
 import { BullBatchWriter } from '@coil/ingestion';
-import { createRedisConnection, queuePrefix } from '@coil/queue';
-import { parseWorkspaceId } from '@coil/scoring-runs';
+import { createRedisConnection, queuePrefix } from '@coil/platform';
+import { parseWorkspaceId } from '@coil/settings';
 import { printResult, type JsonOption } from '../output';
 
 interface ReplayOptions extends JsonOption {
@@ -62,7 +62,7 @@ function parseLine(text: string, line: number): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new CoilError(400, 'invalid_json', `line ${line} is not valid JSON`);
+    throw new CoilError('bad_request', 'invalid_json', `line ${line} is not valid JSON`);
   }
 }
 

@@ -1,14 +1,9 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { loadConfig, type CoilConfig } from '@coil/config';
-import { announceNewScores, createRedisConnection, waitUntilReady } from '@coil/queue';
-import {
-  parseWorkspaceId,
-  ScoringRunner,
-  withScoringPool,
-  type ScoringProgressListener,
-  type ScoringRunSummary,
-} from '@coil/scoring-runs';
+import { loadConfig, type CoilConfig } from '@coil/platform';
+import { announceNewScores, createRedisConnection, waitUntilReady } from '@coil/platform';
+import { parseWorkspaceId } from '@coil/settings';
+import { ScoringRunner, withScoringPool, type ScoringProgressListener, type ScoringRunSummary } from '@coil/scoring-pass';
 import type { JsonOption } from '../output';
 import { cliArgument } from './profile.command';
 

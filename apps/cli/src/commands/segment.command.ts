@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { loadConfig } from '@coil/config';
-import { parseWorkspaceId, SegmentSettings, withScoringPool, type SegmentView } from '@coil/scoring-runs';
+import { loadConfig } from '@coil/platform';
+import { parseWorkspaceId, SegmentSettings, type SegmentView } from '@coil/settings';
+import { withScoringPool } from '@coil/scoring-pass';
 import { printResult, type JsonOption } from '../output';
 import { cliArgument } from './profile.command';
 

@@ -1,33 +1,33 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBasicAuth, ApiBody, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { CoilError } from '@coil/domain';
-import { ApiErrorResponses, type ErrorResponseDoc } from '@coil/openapi';
+import { ApiErrorResponses, type ErrorResponseDoc } from '@coil/http';
 
 const ERRORS: ErrorResponseDoc[] = [
   {
     status: 400,
     description: 'Not JSON, a missing or mistyped field (details.path names it), or an unknown type',
     examples: {
-      invalid_json: new CoilError(400, 'invalid_json', 'Request body is not valid JSON'),
-      missing_field: new CoilError(400, 'missing_field', "must have required property 'event'", { path: '/event' }),
-      unknown_type: new CoilError(400, 'unknown_type', 'type must be one of identify, group, track, page, screen, alias', { path: '/type' }),
+      invalid_json: new CoilError('bad_request', 'invalid_json', 'Request body is not valid JSON'),
+      missing_field: new CoilError('bad_request', 'missing_field', "must have required property 'event'", { path: '/event' }),
+      unknown_type: new CoilError('bad_request', 'unknown_type', 'type must be one of identify, group, track, page, screen, alias', { path: '/type' }),
     },
   },
-  { status: 401, description: 'Missing or unknown API key', examples: { unauthorized: new CoilError(401, 'unauthorized', 'Invalid API key') } },
+  { status: 401, description: 'Missing or unknown API key', examples: { unauthorized: new CoilError('unauthorized', 'unauthorized', 'Invalid API key') } },
   {
     status: 413,
     description: 'An event over 32 KB, a body over 500 KB or a batch over 2,500 events',
-    examples: { payload_too_large: new CoilError(413, 'payload_too_large', 'An event may be at most 32 KB', { limit_bytes: 32768 }) },
+    examples: { payload_too_large: new CoilError('payload_too_large', 'payload_too_large', 'An event may be at most 32 KB', { limit_bytes: 32768 }) },
   },
   {
     status: 429,
     description: 'Rate limit of the API key exceeded; retry after Retry-After',
-    examples: { rate_limited: new CoilError(429, 'rate_limited', 'Rate limit exceeded for this API key', { retry_after_seconds: 1 }) },
+    examples: { rate_limited: new CoilError('rate_limited', 'rate_limited', 'Rate limit exceeded for this API key', { retry_after_seconds: 1 }) },
   },
   {
     status: 503,
     description: 'The event queue is unreachable: nothing was accepted, retry',
-    examples: { queue_unavailable: new CoilError(503, 'queue_unavailable', 'The event queue is unavailable; retry later') },
+    examples: { queue_unavailable: new CoilError('service_unavailable', 'queue_unavailable', 'The event queue is unavailable; retry later') },
   },
 ];
 

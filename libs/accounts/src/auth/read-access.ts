@@ -1,5 +1,5 @@
 import { CoilError } from '@coil/domain';
-import { RateLimiter } from '@coil/ingestion';
+import { RateLimiter } from '@coil/http';
 import { hashCredential, type CredentialResolver } from '@coil/workspaces';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -23,10 +23,10 @@ export class ReadAccess {
   private async authenticate(authorization: string | undefined): Promise<string> {
     const token = BEARER.exec(authorization ?? '')?.[1];
     const workspaceId = token ? await this.credentials.resolveReadToken(token) : null;
-    if (!token || workspaceId === null) throw new CoilError(401, 'unauthorized', 'Invalid or expired token');
+    if (!token || workspaceId === null) throw new CoilError('unauthorized', 'unauthorized', 'Invalid or expired token');
     const retryAfter = this.limiter.take(hashCredential(token), 1);
     if (retryAfter > 0) {
-      throw new CoilError(429, 'rate_limited', 'Too many requests for this token', { retry_after_seconds: retryAfter });
+      throw new CoilError('rate_limited', 'rate_limited', 'Too many requests for this token', { retry_after_seconds: retryAfter });
     }
     return workspaceId;
   }
@@ -44,5 +44,5 @@ export class ReadAccess {
 }
 
 export function notFound(): CoilError {
-  return new CoilError(404, 'not_found', 'Resource not found');
+  return new CoilError('not_found', 'not_found', 'Resource not found');
 }

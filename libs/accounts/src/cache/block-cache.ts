@@ -1,4 +1,4 @@
-import { scoresVersionKey, type RedisConnection } from '@coil/queue';
+import { scoresVersionKey, type RedisConnection } from '@coil/platform';
 import type { AccountBlock, CacheEntry, CacheTtls } from '../blocks/account-block';
 import type { CacheEntryValues } from '../blocks/account-blocks';
 

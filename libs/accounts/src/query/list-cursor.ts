@@ -35,7 +35,7 @@ export function decodeCursor(text: string, sort: string, order: 'asc' | 'desc'):
   }
   if (!isCursor(cursor) || cursor.sort !== sort || cursor.order !== order) {
     const reason = 'is not a cursor returned by this listing with the same sort and order';
-    throw new CoilError(400, 'invalid_parameter', `cursor ${reason}`, { parameter: 'cursor', reason });
+    throw new CoilError('bad_request', 'invalid_parameter', `cursor ${reason}`, { parameter: 'cursor', reason });
   }
   return cursor;
 }

@@ -37,7 +37,7 @@ function toCoilError(validate: ValidateFunction, spec: QuerySpec): CoilError {
   const errors = validate.errors ?? [];
   const missing = errors.find((error) => error.keyword === 'required' && error.schemaPath === '#/required');
   if (missing?.params.missingProperty === 'workspace_id') {
-    return new CoilError(400, 'missing_workspace_id', 'workspace_id is required', { parameter: 'workspace_id' });
+    return new CoilError('bad_request', 'missing_workspace_id', 'workspace_id is required', { parameter: 'workspace_id' });
   }
   const invalid = errors.find((error) => error.instancePath !== '');
   if (invalid) return invalidParameter(invalid, spec);
@@ -45,9 +45,9 @@ function toCoilError(validate: ValidateFunction, spec: QuerySpec): CoilError {
   if (unpaired) {
     const { missingProperty, property } = unpaired.params as { missingProperty: string; property: string };
     const reason = `is required with ${property}`;
-    return new CoilError(400, 'invalid_parameter', `${missingProperty} ${reason}`, { parameter: missingProperty, reason });
+    return new CoilError('bad_request', 'invalid_parameter', `${missingProperty} ${reason}`, { parameter: missingProperty, reason });
   }
-  return new CoilError(400, 'missing_lookup_parameter', 'At least one lookup parameter is required', {
+  return new CoilError('bad_request', 'missing_lookup_parameter', 'At least one lookup parameter is required', {
     available_parameters: LOOKUP_PARAMETERS,
   });
 }
@@ -55,5 +55,5 @@ function toCoilError(validate: ValidateFunction, spec: QuerySpec): CoilError {
 function invalidParameter(error: ErrorObject, spec: QuerySpec): CoilError {
   const name = error.instancePath.slice(1);
   const reason = spec.parameters[name]?.expected ?? 'is invalid';
-  return new CoilError(400, 'invalid_parameter', `${name} ${reason}`, { parameter: name, reason });
+  return new CoilError('bad_request', 'invalid_parameter', `${name} ${reason}`, { parameter: name, reason });
 }

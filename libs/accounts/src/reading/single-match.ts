@@ -13,7 +13,7 @@ export function singleMatch<R extends { id: string }>(rows: readonly R[], lookup
 
 function ambiguous(candidateIds: string[], more: boolean, noun: string, field: string): never {
   const count = more ? `More than ${candidateIds.length}` : String(candidateIds.length);
-  throw new CoilError(409, 'ambiguous_match', `${count} ${noun}s match this ${field}; repeat the request with id set to one of details.candidate_ids`, {
+  throw new CoilError('conflict', 'ambiguous_match', `${count} ${noun}s match this ${field}; repeat the request with id set to one of details.candidate_ids`, {
     candidate_ids: candidateIds,
     more_candidates: more,
   });

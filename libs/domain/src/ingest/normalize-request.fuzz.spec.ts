@@ -38,7 +38,7 @@ function outcomeOf(route: IngestRoute, body: unknown): Outcome {
     const reason = result.events.map(invalidEventReason).find((r) => r !== undefined);
     return reason === undefined ? { kind: 'accepted' } : { kind: 'failure', reason };
   } catch (error) {
-    if (error instanceof CoilError && error.httpStatus >= 400 && error.httpStatus < 500) return { kind: 'refused' };
+    if (error instanceof CoilError && !error.isServerFault()) return { kind: 'refused' };
     return { kind: 'failure', reason: `threw ${String(error)}` };
   }
 }
@@ -85,7 +85,7 @@ describe('normalizeRequest under malformed input (fuzz)', () => {
   it('refuses nesting deep enough to overflow JSON.stringify as too large, alone or in a batch', () => {
     const deep = deeplyNested(seededRandom(1), 1_000_000);
     expect(() => normalizeRequest('v2/identify', { userId: 'u', traits: deep }, testContext())).toThrow(
-      expect.objectContaining({ httpStatus: 413, code: 'payload_too_large' }),
+      expect.objectContaining({ status: 'payload_too_large', code: 'payload_too_large' }),
     );
     const batch = { batch: [{ type: 'track', userId: 'u', event: 'E' }, { type: 'identify', userId: 'u', traits: deep }] };
     expect(normalizeRequest('v1/batch', batch, testContext()).rejected).toEqual([

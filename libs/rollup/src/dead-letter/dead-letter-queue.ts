@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
-import type { CoilConfig } from '@coil/config';
-import { createRedisConnection, queuePrefix, type RedisConnection } from '@coil/queue';
+import type { CoilConfig } from '@coil/platform';
+import { createRedisConnection, queuePrefix, type RedisConnection } from '@coil/platform';
 import { DEAD_LETTER_QUEUE, type DeadLetter, type DeadLetterSink } from './dead-letter';
 
 export type DeadLetterQueue = Queue<DeadLetter>;

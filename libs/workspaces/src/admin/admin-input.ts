@@ -7,7 +7,7 @@ const MAX_NAME_LENGTH = 200;
 export function parseId(raw: string, what: string): bigint {
   const value = /^[1-9][0-9]{0,18}$/.test(raw) ? BigInt(raw) : 0n;
   if (value < 1n || value > MAX_BIGINT) {
-    throw new CoilError(400, 'invalid_parameter', `${what} must be a positive integer, got "${raw}"`);
+    throw new CoilError('bad_request', 'invalid_parameter', `${what} must be a positive integer, got "${raw}"`);
   }
   return value;
 }
@@ -15,7 +15,7 @@ export function parseId(raw: string, what: string): bigint {
 export function parseWorkspaceName(raw: string): string {
   const name = raw.trim();
   if (name.length === 0 || name.length > MAX_NAME_LENGTH) {
-    throw new CoilError(400, 'invalid_parameter', `workspace name must be 1 to ${MAX_NAME_LENGTH} characters`);
+    throw new CoilError('bad_request', 'invalid_parameter', `workspace name must be 1 to ${MAX_NAME_LENGTH} characters`);
   }
   return name;
 }

@@ -65,7 +65,7 @@ describe('WorkspaceAdmin', () => {
     const mine = await admin.createWorkspace('Mine');
     const theirs = await admin.createWorkspace('Theirs');
 
-    await expect(admin.createKey(UNKNOWN_WORKSPACE)).rejects.toMatchObject({ code: 'not_found', httpStatus: 404 });
+    await expect(admin.createKey(UNKNOWN_WORKSPACE)).rejects.toMatchObject({ code: 'not_found', status: 'not_found' });
     await expect(admin.revokeKey(mine.workspace_id, { key: theirs.api_key })).rejects.toMatchObject({ code: 'not_found' });
     await expect(admin.revokeToken(mine.workspace_id, { id: '999999999' })).rejects.toBeInstanceOf(CoilError);
   });

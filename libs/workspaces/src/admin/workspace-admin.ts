@@ -94,7 +94,7 @@ export class WorkspaceAdmin {
     const found =
       'id' in lookup ? await repository.findById(id, lookup.id) : await repository.findByHash(id, lookup.hash);
     if (!found) {
-      throw new CoilError(404, 'not_found', `no such ${kind.replace('_', ' ')} in workspace ${workspaceId}`);
+      throw new CoilError('not_found', 'not_found', `no such ${kind.replace('_', ' ')} in workspace ${workspaceId}`);
     }
     let revokedAt = found.revokedAt;
     if (!revokedAt) {
@@ -112,7 +112,7 @@ export class WorkspaceAdmin {
   private async requireWorkspace(workspaceId: string): Promise<bigint> {
     const id = parseId(workspaceId, 'workspace id');
     const workspace = await this.prisma.workspace.findUnique({ where: { id }, select: { id: true } });
-    if (!workspace) throw new CoilError(404, 'not_found', `workspace ${workspaceId} not found`);
+    if (!workspace) throw new CoilError('not_found', 'not_found', `workspace ${workspaceId} not found`);
     return id;
   }
 }

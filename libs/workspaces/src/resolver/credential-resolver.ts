@@ -106,6 +106,6 @@ export class CredentialResolver {
   private duringOutage(cacheKey: string): string {
     const known = this.cache.stale(cacheKey)?.value;
     if (known) return known;
-    throw new CoilError(503, 'service_unavailable', 'Credentials cannot be checked right now; retry later');
+    throw new CoilError('service_unavailable', 'service_unavailable', 'Credentials cannot be checked right now; retry later');
   }
 }

@@ -6,5 +6,5 @@ import { jsonByteSize } from './json-byte-size';
 export function assertEventSize(event: unknown, path: string): void {
   const size = jsonByteSize(event);
   if (size !== undefined && size <= MAX_EVENT_BYTES) return;
-  throw new CoilError(413, 'payload_too_large', `event is larger than ${MAX_EVENT_BYTES} bytes`, { path });
+  throw new CoilError('payload_too_large', 'payload_too_large', `event is larger than ${MAX_EVENT_BYTES} bytes`, { path });
 }

@@ -19,7 +19,7 @@ export function normalizeBatchItems(
   normalizeItem: NormalizeBatchItem,
 ): NormalizeResult {
   if (items.length > MAX_BATCH_EVENTS) {
-    throw new CoilError(413, 'payload_too_large', `a batch holds at most ${MAX_BATCH_EVENTS} events, got ${items.length}`, {
+    throw new CoilError('payload_too_large', 'payload_too_large', `a batch holds at most ${MAX_BATCH_EVENTS} events, got ${items.length}`, {
       path: itemsPath,
     });
   }
@@ -30,7 +30,7 @@ export function normalizeBatchItems(
     else result.events.push(...outcome.events);
   });
   if (items.length > 0 && result.rejected.length === items.length) {
-    throw new CoilError(400, 'invalid_request', 'every event of the batch was rejected', {
+    throw new CoilError('bad_request', 'invalid_request', 'every event of the batch was rejected', {
       path: itemsPath,
       rejected: result.rejected,
     });
@@ -49,7 +49,7 @@ function normalizeOneItem(
     return { events: normalizeItem(item) };
   } catch (error) {
     // Only client errors are per-event; anything else is our bug and must surface.
-    if (!(error instanceof CoilError) || error.httpStatus >= 500) throw error;
+    if (!(error instanceof CoilError) || error.isServerFault()) throw error;
     const located = prefixErrorPath(error, itemPath);
     return { rejected: { index, code: located.code, message: located.message, path: pathOf(located) } };
   }

@@ -2,7 +2,7 @@ import { CoilError, type ErrorCode } from '../../errors';
 
 /** A 400 pointing at one field of the body; `path` is a JSON pointer ('' is the body itself). */
 export function validationError(code: ErrorCode, message: string, path: string): CoilError {
-  return new CoilError(400, code, message, { path });
+  return new CoilError('bad_request', code, message, { path });
 }
 
 export function pathOf(error: CoilError): string {
@@ -12,5 +12,5 @@ export function pathOf(error: CoilError): string {
 
 /** Re-roots an error raised while normalising a nested value (e.g. one batch item). */
 export function prefixErrorPath(error: CoilError, prefix: string): CoilError {
-  return new CoilError(error.httpStatus, error.code, error.message, { ...error.details, path: prefix + pathOf(error) });
+  return new CoilError(error.status, error.code, error.message, { ...error.details, path: prefix + pathOf(error) });
 }

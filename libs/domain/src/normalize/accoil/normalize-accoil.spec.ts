@@ -38,7 +38,7 @@ describe('Accoil REST v2', () => {
     ['v2/track', 'userId=u', 'invalid_request', ''],
   ] as const)('%s %j -> %s at %s', (route, body, code, path) => {
     const error = thrown(() => normalizeRequest(route, body, testContext()));
-    expect([error.httpStatus, error.code, error.details]).toEqual([400, code, { path }]);
+    expect([error.status, error.code, error.details]).toEqual(['bad_request', code, { path }]);
   });
 });
 
@@ -74,7 +74,7 @@ describe('Accoil legacy v1', () => {
     ['v1/groups', { api_key: 'k', timestamp: 1, user_id: 'u' }, 'missing_field', '/group_id'],
   ] as const)('%s %j -> %s at %s', (route, body, code, path) => {
     const error = thrown(() => normalizeRequest(route, body, testContext()));
-    expect([error.httpStatus, error.code, error.details]).toEqual([400, code, { path }]);
+    expect([error.status, error.code, error.details]).toEqual(['bad_request', code, { path }]);
   });
 
   it('clamps a legacy timestamp far in the future', () => {

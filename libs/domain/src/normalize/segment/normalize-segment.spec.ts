@@ -69,7 +69,7 @@ describe('POST /segment (Segment Accoil destination)', () => {
   it('requires type, and rejects unknown types with their path', () => {
     expect(thrown(() => normalizeRequest('segment', { userId: 'u', event: 'E' }, testContext())).details).toEqual({ path: '/type' });
     const unknown = thrown(() => normalizeRequest('segment', { type: 'purchase', userId: 'u' }, testContext()));
-    expect([unknown.httpStatus, unknown.code, unknown.details]).toEqual([400, 'unknown_type', { path: '/type' }]);
+    expect([unknown.status, unknown.code, unknown.details]).toEqual(['bad_request', 'unknown_type', { path: '/type' }]);
   });
 
   it('turns alias previousId -> userId into an alias event', () => {
@@ -111,7 +111,7 @@ describe('Segment field rules', () => {
     [{ userId: 'u', context: { groupId: {} } }, 'invalid_type', '/context/groupId'],
   ])('rejects %j with %s at %s', (fields, code, path) => {
     const error = thrown(() => normalizeRequest('segment', track(fields), testContext()));
-    expect([error.httpStatus, error.code, error.details]).toEqual([400, code, { path }]);
+    expect([error.status, error.code, error.details]).toEqual(['bad_request', code, { path }]);
   });
 
   it('limits traits to a plain object of at most 100 keys without prototype keys', () => {
@@ -130,7 +130,7 @@ describe('Segment field rules', () => {
 
   it('refuses an event over 32 KB with 413', () => {
     const error = thrown(() => normalizeRequest('segment', track({ userId: 'u', properties: { blob: 'x'.repeat(33 * 1024) } }), testContext()));
-    expect([error.httpStatus, error.code]).toEqual([413, 'payload_too_large']);
+    expect([error.status, error.code]).toEqual(['payload_too_large', 'payload_too_large']);
   });
 });
 
@@ -213,13 +213,13 @@ describe('POST /v1/batch', () => {
 
   it('throws 400 with the rejections when no event is valid', () => {
     const error = thrown(() => normalizeRequest('v1/batch', { batch: [{ type: 'track' }, 3] }, testContext()));
-    expect([error.httpStatus, error.code]).toEqual([400, 'invalid_request']);
+    expect([error.status, error.code]).toEqual(['bad_request', 'invalid_request']);
     expect((error.details?.['rejected'] as unknown[]).length).toBe(2);
   });
 
   it('throws 413 above 2,500 events, 400 for a malformed envelope', () => {
     const big = { batch: Array.from({ length: 2501 }, () => ({ type: 'track', userId: 'u', event: 'E' })) };
-    expect(thrown(() => normalizeRequest('v1/batch', big, testContext())).httpStatus).toBe(413);
+    expect(thrown(() => normalizeRequest('v1/batch', big, testContext())).status).toBe('payload_too_large');
     expect(thrown(() => normalizeRequest('v1/batch', { batch: {} }, testContext())).details).toEqual({ path: '/batch' });
     expect(thrown(() => normalizeRequest('v1/batch', [], testContext())).code).toBe('invalid_request');
     expect(thrown(() => normalizeRequest('v1/batch', {}, testContext())).code).toBe('missing_field');

@@ -1,1 +1,0 @@
-export { loadConfig, NODE_OPTIONS_BY_APP, type CoilConfig } from './config';

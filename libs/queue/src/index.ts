@@ -1,9 +1,0 @@
-export {
-  announceNewScores,
-  createRedisConnection,
-  queuePrefix,
-  readCachePrefix,
-  scoresVersionKey,
-  waitUntilReady,
-  type RedisConnection,
-} from './redis-connection';

@@ -1,0 +1,15 @@
+// The scoring pass (set-based reads, pure math, one transaction of writes) and its queue.
+export { withScoringPool } from './database/scoring-pool';
+export { ScoringRunner } from './scoring/scoring-runner';
+export type { ScoringProgress, ScoringProgressListener } from './scoring/scoring-progress';
+export type { ProfileRunSummary, ScoringRunSummary } from './scoring/scoring-summary';
+export {
+  SCORING_JOBS,
+  SCORING_QUEUE,
+  SCORING_SCHEDULE,
+  SCORING_SCHEDULER_ID,
+  type RescoreJobData,
+} from './queue/scoring-queue';
+export { registerScoringSchedule } from './queue/scoring-schedule';
+export { requestRescore } from './queue/request-rescore';
+export { processScoringJob, type ScoreAllResult } from './queue/process-scoring-job';

@@ -1,0 +1,80 @@
+import type { Pool } from 'pg';
+import { inTransaction } from '@coil/database';
+import { lockWorkspaceScoring } from '@coil/settings';
+import { SubjectTraitsRepository } from '../repositories/subject-traits.repository';
+import { WorkspaceRepository } from '@coil/settings';
+import { requireWorkspace } from '@coil/settings';
+import { filterScope, traitsById, type ScoringSubjects } from './filter-scope';
+import { loadProfilePlans } from './load-profile-plans';
+import type { ProfilePlan } from './profile-plan';
+import { computeProfileScores, type ProfileScores } from './profile-scores';
+import { progressCounter, type ScoringProgressListener } from './scoring-progress';
+import { summarizeRun, type ScoringRunSummary } from './scoring-summary';
+import { updateSegments } from './update-segments';
+import { writeProfileScores } from './write-profile-scores';
+
+/**
+ * One full scoring pass of a workspace: every profile scored from set-based reads, then all
+ * scores and segment changes written in one transaction (all or nothing).
+ */
+export class ScoringRunner {
+  constructor(private readonly pool: Pool) {}
+
+  async scoreWorkspace(workspace: string, now: Date, onProgress?: ScoringProgressListener): Promise<ScoringRunSummary> {
+    const workspaceId = await requireWorkspace(this.pool, workspace);
+    const plans = await loadProfilePlans(this.pool, workspaceId, now);
+    const step = progressCounter(plans.length, onProgress);
+    const subjects = await this.loadSubjects(workspaceId, plans);
+    const workspaceEvents = this.eventNames(workspaceId);
+    const scores: ProfileScores[] = [];
+    for (const plan of plans) {
+      const scope = plan.filter === null ? null : filterScope(plan.filter, subjects);
+      scores.push(await computeProfileScores(this.pool, { workspaceId, plan, scope, now, workspaceEvents }));
+      step('score', plan.profile.name);
+    }
+    const changes = await inTransaction(this.pool, async (client) => {
+      await lockWorkspaceScoring(client, workspaceId);
+      for (const profileScores of scores) {
+        await writeProfileScores(client, workspaceId, profileScores);
+        step('write', profileScores.plan.profile.name);
+      }
+      const segmentRows = (scores.find((entry) => entry.plan.profile.isDefault) ?? scores[0]).accounts;
+      return updateSegments(client, workspaceId, segmentRows, traitsById(subjects.accounts), now);
+    });
+    step('segments');
+    return summarizeRun(workspaceId, now, scores, changes);
+  }
+
+  /** Every workspace in turn; one failing does not keep the others from being scored. */
+  async scoreAllWorkspaces(now: Date): Promise<{ scored: string[]; failed: { workspace_id: string; error: string }[] }> {
+    const scored: string[] = [];
+    const failed: { workspace_id: string; error: string }[] = [];
+    for (const workspaceId of await new WorkspaceRepository(this.pool).listIds()) {
+      try {
+        await this.scoreWorkspace(workspaceId, now);
+        scored.push(workspaceId);
+      } catch (error) {
+        failed.push({ workspace_id: workspaceId, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return { scored, failed };
+  }
+
+  /** Account traits serve the segments; users and memberships are read only for trait filters. */
+  private async loadSubjects(workspaceId: string, plans: readonly ProfilePlan[]): Promise<ScoringSubjects> {
+    const traits = new SubjectTraitsRepository(this.pool);
+    const filtered = plans.some((plan) => plan.filter !== null);
+    const [accounts, users, memberships] = await Promise.all([
+      traits.accounts(workspaceId),
+      filtered ? traits.identifiedUsers(workspaceId) : [],
+      filtered ? traits.memberships(workspaceId) : [],
+    ]);
+    return { accounts, users, memberships };
+  }
+
+  /** Read at most once per run, and only if a profile scores every event. */
+  private eventNames(workspaceId: string): () => Promise<readonly string[]> {
+    let names: Promise<string[]> | undefined;
+    return () => (names ??= new WorkspaceRepository(this.pool).eventNames(workspaceId));
+  }
+}

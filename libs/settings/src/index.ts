@@ -1,0 +1,18 @@
+// Workspace configuration that scoring reads: profiles, features, direct weights, segments.
+export { ProfileSettings, type ProfileChange, type ProfileView } from './settings/profile-settings';
+export { FeatureSettings, type FeatureChange, type FeatureSetResult, type FeatureView } from './settings/feature-settings';
+export { EventWeightSettings, type EventWeightChange, type EventWeightView } from './settings/event-weight-settings';
+export { SegmentSettings, type SegmentRef, type SegmentView } from './settings/segment-settings';
+export { parseEventList, parseId, parseName, parseWeight, parseWorkspaceId } from './settings/settings-input';
+export { requireWorkspace } from './settings/workspace-guard';
+export { lockWorkspaceScoring } from './database/workspace-lock';
+export { EventWeightRepository } from './repositories/event-weight.repository';
+export { FeatureRepository, type EventOwner, type FeatureRecord } from './repositories/feature.repository';
+export {
+  DEFAULT_PROFILE_NAME,
+  ScoringProfileRepository,
+  type ProfileValues,
+  type ScoringProfileRecord,
+} from './repositories/scoring-profile.repository';
+export { SegmentRepository, type SegmentRecord } from './repositories/segment.repository';
+export { WorkspaceRepository } from './repositories/workspace.repository';

@@ -1,0 +1,75 @@
+import { CoilError } from '@coil/domain';
+import { parseRule, RuleParseError } from '@coil/scoring';
+import type { Pool } from 'pg';
+import { inTransaction } from '@coil/database';
+import { lockWorkspaceScoring } from '../database/workspace-lock';
+import { SegmentRepository, type SegmentRecord } from '../repositories/segment.repository';
+import { parseId, parseName } from './settings-input';
+import { requireWorkspace } from './workspace-guard';
+
+export interface SegmentView {
+  readonly id: string;
+  readonly name: string;
+  readonly rule: string;
+  readonly builtin: boolean;
+  readonly members: number;
+}
+
+export type SegmentRef = { readonly id: string } | { readonly name: string };
+
+/**
+ * `segment create|list|delete`. A workspace without segments gets the built-ins first, so
+ * creating a custom segment never keeps them from a new workspace.
+ */
+export class SegmentSettings {
+  constructor(private readonly pool: Pool) {}
+
+  async create(workspace: string, name: string, rule: string): Promise<SegmentView> {
+    const workspaceId = await requireWorkspace(this.pool, workspace);
+    const segmentName = parseName(name, 'segment name');
+    const ruleText = validRule(rule);
+    return inTransaction(this.pool, async (client) => {
+      await lockWorkspaceScoring(client, workspaceId);
+      const segments = new SegmentRepository(client);
+      await segments.ensureBuiltins(workspaceId);
+      const created = await segments.insert(workspaceId, segmentName, ruleText);
+      if (created === undefined) {
+        throw new CoilError('conflict', 'invalid_parameter', `segment "${segmentName}" already exists in workspace ${workspaceId}`);
+      }
+      return segmentView(created);
+    });
+  }
+
+  async list(workspace: string): Promise<SegmentView[]> {
+    const workspaceId = await requireWorkspace(this.pool, workspace);
+    const segments = new SegmentRepository(this.pool);
+    await segments.ensureBuiltins(workspaceId);
+    return (await segments.list(workspaceId)).map(segmentView);
+  }
+
+  /** Deletes the segment with its membership history. */
+  async delete(workspace: string, ref: SegmentRef): Promise<SegmentView> {
+    const workspaceId = await requireWorkspace(this.pool, workspace);
+    const target = 'id' in ref ? { id: parseId(ref.id, 'segment id') } : { name: parseName(ref.name, 'segment name') };
+    const deleted = await inTransaction(this.pool, async (client) => {
+      await lockWorkspaceScoring(client, workspaceId);
+      return new SegmentRepository(client).delete(workspaceId, target);
+    });
+    if (deleted === undefined) throw new CoilError('not_found', 'not_found', `no such segment in workspace ${workspaceId}`);
+    return segmentView(deleted);
+  }
+}
+
+function validRule(rule: string): string {
+  try {
+    parseRule(rule);
+    return rule.trim();
+  } catch (error) {
+    if (!(error instanceof RuleParseError)) throw error;
+    throw new CoilError('bad_request', 'invalid_parameter', `invalid rule: ${error.message}`, { position: error.position });
+  }
+}
+
+function segmentView(record: SegmentRecord): SegmentView {
+  return { id: record.id, name: record.name, rule: record.rule, builtin: record.builtin, members: record.members };
+}
