@@ -1,5 +1,6 @@
-import { loadConfig } from '@coil/platform';
-import { createPrismaClient, type PrismaClient } from '@coil/database';
+import type { Pool } from 'pg';
+import { loadConfig, type CoilConfig } from '@coil/platform';
+import { createPgPool, createPrismaClient, type PrismaClient } from '@coil/database';
 import { WorkspaceAdmin } from '@coil/workspaces';
 
 // One command at a time: a couple of connections is plenty.
@@ -10,10 +11,22 @@ const CLI_POOL_SIZE = 2;
  * usage errors and --help never touch the database.
  */
 export class CliContext {
+  private loaded: CoilConfig | undefined;
   private prisma: PrismaClient | undefined;
+  private opened: Pool | undefined;
+
+  config(): CoilConfig {
+    this.loaded ??= loadConfig();
+    return this.loaded;
+  }
+
+  pool(): Pool {
+    this.opened ??= createPgPool(this.config().databaseUrl, { max: CLI_POOL_SIZE });
+    return this.opened;
+  }
 
   database(): PrismaClient {
-    this.prisma ??= createPrismaClient(loadConfig().databaseUrl, CLI_POOL_SIZE);
+    this.prisma ??= createPrismaClient(this.config().databaseUrl, CLI_POOL_SIZE);
     return this.prisma;
   }
 
@@ -23,5 +36,6 @@ export class CliContext {
 
   async close(): Promise<void> {
     await this.prisma?.$disconnect();
+    await this.opened?.end();
   }
 }

@@ -21,11 +21,11 @@ export function createProgram(context: CliContext): Command {
   registerWorkspaceCommands(program, context);
   registerKeyCommands(program, context);
   registerTokenCommands(program, context);
-  registerProfileCommands(program);
-  registerFeatureCommands(program);
-  registerEventCommands(program);
-  registerSegmentCommands(program);
-  registerScoresCommands(program);
+  registerProfileCommands(program, context);
+  registerFeatureCommands(program, context);
+  registerEventCommands(program, context);
+  registerSegmentCommands(program, context);
+  registerScoresCommands(program, context);
   registerReplayCommand(program);
   registerDeadLetterCommands(program);
   return program;

@@ -20,6 +20,20 @@ export type {
   UserScore,
   Workspace,
 } from './generated/client';
-export * from './migrations';
+export {
+  applyMigrations,
+  dropDatabase,
+  findMigrationsDir,
+  MigrationError,
+  readMigrationFiles,
+  recreateDatabase,
+  type ApplyMigrationsOptions,
+  type MigrationErrorCode,
+  type MigrationFile,
+  type MigrationLog,
+  type MigrationsReport,
+} from './migrations';
 export { inTransaction } from './pg/in-transaction';
 export type { SqlClient } from './pg/sql-client';
+export { createPgPool, type PgPoolOptions } from './pg/pg-pool';
+export { PgUnitOfWork, unitOfWorkOver, type UnitOfWork } from './pg/unit-of-work';

@@ -6,3 +6,4 @@ export * from './ingest/normalize-result';
 export { normalizeRequest } from './ingest/normalize-request';
 export { extractBodyKey } from './ingest/auth/extract-body-key';
 export { parseAuthorizationHeader } from './ingest/auth/parse-authorization-header';
+export { parseId, parseWorkspaceId } from './ids';

@@ -1,5 +1,4 @@
 // The scoring pass (set-based reads, pure math, one transaction of writes) and its queue.
-export { withScoringPool } from './database/scoring-pool';
 export { ScoringRunner } from './scoring/scoring-runner';
 export type { ScoringProgress, ScoringProgressListener } from './scoring/scoring-progress';
 export type { ProfileRunSummary, ScoringRunSummary } from './scoring/scoring-summary';

@@ -3,8 +3,7 @@ export { ProfileSettings, type ProfileChange, type ProfileView } from './setting
 export { FeatureSettings, type FeatureChange, type FeatureSetResult, type FeatureView } from './settings/feature-settings';
 export { EventWeightSettings, type EventWeightChange, type EventWeightView } from './settings/event-weight-settings';
 export { SegmentSettings, type SegmentRef, type SegmentView } from './settings/segment-settings';
-export { parseEventList, parseId, parseName, parseWeight, parseWorkspaceId } from './settings/settings-input';
-export { requireWorkspace } from './settings/workspace-guard';
+export { parseEventList, parseName, parseWeight } from './settings/settings-input';
 export { lockWorkspaceScoring } from './database/workspace-lock';
 export { EventWeightRepository } from './repositories/event-weight.repository';
 export { FeatureRepository, type EventOwner, type FeatureRecord } from './repositories/feature.repository';

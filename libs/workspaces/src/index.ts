@@ -20,3 +20,4 @@ export {
   hashesMatch,
   type GeneratedCredential,
 } from './credentials/credential-secret';
+export { requireWorkspace, type WorkspaceDirectory } from './guard/require-workspace';

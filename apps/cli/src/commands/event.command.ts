@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { loadConfig } from '@coil/platform';
-import { EventWeightSettings, parseWeight, parseWorkspaceId, type EventWeightView } from '@coil/settings';
-import { withScoringPool } from '@coil/scoring-pass';
+import { EventWeightSettings, parseWeight, type EventWeightView } from '@coil/settings';
+import { parseWorkspaceId } from '@coil/domain';
+import type { CliContext } from '../cli-context';
 import { printResult, type JsonOption } from '../output';
 import { cliArgument } from './profile.command';
 
@@ -16,7 +16,7 @@ function describeWeight(view: EventWeightView): string {
   return `Event "${view.event}" weighs ${view.weight} in profile "${view.profile}" of workspace ${view.workspace_id}.`;
 }
 
-export function registerEventCommands(program: Command): void {
+export function registerEventCommands(program: Command, context: CliContext): void {
   const event = program.command('event').description('direct event weights of a scoring profile');
 
   event
@@ -29,7 +29,7 @@ export function registerEventCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: EventWeightOptions) => {
       const change = { workspaceId: options.workspace, event: options.event, weight: options.weight, profile: options.profile };
-      const saved = await withScoringPool(loadConfig().databaseUrl, (pool) => new EventWeightSettings(pool).set(change));
+      const saved = await new EventWeightSettings(context.pool()).set(change);
       printResult(options, saved, describeWeight);
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { loadConfig } from '@coil/platform';
-import { FeatureSettings, parseWeight, parseWorkspaceId, type FeatureSetResult, type FeatureView } from '@coil/settings';
-import { withScoringPool } from '@coil/scoring-pass';
+import { FeatureSettings, parseWeight, type FeatureSetResult, type FeatureView } from '@coil/settings';
+import { parseWorkspaceId } from '@coil/domain';
+import type { CliContext } from '../cli-context';
 import { printResult, type JsonOption } from '../output';
 import { cliArgument } from './profile.command';
 
@@ -26,7 +26,7 @@ function describeList(features: FeatureView[]): string {
   return features.map((feature) => `${feature.id}\t${feature.name}\tweight ${feature.weight}\t${feature.events.join(',')}`).join('\n');
 }
 
-export function registerFeatureCommands(program: Command): void {
+export function registerFeatureCommands(program: Command, context: CliContext): void {
   const feature = program.command('feature').description('features: named groups of events with one weight');
 
   feature
@@ -40,7 +40,7 @@ export function registerFeatureCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: FeatureOptions) => {
       const change = { workspaceId: options.workspace, name: options.name, events: options.events, weight: options.weight, move: options.move };
-      const saved = await withScoringPool(loadConfig().databaseUrl, (pool) => new FeatureSettings(pool).set(change));
+      const saved = await new FeatureSettings(context.pool()).set(change);
       printResult(options, saved, describeSet);
     });
 
@@ -50,7 +50,7 @@ export function registerFeatureCommands(program: Command): void {
     .requiredOption('--workspace <id>', 'workspace id', cliArgument(parseWorkspaceId))
     .option('--json', 'print JSON')
     .action(async (options: WorkspaceOption) => {
-      const features = await withScoringPool(loadConfig().databaseUrl, (pool) => new FeatureSettings(pool).list(options.workspace));
+      const features = await new FeatureSettings(context.pool()).list(options.workspace);
       printResult(options, features, describeList);
     });
 }

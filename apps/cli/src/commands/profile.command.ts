@@ -1,8 +1,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { loadConfig } from '@coil/platform';
-import { parseWorkspaceId, ProfileSettings, type ProfileView } from '@coil/settings';
-import { withScoringPool } from '@coil/scoring-pass';
+import { ProfileSettings, type ProfileView } from '@coil/settings';
+import { parseWorkspaceId } from '@coil/domain';
 import type { NormalizationMethod, WindowDays } from '@coil/scoring';
+import type { CliContext } from '../cli-context';
 import { printResult, type JsonOption } from '../output';
 
 /** Turns a @coil/settings parser into an option parser, so a bad value is a usage error. */
@@ -31,7 +31,7 @@ function describeProfile(profile: ProfileView): string {
   return `Profile ${profile.id} "${profile.name}"${role} of workspace ${profile.workspace_id}: ${profile.window_days}-day window, ${filter}, ${profile.normalization} normalisation.`;
 }
 
-export function registerProfileCommands(program: Command): void {
+export function registerProfileCommands(program: Command, context: CliContext): void {
   const profile = program.command('profile').description('scoring profiles of a workspace');
 
   profile
@@ -53,7 +53,7 @@ export function registerProfileCommands(program: Command): void {
         normalization: options.normalization,
         makeDefault: options.default,
       };
-      const saved = await withScoringPool(loadConfig().databaseUrl, (pool) => new ProfileSettings(pool).set(change));
+      const saved = await new ProfileSettings(context.pool()).set(change);
       printResult(options, saved, describeProfile);
     });
 }

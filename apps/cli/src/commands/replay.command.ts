@@ -6,7 +6,7 @@ import { loadConfig } from '@coil/platform';
 import { CoilError, MAX_BATCH_EVENTS, normalizeRequest, type IngestEvent, type RejectedEvent } from '@coil/domain';
 import { BullBatchWriter } from '@coil/ingestion';
 import { createRedisConnection, queuePrefix } from '@coil/platform';
-import { parseWorkspaceId } from '@coil/settings';
+import { parseWorkspaceId } from '@coil/domain';
 import { printResult, type JsonOption } from '../output';
 
 interface ReplayOptions extends JsonOption {

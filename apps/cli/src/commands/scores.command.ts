@@ -1,9 +1,10 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { loadConfig, type CoilConfig } from '@coil/platform';
+import type { CoilConfig } from '@coil/platform';
 import { announceNewScores, createRedisConnection, waitUntilReady } from '@coil/platform';
-import { parseWorkspaceId } from '@coil/settings';
-import { ScoringRunner, withScoringPool, type ScoringProgressListener, type ScoringRunSummary } from '@coil/scoring-pass';
+import { parseWorkspaceId } from '@coil/domain';
+import { ScoringRunner, type ScoringProgressListener, type ScoringRunSummary } from '@coil/scoring-pass';
+import type { CliContext } from '../cli-context';
 import type { JsonOption } from '../output';
 import { cliArgument } from './profile.command';
 
@@ -61,7 +62,7 @@ async function announce(config: CoilConfig, workspaceId: string): Promise<void> 
   }
 }
 
-export function registerScoresCommands(program: Command): void {
+export function registerScoresCommands(program: Command, context: CliContext): void {
   const scores = program.command('scores').description('engagement scores');
 
   scores
@@ -73,11 +74,8 @@ export function registerScoresCommands(program: Command): void {
       const display = options.json || !process.stdout.isTTY ? jsonLinesDisplay() : progressBarDisplay();
       const started = process.hrtime.bigint();
       try {
-        const config = loadConfig();
-        const summary = await withScoringPool(config.databaseUrl, (pool) =>
-          new ScoringRunner(pool).scoreWorkspace(options.workspace, new Date(), display.onProgress),
-        );
-        await announce(config, summary.workspace_id);
+        const summary = await new ScoringRunner(context.pool()).scoreWorkspace(options.workspace, new Date(), display.onProgress);
+        await announce(context.config(), summary.workspace_id);
         display.finish(summary, Math.round(Number(process.hrtime.bigint() - started) / 1e7) / 100);
       } finally {
         display.stop();

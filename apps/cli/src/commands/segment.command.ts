@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { loadConfig } from '@coil/platform';
-import { parseWorkspaceId, SegmentSettings, type SegmentView } from '@coil/settings';
-import { withScoringPool } from '@coil/scoring-pass';
+import { SegmentSettings, type SegmentView } from '@coil/settings';
+import { parseWorkspaceId } from '@coil/domain';
+import type { CliContext } from '../cli-context';
 import { printResult, type JsonOption } from '../output';
 import { cliArgument } from './profile.command';
 
@@ -24,10 +24,10 @@ function segmentRef(command: Command, options: { name?: string; id?: string }): 
   return command.error('error: give exactly one of --name or --id');
 }
 
-export function registerSegmentCommands(program: Command): void {
+export function registerSegmentCommands(program: Command, context: CliContext): void {
   const segment = program.command('segment').description('account segments: rules over metrics and traits');
   const settings = <T>(work: (segments: SegmentSettings) => Promise<T>): Promise<T> =>
-    withScoringPool(loadConfig().databaseUrl, (pool) => work(new SegmentSettings(pool)));
+    work(new SegmentSettings(context.pool()));
 
   segment
     .command('create')

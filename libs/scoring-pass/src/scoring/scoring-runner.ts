@@ -3,7 +3,7 @@ import { inTransaction } from '@coil/database';
 import { lockWorkspaceScoring } from '@coil/settings';
 import { SubjectTraitsRepository } from '../repositories/subject-traits.repository';
 import { WorkspaceRepository } from '@coil/settings';
-import { requireWorkspace } from '@coil/settings';
+import { requireWorkspace } from '@coil/workspaces';
 import { filterScope, traitsById, type ScoringSubjects } from './filter-scope';
 import { loadProfilePlans } from './load-profile-plans';
 import type { ProfilePlan } from './profile-plan';
@@ -21,7 +21,7 @@ export class ScoringRunner {
   constructor(private readonly pool: Pool) {}
 
   async scoreWorkspace(workspace: string, now: Date, onProgress?: ScoringProgressListener): Promise<ScoringRunSummary> {
-    const workspaceId = await requireWorkspace(this.pool, workspace);
+    const workspaceId = await requireWorkspace(new WorkspaceRepository(this.pool), workspace);
     const plans = await loadProfilePlans(this.pool, workspaceId, now);
     const step = progressCounter(plans.length, onProgress);
     const subjects = await this.loadSubjects(workspaceId, plans);

@@ -5,7 +5,8 @@ import { lockWorkspaceScoring } from '../database/workspace-lock';
 import { EventWeightRepository } from '../repositories/event-weight.repository';
 import { ScoringProfileRepository, type ScoringProfileRecord } from '../repositories/scoring-profile.repository';
 import { parseName, parseWeight } from './settings-input';
-import { requireWorkspace } from './workspace-guard';
+import { requireWorkspace } from '@coil/workspaces';
+import { WorkspaceRepository } from '../repositories/workspace.repository';
 
 export interface EventWeightChange {
   readonly workspaceId: string;
@@ -28,7 +29,7 @@ export class EventWeightSettings {
   constructor(private readonly pool: Pool) {}
 
   async set(change: EventWeightChange): Promise<EventWeightView> {
-    const workspaceId = await requireWorkspace(this.pool, change.workspaceId);
+    const workspaceId = await requireWorkspace(new WorkspaceRepository(this.pool), change.workspaceId);
     const event = parseName(change.event, 'event name');
     const weight = parseWeight(change.weight);
     return inTransaction(this.pool, async (client) => {

@@ -4,7 +4,8 @@ import { inTransaction } from '@coil/database';
 import { lockWorkspaceScoring } from '../database/workspace-lock';
 import { FeatureRepository, type EventOwner, type FeatureRecord } from '../repositories/feature.repository';
 import { parseEventList, parseName, parseWeight } from './settings-input';
-import { requireWorkspace } from './workspace-guard';
+import { requireWorkspace } from '@coil/workspaces';
+import { WorkspaceRepository } from '../repositories/workspace.repository';
 
 export interface FeatureChange {
   readonly workspaceId: string;
@@ -34,7 +35,7 @@ export class FeatureSettings {
   constructor(private readonly pool: Pool) {}
 
   async set(change: FeatureChange): Promise<FeatureSetResult> {
-    const workspaceId = await requireWorkspace(this.pool, change.workspaceId);
+    const workspaceId = await requireWorkspace(new WorkspaceRepository(this.pool), change.workspaceId);
     const name = parseName(change.name, 'feature name');
     const events = parseEventList(change.events);
     const weight = parseWeight(change.weight);
@@ -51,7 +52,7 @@ export class FeatureSettings {
   }
 
   async list(workspace: string): Promise<FeatureView[]> {
-    const workspaceId = await requireWorkspace(this.pool, workspace);
+    const workspaceId = await requireWorkspace(new WorkspaceRepository(this.pool), workspace);
     const features = await new FeatureRepository(this.pool).list(workspaceId);
     return features.map((feature: FeatureRecord) => ({ id: feature.id, name: feature.name, weight: feature.weight, events: [...feature.events] }));
   }

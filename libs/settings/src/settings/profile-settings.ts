@@ -16,7 +16,8 @@ import {
   type ScoringProfileRecord,
 } from '../repositories/scoring-profile.repository';
 import { parseName } from './settings-input';
-import { requireWorkspace } from './workspace-guard';
+import { requireWorkspace } from '@coil/workspaces';
+import { WorkspaceRepository } from '../repositories/workspace.repository';
 
 export interface ProfileChange {
   readonly workspaceId: string;
@@ -46,7 +47,7 @@ export class ProfileSettings {
   constructor(private readonly pool: Pool) {}
 
   async set(change: ProfileChange): Promise<ProfileView> {
-    const workspaceId = await requireWorkspace(this.pool, change.workspaceId);
+    const workspaceId = await requireWorkspace(new WorkspaceRepository(this.pool), change.workspaceId);
     const filter = change.filter === undefined ? undefined : validFilter(change.filter);
     const record = await inTransaction(this.pool, async (client) => {
       await lockWorkspaceScoring(client, workspaceId);

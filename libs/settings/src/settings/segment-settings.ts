@@ -4,8 +4,10 @@ import type { Pool } from 'pg';
 import { inTransaction } from '@coil/database';
 import { lockWorkspaceScoring } from '../database/workspace-lock';
 import { SegmentRepository, type SegmentRecord } from '../repositories/segment.repository';
-import { parseId, parseName } from './settings-input';
-import { requireWorkspace } from './workspace-guard';
+import { parseId } from '@coil/domain';
+import { parseName } from './settings-input';
+import { requireWorkspace } from '@coil/workspaces';
+import { WorkspaceRepository } from '../repositories/workspace.repository';
 
 export interface SegmentView {
   readonly id: string;
@@ -25,7 +27,7 @@ export class SegmentSettings {
   constructor(private readonly pool: Pool) {}
 
   async create(workspace: string, name: string, rule: string): Promise<SegmentView> {
-    const workspaceId = await requireWorkspace(this.pool, workspace);
+    const workspaceId = await requireWorkspace(new WorkspaceRepository(this.pool), workspace);
     const segmentName = parseName(name, 'segment name');
     const ruleText = validRule(rule);
     return inTransaction(this.pool, async (client) => {
@@ -41,7 +43,7 @@ export class SegmentSettings {
   }
 
   async list(workspace: string): Promise<SegmentView[]> {
-    const workspaceId = await requireWorkspace(this.pool, workspace);
+    const workspaceId = await requireWorkspace(new WorkspaceRepository(this.pool), workspace);
     const segments = new SegmentRepository(this.pool);
     await segments.ensureBuiltins(workspaceId);
     return (await segments.list(workspaceId)).map(segmentView);
@@ -49,7 +51,7 @@ export class SegmentSettings {
 
   /** Deletes the segment with its membership history. */
   async delete(workspace: string, ref: SegmentRef): Promise<SegmentView> {
-    const workspaceId = await requireWorkspace(this.pool, workspace);
+    const workspaceId = await requireWorkspace(new WorkspaceRepository(this.pool), workspace);
     const target = 'id' in ref ? { id: parseId(ref.id, 'segment id') } : { name: parseName(ref.name, 'segment name') };
     const deleted = await inTransaction(this.pool, async (client) => {
       await lockWorkspaceScoring(client, workspaceId);

@@ -3,18 +3,6 @@ import { isValidWeight, MAX_EVENT_WEIGHT, MIN_EVENT_WEIGHT } from '@coil/scoring
 
 const MAX_NAME_LENGTH = 200;
 
-/** Ids arrive as text (CLI flags, job data); a BIGINT column takes 1..2^63-1. */
-export function parseId(raw: string, what: string): string {
-  if (!/^[1-9][0-9]{0,18}$/.test(raw) || BigInt(raw) > 2n ** 63n - 1n) {
-    throw new CoilError('bad_request', 'invalid_parameter', `${what} must be a positive integer, got "${raw}"`);
-  }
-  return raw;
-}
-
-export function parseWorkspaceId(raw: string): string {
-  return parseId(raw, 'workspace id');
-}
-
 /** Names of profiles, features, segments and events: trimmed, 1..200 characters. */
 export function parseName(raw: string, what: string): string {
   const name = raw.trim();

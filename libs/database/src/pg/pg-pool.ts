@@ -1,0 +1,14 @@
+import { Pool } from 'pg';
+
+export interface PgPoolOptions {
+  max: number;
+  /** An idle client losing its server must not crash the process; the caller logs it. */
+  onIdleError?: (error: Error) => void;
+}
+
+/** The one way a process opens PostgreSQL: node-postgres with keep-alive and a connect timeout. */
+export function createPgPool(databaseUrl: string, options: PgPoolOptions): Pool {
+  const pool = new Pool({ connectionString: databaseUrl, max: options.max, connectionTimeoutMillis: 5000, keepAlive: true });
+  pool.on('error', options.onIdleError ?? (() => undefined));
+  return pool;
+}
