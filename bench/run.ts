@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '@coil/platform';
-import { createPrismaClient } from '@coil/database';
-import { WorkspaceAdmin } from '@coil/workspaces';
+import { createPgPool, PgUnitOfWork } from '@coil/database';
+import { WorkspaceAdmin, workspaceRepositories } from '@coil/workspaces';
 import { benchFreshness } from './freshness';
 import { benchIngest } from './ingest';
 import { benchReadApi } from './read-api';
@@ -30,9 +30,9 @@ const pct = (ratio: number) => `${(ratio * 100).toFixed(0)} %`;
 const redisUrl = loadConfig().redisUrl;
 
 async function createWorkspace(databaseUrl: string): Promise<{ id: string; key: string; token: string }> {
-  const prisma = createPrismaClient(databaseUrl, 1);
-  const created = await new WorkspaceAdmin(prisma).createWorkspace('bench');
-  await prisma.$disconnect();
+  const pool = createPgPool(databaseUrl, { max: 1 });
+  const created = await new WorkspaceAdmin(new PgUnitOfWork(pool, workspaceRepositories)).createWorkspace('bench');
+  await pool.end();
   return { id: created.workspace_id, key: created.api_key, token: created.api_token };
 }
 

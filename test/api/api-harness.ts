@@ -4,8 +4,8 @@ import IORedis from 'ioredis';
 import { bootstrapApi } from '../../apps/api/src/main';
 import type { ApiOptions } from '../../apps/api/src/api-options';
 import { loadConfig, type CoilConfig } from '@coil/platform';
-import { createPrismaClient, type PrismaClient } from '@coil/database';
-import { WorkspaceAdmin, type CreatedWorkspace } from '@coil/workspaces';
+import { createPgPool, createPrismaClient, PgUnitOfWork, type PrismaClient } from '@coil/database';
+import { WorkspaceAdmin, workspaceRepositories, type CreatedWorkspace } from '@coil/workspaces';
 
 export interface ApiResponse {
   status: number;
@@ -29,7 +29,8 @@ export async function startApi(options: Partial<ApiOptions> = {}, apiRateLimit =
   const config: CoilConfig = { ...loadConfig(), queuePrefix: `test-${randomUUID()}`, apiRateLimit };
   const cacheKeyPrefix = `${config.queuePrefix}:read`;
   const prisma = createPrismaClient(config.databaseUrl, 2);
-  const admin = new WorkspaceAdmin(prisma);
+  const pool = createPgPool(config.databaseUrl, { max: 1 });
+  const admin = new WorkspaceAdmin(new PgUnitOfWork(pool, workspaceRepositories));
   const workspace = await admin.createWorkspace(`api-test-${randomUUID()}`);
   const app = await bootstrapApi(config, { ...options, cacheKeyPrefix });
   return {
@@ -46,7 +47,7 @@ export async function startApi(options: Partial<ApiOptions> = {}, apiRateLimit =
     async close() {
       await app.close();
       await deleteKeys(config.redisUrl, `${cacheKeyPrefix}:*`);
-      await prisma.$disconnect();
+      await Promise.all([prisma.$disconnect(), pool.end()]);
     },
   };
 }

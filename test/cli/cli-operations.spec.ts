@@ -6,9 +6,9 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import type { IngestBatch } from '@coil/domain';
 import { INGEST_QUEUE } from '@coil/ingestion';
-import { createPrismaClient } from '@coil/database';
+import { createPgPool, PgUnitOfWork } from '@coil/database';
 import { readCachePrefix, scoresVersionKey } from '@coil/platform';
-import { WorkspaceAdmin } from '@coil/workspaces';
+import { WorkspaceAdmin, workspaceRepositories } from '@coil/workspaces';
 import { parseJson, runCli } from '../support/cli';
 
 describe('CLI: replay, dead letters, scores recompute', () => {
@@ -16,17 +16,18 @@ describe('CLI: replay, dead letters, scores recompute', () => {
   const connection = new IORedis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
   const queue = new Queue<IngestBatch>(INGEST_QUEUE, { connection, prefix: `{${prefix}}` });
   const coil = (...args: string[]) => runCli(args, { COIL_QUEUE_PREFIX: prefix });
+  const pool = createPgPool(process.env.DATABASE_URL!, { max: 1 });
+  const admin = new WorkspaceAdmin(new PgUnitOfWork(pool, workspaceRepositories));
 
   afterAll(async () => {
+    await pool.end();
     await queue.obliterate({ force: true });
     await queue.close();
     connection.disconnect();
   });
 
   it('replays a JSON-lines file through the normaliser into the queue, reporting bad lines', async () => {
-    const prisma = createPrismaClient(process.env.DATABASE_URL!, 1);
-    const { workspace_id } = await new WorkspaceAdmin(prisma).createWorkspace('replay');
-    await prisma.$disconnect();
+    const { workspace_id } = await admin.createWorkspace('replay');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'coil-replay-')), 'events.jsonl');
     fs.writeFileSync(
       file,
@@ -53,9 +54,7 @@ describe('CLI: replay, dead letters, scores recompute', () => {
   });
 
   it('scores recompute tells the read API that the workspace has new scores', async () => {
-    const prisma = createPrismaClient(process.env.DATABASE_URL!, 1);
-    const { workspace_id } = await new WorkspaceAdmin(prisma).createWorkspace('recompute');
-    await prisma.$disconnect();
+    const { workspace_id } = await admin.createWorkspace('recompute');
     const run = await coil('scores', 'recompute', '--workspace', workspace_id, '--json');
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');

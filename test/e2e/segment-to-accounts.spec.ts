@@ -1,6 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Analytics } from '@segment/analytics-node';
-import { WorkspaceAdmin } from '@coil/workspaces';
 import { bootstrapApi } from '../../apps/api/src/main';
 import { bootstrapWorker } from '../../apps/worker/src/main';
 import { startIngest, type IngestHarness } from '../support/ingest-harness';
@@ -23,7 +22,7 @@ describe('end to end: @segment/analytics-node -> ingest -> worker -> scoring -> 
     worker = await bootstrapWorker({ ...ingest.config, workerPort: 0 });
     // Default caching: metrics a reader saw before scoring are dropped when the run bumps the version.
     api = await bootstrapApi({ ...ingest.config, apiRateLimit: 1000 });
-    token = (await new WorkspaceAdmin(ingest.prisma).createToken(ingest.workspaceId)).api_token;
+    token = (await ingest.admin.createToken(ingest.workspaceId)).api_token;
   });
 
   afterAll(async () => {

@@ -3,10 +3,10 @@ import { promisify } from 'node:util';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Pool } from 'pg';
 import { loadConfig, type CoilConfig } from '@coil/platform';
-import { createPrismaClient, type PrismaClient } from '@coil/database';
+import { PgUnitOfWork } from '@coil/database';
 import type { IngestEvent } from '@coil/domain';
 import { countDeadLetters, openDeadLetterQueue } from '@coil/rollup';
-import { WorkspaceAdmin } from '@coil/workspaces';
+import { WorkspaceAdmin, workspaceRepositories } from '@coil/workspaces';
 import { bootstrapIngest } from '../../apps/ingest/src/main';
 import { basicAuth } from '../support/ingest-harness';
 import { chunk, generateTrackStream } from '../worker/support/event-factory';
@@ -44,12 +44,12 @@ describe('ingest and worker on a three-master Redis Cluster', () => {
   let config: CoilConfig;
   let ingest: NestFastifyApplication | undefined;
   let workers: WorkerProcesses | undefined;
-  let prisma: PrismaClient;
   let pool: Pool;
+  let admin: WorkspaceAdmin;
 
   beforeAll(async () => {
     pool = testPool();
-    prisma = createPrismaClient(loadConfig().databaseUrl, 1);
+    admin = new WorkspaceAdmin(new PgUnitOfWork(pool, workspaceRepositories));
     cluster = await startRedisCluster();
     const env = { REDIS_URL: UNREACHABLE_REDIS_URL, REDIS_CLUSTER_NODES: cluster.nodes.join(','), COIL_QUEUE_PREFIX: prefix };
     config = loadConfig({ ...process.env, ...env });
@@ -62,13 +62,12 @@ describe('ingest and worker on a three-master Redis Cluster', () => {
     // Each step runs even when an earlier one failed, so the cluster never outlives the test.
     await ingest?.close().catch(() => undefined);
     await workers?.stop().catch(() => undefined);
-    await prisma.$disconnect();
     await pool.end();
     await cluster?.stop();
   });
 
   it('rolls a stream sent over HTTP into exact daily counts, the queue in one slot', async () => {
-    const workspace = await new WorkspaceAdmin(prisma).createWorkspace(`redis-cluster-${prefix}`);
+    const workspace = await admin.createWorkspace(`redis-cluster-${prefix}`);
     const stream = generateTrackStream(20_000, 200, 30, 10, 10);
     const url = await ingest!.getUrl();
     for (const events of chunk(stream.events, EVENTS_PER_REQUEST * 4)) {
@@ -97,7 +96,7 @@ describe('ingest and worker on a three-master Redis Cluster', () => {
 
   // Runs last: it leaves the cluster without the master of the queue's slot.
   it('answers 503 within the queue timeout once the master of the queue slot is gone', async () => {
-    const workspace = await new WorkspaceAdmin(prisma).createWorkspace(`redis-cluster-down-${prefix}`);
+    const workspace = await admin.createWorkspace(`redis-cluster-down-${prefix}`);
     const [holder] = await nodesHoldingPrefix(cluster!, prefix);
     await run('redis-cli', ['-p', String(holder), 'shutdown', 'nosave']);
     const started = Date.now();

@@ -1,36 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { PrismaClient } from '@coil/database';
-import { CredentialResolver, hashCredential, hashesMatch } from '@coil/workspaces';
+import { CredentialResolver, hashCredential, hashesMatch, type CredentialLookups, type CredentialRecord } from '@coil/workspaces';
 
-interface Row {
-  workspaceId: bigint;
-  id: bigint;
-  keyHash: string;
-  tokenHash: string;
-  keyPrefix: string;
-  tokenPrefix: string;
-  createdAt: Date;
-  revokedAt: null;
+/** The resolver's hash lookup of both tables, answering `rows` whatever the hash: every row "matches" the index. */
+function lookupsReturning(rows: CredentialRecord[]): CredentialLookups {
+  const table = { findActiveByHash: async (): Promise<CredentialRecord[]> => rows };
+  return { ingest_key: table, read_token: table };
 }
 
-/** Just enough of PrismaClient for the resolver's hash lookup: every row "matches" the index. */
-function prismaReturning(rows: Row[]): PrismaClient {
-  const table = { findMany: async (): Promise<Row[]> => rows };
-  return { ingestKey: table, readToken: table } as unknown as PrismaClient;
-}
-
-function row(raw: string): Row {
-  const hash = hashCredential(raw);
-  return {
-    workspaceId: 7n,
-    id: 1n,
-    keyHash: hash,
-    tokenHash: hash,
-    keyPrefix: raw.slice(0, 14),
-    tokenPrefix: raw.slice(0, 14),
-    createdAt: new Date(),
-    revokedAt: null,
-  };
+function row(raw: string): CredentialRecord {
+  return { workspaceId: '7', id: '1', hash: hashCredential(raw), prefix: raw.slice(0, 14), createdAt: new Date(), revokedAt: null };
 }
 
 // The real function, observed: every module importing node:crypto in this file sees the spy.
@@ -59,7 +37,7 @@ describe('credential comparison is constant-time', () => {
   });
 
   it('the resolver confirms each database match of an ingest key or read token with timingSafeEqual', async () => {
-    const resolver = new CredentialResolver(prismaReturning([row('coil_ik_presented')]));
+    const resolver = new CredentialResolver(lookupsReturning([row('coil_ik_presented')]));
     expect(await resolver.resolveIngestKey('coil_ik_presented')).toBe('7');
     expect(await resolver.resolveReadToken('coil_ik_presented')).toBe('7');
     const stored = Buffer.from(hashCredential('coil_ik_presented'), 'hex');
@@ -70,7 +48,7 @@ describe('credential comparison is constant-time', () => {
   });
 
   it('a row the index returned for another hash opens nothing', async () => {
-    const resolver = new CredentialResolver(prismaReturning([row('coil_ik_stored')]));
+    const resolver = new CredentialResolver(lookupsReturning([row('coil_ik_stored')]));
     expect(await resolver.resolveIngestKey('coil_ik_presented')).toBeNull();
     expect(observed).toHaveBeenCalledTimes(1);
   });

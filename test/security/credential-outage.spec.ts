@@ -1,34 +1,35 @@
 import { CoilError } from '@coil/domain';
-import { createPrismaClient, type PrismaClient } from '@coil/database';
-import { CredentialResolver, WorkspaceAdmin } from '@coil/workspaces';
+import type { Pool } from 'pg';
+import { createPgPool, PgUnitOfWork } from '@coil/database';
+import { credentialRepositories, CredentialResolver, WorkspaceAdmin, workspaceRepositories } from '@coil/workspaces';
 import { TcpProxy } from '../support/tcp-proxy';
 
 // operations.md: "Postgres down 60 s during load: ingest keeps answering 202". The key cache
 // lives 30 s, so an outage longer than that must not turn known keys into errors.
 describe('credential checks while PostgreSQL is unreachable', () => {
   const proxy = new TcpProxy('127.0.0.1', 5432);
-  let prisma: PrismaClient;
-  let throughProxy: PrismaClient;
+  let direct: Pool;
+  let throughProxy: Pool;
   let clock = 0;
 
   beforeAll(async () => {
     const port = await proxy.listen();
     const url = new URL(process.env.DATABASE_URL!);
     url.port = String(port);
-    prisma = createPrismaClient(process.env.DATABASE_URL!, 1);
-    throughProxy = createPrismaClient(url.toString(), 1);
+    direct = createPgPool(process.env.DATABASE_URL!, { max: 1 });
+    throughProxy = createPgPool(url.toString(), { max: 1 });
   });
 
   afterAll(async () => {
     proxy.restore();
-    await throughProxy.$disconnect();
-    await prisma.$disconnect();
+    await throughProxy.end();
+    await direct.end();
     await proxy.close();
   });
 
   it('keeps answering for a key known before the outage, even past its cache lifetime, and says 503 for unknown ones', async () => {
-    const workspace = await new WorkspaceAdmin(prisma).createWorkspace('outage');
-    const resolver = new CredentialResolver(throughProxy, { positiveTtlMs: 1000, now: () => clock });
+    const workspace = await new WorkspaceAdmin(new PgUnitOfWork(direct, workspaceRepositories)).createWorkspace('outage');
+    const resolver = new CredentialResolver(credentialRepositories(throughProxy), { positiveTtlMs: 1000, now: () => clock });
     expect(await resolver.resolveIngestKey(workspace.api_key)).toBe(workspace.workspace_id);
 
     proxy.cut();

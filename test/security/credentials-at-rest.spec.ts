@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { Pool } from 'pg';
-import { WorkspaceAdmin } from '@coil/workspaces';
 import { basicAuth, startIngest, type IngestHarness } from '../support/ingest-harness';
 import { DATABASE_URL } from '../worker/support/worker-harness';
 
@@ -41,7 +40,7 @@ describe('ingest keys and read tokens at rest', () => {
   });
 
   it('stores only the SHA-256 and a short prefix of each key and token, in no other column or the queue', async () => {
-    const admin = new WorkspaceAdmin(ingest.prisma);
+    const admin = ingest.admin;
     const workspace = await admin.createWorkspace('at-rest');
     const extraKey = await admin.createKey(workspace.workspace_id);
     const extraToken = await admin.createToken(workspace.workspace_id);

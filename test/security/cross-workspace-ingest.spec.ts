@@ -1,14 +1,14 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Pool } from 'pg';
 import { loadConfig } from '@coil/platform';
-import { createPrismaClient, type PrismaClient } from '@coil/database';
+import { PgUnitOfWork } from '@coil/database';
 import { CoilError } from '@coil/domain';
 import { BullBatchWriter, EventBatcher, IngestService } from '@coil/ingestion';
 import { RateLimiter } from '@coil/http';
 import { createRedisConnection, queuePrefix, type RedisConnection } from '@coil/platform';
-import { CredentialResolver, WorkspaceAdmin, type CreatedWorkspace } from '@coil/workspaces';
+import { credentialRepositories, CredentialResolver, WorkspaceAdmin, workspaceRepositories, type CreatedWorkspace } from '@coil/workspaces';
 import { basicAuth } from '../support/ingest-harness';
-import { DATABASE_URL, startWorker, totalCount } from '../worker/support/worker-harness';
+import { startWorker, totalCount } from '../worker/support/worker-harness';
 import { listenIngest, openFaultStack, type FaultStack } from '../faults/support/fault-stack';
 
 interface Attempt {
@@ -43,12 +43,12 @@ describe('a key of workspace A never writes into workspace B', () => {
   let stack: FaultStack;
   let ingest: NestFastifyApplication | undefined;
   let worker: NestFastifyApplication | undefined;
-  let prisma: PrismaClient;
+  let admin: WorkspaceAdmin;
   let url: string;
 
   beforeAll(async () => {
     stack = await openFaultStack('cross-workspace');
-    prisma = createPrismaClient(DATABASE_URL, 1);
+    admin = new WorkspaceAdmin(new PgUnitOfWork(stack.pool, workspaceRepositories));
     const started = await listenIngest(stack.ingestConfig());
     ingest = started.app;
     url = started.url;
@@ -58,12 +58,11 @@ describe('a key of workspace A never writes into workspace B', () => {
   afterAll(async () => {
     await worker?.close();
     await ingest?.close();
-    await prisma.$disconnect();
     await stack.close();
   });
 
   it('events sent with A\'s key, in every auth form, land in A only', async () => {
-    const b = await new WorkspaceAdmin(prisma).createWorkspace('cross-workspace-b');
+    const b = await admin.createWorkspace('cross-workspace-b');
     const attempts = attemptsWithKeyOf(stack.apiKey, b);
 
     const statuses: number[] = [];
@@ -91,7 +90,6 @@ describe('a key of workspace A never writes into workspace B', () => {
   });
 
   it('a key revoked before its first use is refused at once over HTTP', async () => {
-    const admin = new WorkspaceAdmin(prisma);
     const key = (await admin.createKey(stack.workspaceId)).api_key;
     await admin.revokeKey(stack.workspaceId, { key });
     const response = await fetch(`${url}/v2/track`, {
@@ -113,13 +111,11 @@ describe('a key of workspace A never writes into workspace B', () => {
 describe('a revoked ingest key stops working once its cache entry expires', () => {
   const TTL_MS = 500;
   let stack: FaultStack;
-  let prisma: PrismaClient;
   let redis: RedisConnection;
   let writer: BullBatchWriter;
 
   beforeAll(async () => {
     stack = await openFaultStack('revocation');
-    prisma = createPrismaClient(DATABASE_URL, 1);
     redis = createRedisConnection(loadConfig(), 'producer');
     writer = new BullBatchWriter(redis, queuePrefix({ queuePrefix: stack.prefix }));
   });
@@ -127,13 +123,12 @@ describe('a revoked ingest key stops working once its cache entry expires', () =
   afterAll(async () => {
     await writer.close();
     redis.disconnect();
-    await prisma.$disconnect();
     await stack.close();
   });
 
   it('accepts the key while cached, refuses it with 401 after the TTL; a new key works at once', async () => {
-    const admin = new WorkspaceAdmin(prisma);
-    const resolver = new CredentialResolver(prisma, { positiveTtlMs: TTL_MS, negativeTtlMs: TTL_MS });
+    const admin = new WorkspaceAdmin(new PgUnitOfWork(stack.pool, workspaceRepositories));
+    const resolver = new CredentialResolver(credentialRepositories(stack.pool), { positiveTtlMs: TTL_MS, negativeTtlMs: TTL_MS });
     const batcher = new EventBatcher(writer, { maxEvents: 100, maxDelayMs: 0, writeTimeoutMs: 2000 });
     const service = new IngestService(resolver, new RateLimiter(() => 1000), batcher);
     const accept = (key: string) =>

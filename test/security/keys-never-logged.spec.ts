@@ -3,8 +3,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '@coil/platform';
-import { createPrismaClient, type PrismaClient } from '@coil/database';
-import { WorkspaceAdmin } from '@coil/workspaces';
+import { createPgPool, PgUnitOfWork } from '@coil/database';
+import { WorkspaceAdmin, workspaceRepositories } from '@coil/workspaces';
 import { basicAuth } from '../support/ingest-harness';
 import { TcpProxy } from '../support/tcp-proxy';
 import { DATABASE_URL, closeQueue, ingestQueue } from '../worker/support/worker-harness';
@@ -59,12 +59,8 @@ describe('keys and tokens never reach the logs', () => {
   const prefix = `coil-test-logs-${randomUUID().slice(0, 8)}`;
   const postgres = new TcpProxy('127.0.0.1', Number(new URL(DATABASE_URL).port || 5432));
   const redis = new TcpProxy('127.0.0.1', Number(new URL(loadConfig().redisUrl).port || 6379));
-  let prisma: PrismaClient;
+  const pool = createPgPool(DATABASE_URL, { max: 1 });
   let ingest: ChildIngest | undefined;
-
-  beforeAll(() => {
-    prisma = createPrismaClient(DATABASE_URL, 1);
-  });
 
   afterAll(async () => {
     postgres.restore();
@@ -72,12 +68,12 @@ describe('keys and tokens never reach the logs', () => {
     await ingest?.stop();
     await Promise.all([postgres.close(), redis.close()]);
     await closeQueue(ingestQueue(prefix), prefix);
-    await prisma.$disconnect();
+    await pool.end();
     rmSync(logFile, { force: true });
   });
 
   it('no raw key, key part or Basic encoding of a key appears in any log line', async () => {
-    const admin = new WorkspaceAdmin(prisma);
+    const admin = new WorkspaceAdmin(new PgUnitOfWork(pool, workspaceRepositories));
     const workspace = await admin.createWorkspace('never-logged');
     const unusedKey = (await admin.createKey(workspace.workspace_id)).api_key;
     const invalidKeys = [unknownKey(), unknownKey()];

@@ -1,6 +1,5 @@
 import request from 'supertest';
 import { RateLimiter } from '@coil/http';
-import { WorkspaceAdmin } from '@coil/workspaces';
 import { basicAuth, startIngest, type IngestHarness } from '../support/ingest-harness';
 
 const LIMIT = 5;
@@ -36,7 +35,7 @@ describe('ingest rate limit per ingest key (INGEST_RATE_LIMIT)', () => {
 
   beforeAll(async () => {
     ingest = await startIngest({ ingestRateLimit: LIMIT });
-    const admin = new WorkspaceAdmin(ingest.prisma);
+    const admin = ingest.admin;
     secondKey = (await admin.createKey(ingest.workspaceId)).api_key;
     otherWorkspace = await admin.createWorkspace('rate-limit-other');
   });

@@ -4,11 +4,11 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { bootstrapIngest } from '../../apps/ingest/src/main';
 import { loadConfig, type CoilConfig } from '@coil/platform';
-import { createPrismaClient, type PrismaClient } from '@coil/database';
+import { createPgPool, PgUnitOfWork } from '@coil/database';
 import type { IngestBatch, IngestEvent } from '@coil/domain';
 import { INGEST_QUEUE } from '@coil/ingestion';
 import { queuePrefix } from '@coil/platform';
-import { WorkspaceAdmin } from '@coil/workspaces';
+import { WorkspaceAdmin, workspaceRepositories } from '@coil/workspaces';
 
 export interface IngestHarness {
   app: NestFastifyApplication;
@@ -16,7 +16,8 @@ export interface IngestHarness {
   config: CoilConfig;
   workspaceId: string;
   apiKey: string;
-  prisma: PrismaClient;
+  /** Issues more keys and tokens, over a pool of the harness's own. */
+  admin: WorkspaceAdmin;
   queue: Queue<IngestBatch>;
   /** Every event waiting in this harness's queue, in job order. */
   queuedEvents(): Promise<IngestEvent[]>;
@@ -26,8 +27,9 @@ export interface IngestHarness {
 /** An ingest app on a random port with its own queue prefix and a fresh workspace. */
 export async function startIngest(overrides: Partial<CoilConfig> = {}): Promise<IngestHarness> {
   const config: CoilConfig = { ...loadConfig(), queuePrefix: `test-${randomUUID()}`, ...overrides };
-  const prisma = createPrismaClient(config.databaseUrl, 2);
-  const workspace = await new WorkspaceAdmin(prisma).createWorkspace(`ingest-test-${randomUUID()}`);
+  const pool = createPgPool(config.databaseUrl, { max: 2 });
+  const admin = new WorkspaceAdmin(new PgUnitOfWork(pool, workspaceRepositories));
+  const workspace = await admin.createWorkspace(`ingest-test-${randomUUID()}`);
   const app = await bootstrapIngest(config);
   await app.listen(0, '127.0.0.1');
   const queueConnection = new IORedis(loadConfig().redisUrl, { maxRetriesPerRequest: null });
@@ -38,7 +40,7 @@ export async function startIngest(overrides: Partial<CoilConfig> = {}): Promise<
     config,
     workspaceId: workspace.workspace_id,
     apiKey: workspace.api_key,
-    prisma,
+    admin,
     queue,
     async queuedEvents() {
       const jobs = await queue.getJobs(['waiting', 'delayed', 'active', 'prioritized']);
@@ -51,7 +53,7 @@ export async function startIngest(overrides: Partial<CoilConfig> = {}): Promise<
       await queue.obliterate({ force: true }).catch(() => undefined);
       await queue.close();
       queueConnection.disconnect();
-      await prisma.$disconnect();
+      await pool.end();
     },
   };
 }

@@ -1,11 +1,12 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { CoilConfig } from '@coil/platform';
-import { createPrismaClient, type PrismaClient } from '@coil/database';
+import { createPgPool } from '@coil/database';
 import { OpsController, READINESS_CHECKS, type ReadinessCheck } from '@coil/platform';
 import { createRedisConnection, readCachePrefix, type RedisConnection } from '@coil/platform';
 import { DEFAULT_API_OPTIONS, type ApiOptions } from './api-options';
-import { API_LOGGER, PRISMA, REDIS } from './api.tokens';
+import { API_LOGGER, REDIS } from './api.tokens';
 import { AccountsController } from './controllers/accounts.controller';
 import { UsersController } from './controllers/users.controller';
 import { readProviders } from './read.providers';
@@ -13,12 +14,12 @@ import { readProviders } from './read.providers';
 class ApiShutdown implements OnApplicationShutdown {
   constructor(
     @Inject(REDIS) private readonly redis: RedisConnection,
-    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(Pool) private readonly pool: Pool,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     this.redis.disconnect();
-    await this.prisma.$disconnect();
+    await this.pool.end();
   }
 }
 
@@ -32,13 +33,17 @@ export class ApiModule {
       providers: [
         { provide: API_LOGGER, useValue: logger },
         { provide: REDIS, useFactory: () => createRedisConnection(config, 'cache') },
-        { provide: PRISMA, useFactory: () => createPrismaClient(config.databaseUrl) },
+        {
+          provide: Pool,
+          useFactory: () =>
+            createPgPool(config.databaseUrl, { max: 10, onIdleError: (error) => logger.warn({ err: error }, 'idle PostgreSQL client lost') }),
+        },
         {
           provide: READINESS_CHECKS,
-          inject: [REDIS, PRISMA],
-          useFactory: (redis: RedisConnection, prisma: PrismaClient): ReadinessCheck[] => [
+          inject: [REDIS, Pool],
+          useFactory: (redis: RedisConnection, pool: Pool): ReadinessCheck[] => [
             { name: 'redis', check: () => redis.ping() },
-            { name: 'postgres', check: () => prisma.$queryRaw`SELECT 1` },
+            { name: 'postgres', check: () => pool.query('SELECT 1') },
           ],
         },
         ...readProviders(options, config.apiRateLimit),

@@ -1,4 +1,3 @@
 export const REDIS = Symbol('REDIS');
-export const PRISMA = Symbol('PRISMA');
 export const API_LOGGER = Symbol('API_LOGGER');
 export const INSIGHTS_PROVIDER = Symbol('INSIGHTS_PROVIDER');

@@ -1,4 +1,5 @@
 import type { Provider } from '@nestjs/common';
+import { Pool } from 'pg';
 import {
   accountBlockLoaders,
   AccountInsights,
@@ -14,13 +15,12 @@ import {
   UserLookupRepository,
   UserReader,
 } from '@coil/accounts';
-import type { PrismaClient } from '@coil/database';
 import type { Logger } from 'pino';
 import type { RedisConnection } from '@coil/platform';
 import { DeterministicInsightsProvider, type InsightsProvider } from '@coil/scoring';
-import { CredentialResolver } from '@coil/workspaces';
+import { credentialRepositories, CredentialResolver } from '@coil/workspaces';
 import type { ApiOptions } from './api-options';
-import { API_LOGGER, INSIGHTS_PROVIDER, PRISMA, REDIS } from './api.tokens';
+import { API_LOGGER, INSIGHTS_PROVIDER, REDIS } from './api.tokens';
 
 const REPOSITORIES = [
   AccountLookupRepository,
@@ -31,11 +31,11 @@ const REPOSITORIES = [
   InsightsDataRepository,
 ];
 
-/** The read side: repositories over Prisma, the block cache over Redis, readers on top. */
+/** The read side: repositories over the pg `Pool` (provided under its class), the block cache over Redis, readers on top. */
 export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, rateLimitPerSecond: number): Provider[] {
   return [
-    ...REPOSITORIES.map((repository): Provider => ({ provide: repository, inject: [PRISMA], useFactory: (prisma: PrismaClient) => new repository(prisma) })),
-    { provide: CredentialResolver, inject: [PRISMA], useFactory: (prisma: PrismaClient) => new CredentialResolver(prisma) },
+    ...REPOSITORIES.map((repository): Provider => ({ provide: repository, inject: [Pool], useFactory: (pool: Pool) => new repository(pool) })),
+    { provide: CredentialResolver, inject: [Pool], useFactory: (pool: Pool) => new CredentialResolver(credentialRepositories(pool)) },
     {
       provide: ReadAccess,
       inject: [CredentialResolver],

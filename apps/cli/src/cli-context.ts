@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { loadConfig, type CoilConfig } from '@coil/platform';
-import { createPgPool, createPrismaClient, type PrismaClient } from '@coil/database';
-import { WorkspaceAdmin } from '@coil/workspaces';
+import { createPgPool, PgUnitOfWork } from '@coil/database';
+import { WorkspaceAdmin, workspaceRepositories } from '@coil/workspaces';
 
 // One command at a time: a couple of connections is plenty.
 const CLI_POOL_SIZE = 2;
@@ -12,7 +12,6 @@ const CLI_POOL_SIZE = 2;
  */
 export class CliContext {
   private loaded: CoilConfig | undefined;
-  private prisma: PrismaClient | undefined;
   private opened: Pool | undefined;
 
   config(): CoilConfig {
@@ -25,17 +24,11 @@ export class CliContext {
     return this.opened;
   }
 
-  database(): PrismaClient {
-    this.prisma ??= createPrismaClient(this.config().databaseUrl, CLI_POOL_SIZE);
-    return this.prisma;
-  }
-
   workspaceAdmin(): WorkspaceAdmin {
-    return new WorkspaceAdmin(this.database());
+    return new WorkspaceAdmin(new PgUnitOfWork(this.pool(), workspaceRepositories));
   }
 
   async close(): Promise<void> {
-    await this.prisma?.$disconnect();
     await this.opened?.end();
   }
 }

@@ -1,14 +1,13 @@
 import { Command } from 'commander';
 import type { CliContext } from './cli-context';
+import { registerCredentialCommands } from './commands/credential.command';
 import { registerDeadLetterCommands } from './commands/dead-letters.command';
 import { registerEventCommands } from './commands/event.command';
 import { registerFeatureCommands } from './commands/feature.command';
-import { registerKeyCommands } from './commands/key.command';
 import { registerProfileCommands } from './commands/profile.command';
 import { registerReplayCommand } from './commands/replay.command';
 import { registerScoresCommands } from './commands/scores.command';
 import { registerSegmentCommands } from './commands/segment.command';
-import { registerTokenCommands } from './commands/token.command';
 import { registerWorkspaceCommands } from './commands/workspace.command';
 
 /** Each command group registers itself from one file under commands/. */
@@ -19,8 +18,7 @@ export function createProgram(context: CliContext): Command {
     .showHelpAfterError()
     .showSuggestionAfterError();
   registerWorkspaceCommands(program, context);
-  registerKeyCommands(program, context);
-  registerTokenCommands(program, context);
+  registerCredentialCommands(program, context);
   registerProfileCommands(program, context);
   registerFeatureCommands(program, context);
   registerEventCommands(program, context);

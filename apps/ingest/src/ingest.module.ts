@@ -1,11 +1,12 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Pool } from 'pg';
 import type { CoilConfig } from '@coil/platform';
-import { createPrismaClient, type PrismaClient } from '@coil/database';
+import { createPgPool } from '@coil/database';
 import { BullBatchWriter, EventBatcher, IngestService } from '@coil/ingestion';
 import { RateLimiter } from '@coil/http';
 import { OpsController, READINESS_CHECKS, type ReadinessCheck } from '@coil/platform';
 import { createRedisConnection, queuePrefix, waitUntilReady, type RedisConnection } from '@coil/platform';
-import { CredentialResolver } from '@coil/workspaces';
+import { credentialRepositories, CredentialResolver } from '@coil/workspaces';
 import { AccoilController } from './controllers/accoil.controller';
 import { AmplitudeController } from './controllers/amplitude.controller';
 import { SegmentController } from './controllers/segment.controller';
@@ -14,7 +15,6 @@ import { reportQueueDepth } from './queue-depth.metric';
 
 const REDIS = Symbol('REDIS');
 const REDIS_READY_TIMEOUT_MS = 5000;
-const PRISMA = Symbol('PRISMA');
 
 /** Closes, in order, what the HTTP server used: queued events first, then the connections. */
 class IngestShutdown implements OnApplicationShutdown {
@@ -22,7 +22,7 @@ class IngestShutdown implements OnApplicationShutdown {
     @Inject(EventBatcher) private readonly batcher: EventBatcher,
     @Inject(BullBatchWriter) private readonly writer: BullBatchWriter,
     @Inject(REDIS) private readonly redis: RedisConnection,
-    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(Pool) private readonly pool: Pool,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
@@ -30,7 +30,7 @@ class IngestShutdown implements OnApplicationShutdown {
     reportQueueDepth(undefined);
     await this.writer.close();
     this.redis.disconnect();
-    await this.prisma.$disconnect();
+    await this.pool.end();
   }
 }
 
@@ -56,7 +56,7 @@ export class IngestModule {
             return redis;
           },
         },
-        { provide: PRISMA, useFactory: () => createPrismaClient(config.databaseUrl, 4) },
+        { provide: Pool, useFactory: () => createPgPool(config.databaseUrl, { max: 4 }) },
         {
           provide: BullBatchWriter,
           inject: [REDIS],
@@ -78,8 +78,8 @@ export class IngestModule {
         },
         {
           provide: CredentialResolver,
-          inject: [PRISMA],
-          useFactory: (prisma: PrismaClient) => new CredentialResolver(prisma),
+          inject: [Pool],
+          useFactory: (pool: Pool) => new CredentialResolver(credentialRepositories(pool)),
         },
         {
           provide: IngestService,

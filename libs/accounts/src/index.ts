@@ -1,26 +1,53 @@
 // The read side of accounts and users: query validation, lookups, per-block cache, insights input.
-export * from './blocks/account-block';
-export * from './blocks/account-blocks';
-export * from './auth/read-access';
-export * from './cache/block-cache';
-export * from './cache/account-block-loaders';
-export * from './query/query-spec';
-export * from './query/query-validator';
-export * from './query/lookup';
-export * from './query/account-query';
-export * from './query/account-list-query';
-export * from './query/user-query';
-export * from './query/list-cursor';
-export * from './repositories/account-lookup.repository';
-export * from './repositories/account-traits.repository';
-export * from './repositories/account-segments.repository';
-export * from './repositories/account-list.repository';
-export * from './repositories/user-lookup.repository';
-export * from './repositories/insights-data.repository';
-export * from './insights/assemble-insights-input';
-export * from './insights/account-insights';
-export * from './reading/account-record';
-export * from './reading/account-body';
-export * from './reading/account-reader';
-export * from './reading/account-list-reader';
-export * from './reading/user-reader';
+export { ReadAccess } from './auth/read-access';
+export {
+  ACCOUNT_BLOCKS,
+  DEFAULT_CACHE_TTLS_MS,
+  type AccountBlock,
+  type CacheEntry,
+  type CacheTtls,
+} from './blocks/account-block';
+export type { AccountSegment, AccountTraits, CacheEntryValues } from './blocks/account-blocks';
+export { accountBlockLoaders } from './cache/account-block-loaders';
+export {
+  BlockCache,
+  type BlockCacheOptions,
+  type BlockLoaders,
+  type BlockRead,
+  type CachedEntries,
+  type CachedEntry,
+  type CacheStore,
+} from './cache/block-cache';
+export { AccountInsights } from './insights/account-insights';
+export {
+  ACCOUNT_METRICS,
+  metricSchemas,
+  USER_METRICS,
+  type MetricSchema,
+  type ServedAccountMetrics,
+  type UserMetrics,
+} from './metrics/served-metrics';
+export { ACCOUNT_LIST_QUERY, parseAccountListQuery, type AccountListQuery, type ListSort } from './query/account-list-query';
+export { ACCOUNT_QUERY, parseAccountQuery, type AccountQuery, type ExpandRequest } from './query/account-query';
+export type { ListCursor } from './query/list-cursor';
+export type { Lookup } from './query/lookup';
+export type { QueryParameter, QuerySpec } from './query/query-spec';
+export { LOOKUP_PARAMETERS, type RawQuery } from './query/query-validator';
+export { parseUserQuery, USER_QUERY, type UserQuery } from './query/user-query';
+export { EXPAND_DOCUMENTATION, type AccountBody, type Expansions } from './reading/account-body';
+export { AccountListReader, type AccountListBody, type AccountListItem } from './reading/account-list-reader';
+export { AccountReader, type AccountAnswer } from './reading/account-reader';
+export type { AccountRecord } from './reading/account-record';
+export { UserReader, type UserBody } from './reading/user-reader';
+export { AccountListRepository, type ListPageRequest } from './repositories/account-list.repository';
+export { AccountLookupRepository } from './repositories/account-lookup.repository';
+export { AccountSegmentsRepository } from './repositories/account-segments.repository';
+export { AccountTraitsRepository } from './repositories/account-traits.repository';
+export {
+  InsightsDataRepository,
+  type AccountActivity,
+  type DefaultProfile,
+  type FeatureCounts,
+  type ScorePeriod,
+} from './repositories/insights-data.repository';
+export { UserLookupRepository, type UserRecord } from './repositories/user-lookup.repository';

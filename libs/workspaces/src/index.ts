@@ -12,6 +12,7 @@ export {
   CredentialResolver,
   type CredentialCacheOptions,
   type CredentialCacheStats,
+  type CredentialLookups,
 } from './resolver/credential-resolver';
 export { CREDENTIAL_PREFIX, type CredentialKind } from './credentials/credential-kind';
 export {
@@ -21,3 +22,11 @@ export {
   type GeneratedCredential,
 } from './credentials/credential-secret';
 export { requireWorkspace, type WorkspaceDirectory } from './guard/require-workspace';
+export { CredentialRepository, type CredentialRecord, type CredentialRef } from './repositories/credential.repository';
+export { WorkspaceRepository, type WorkspaceRow } from './repositories/workspace.repository';
+export {
+  credentialRepositories,
+  workspaceRepositories,
+  type CredentialRepositories,
+  type WorkspaceRepositories,
+} from './repositories/workspace-repositories';

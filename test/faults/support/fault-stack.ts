@@ -3,13 +3,12 @@ import type { Queue } from 'bullmq';
 import type { Pool } from 'pg';
 import { bootstrapIngest } from '../../../apps/ingest/src/main';
 import { loadConfig, type CoilConfig } from '@coil/platform';
-import { createPrismaClient, type PrismaClient } from '@coil/database';
+import { PgUnitOfWork } from '@coil/database';
 import type { IngestBatch } from '@coil/domain';
-import { WorkspaceAdmin } from '@coil/workspaces';
+import { WorkspaceAdmin, workspaceRepositories } from '@coil/workspaces';
 import {
   closeQueue,
   countsByKey,
-  DATABASE_URL,
   ingestQueue,
   queueIsDrained,
   testPool,
@@ -37,9 +36,7 @@ export interface FaultStack {
 export async function openFaultStack(name: string): Promise<FaultStack> {
   const prefix = uniquePrefix(name);
   const pool = testPool();
-  const prisma: PrismaClient = createPrismaClient(DATABASE_URL, 1);
-  const workspace = await new WorkspaceAdmin(prisma).createWorkspace(`fault-${name}-${prefix}`);
-  await prisma.$disconnect();
+  const workspace = await new WorkspaceAdmin(new PgUnitOfWork(pool, workspaceRepositories)).createWorkspace(`fault-${name}-${prefix}`);
   const queue = ingestQueue(prefix);
   const count = (): Promise<number> => totalCount(pool, workspace.workspace_id);
   return {

@@ -1,28 +1,13 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { ACCOUNT_BLOCKS, EXPAND_DOCUMENTATION } from '@coil/accounts';
+import { ACCOUNT_BLOCKS, ACCOUNT_METRICS, EXPAND_DOCUMENTATION, metricSchemas, USER_METRICS, type ServedAccountMetrics } from '@coil/accounts';
 
 const nullableString: SchemaObject = { type: 'string', nullable: true };
-const day: SchemaObject = { type: 'string', format: 'date', nullable: true, description: 'UTC day; null when never scored' };
 const link: SchemaObject = { type: 'object', properties: { href: { type: 'string' } } };
 
 export const ACCOUNT_METRICS_SCHEMA: SchemaObject = {
   type: 'object',
   description: 'Latest scoring run of the default profile. An account never scored has every number 0, engagement_score_change and the days null.',
-  properties: {
-    engagement_score: { type: 'number', description: '1..100 (0 when never scored)' },
-    engagement_score_change: { type: 'number', nullable: true, description: 'engagement_score minus the previous period\'s' },
-    raw_score: { type: 'number' },
-    owner_name: { ...nullableString, description: 'Trait owner_name, else owner' },
-    first_seen: day,
-    last_seen: day,
-    active_users: { type: 'integer' },
-    activation_rate: { type: 'number', description: '0..1' },
-    overall_scored_events: { type: 'integer' },
-    recently_scored_events: { type: 'integer' },
-    scoring_profile_events: { type: 'integer' },
-    total_people_count: { type: 'integer' },
-    total_active_people_count: { type: 'integer' },
-  },
+  properties: metricSchemas(ACCOUNT_METRICS),
 };
 
 const ACCOUNT_SUMMARY_PROPERTIES: Record<string, SchemaObject> = {
@@ -76,16 +61,7 @@ export const USER_SCHEMA: SchemaObject = {
     name: nullableString,
     email: nullableString,
     account_ids: { type: 'array', items: { type: 'string' } },
-    metrics: {
-      type: 'object',
-      properties: {
-        engagement_score: { type: 'number' },
-        raw_score: { type: 'number' },
-        scoring_profile_events: { type: 'integer' },
-        first_seen: day,
-        last_seen: day,
-      },
-    },
+    metrics: { type: 'object', properties: metricSchemas(USER_METRICS) },
     _links: { type: 'object', properties: { self: link } },
   },
 };
@@ -110,7 +86,7 @@ export const ACCOUNT_EXAMPLE = {
     scoring_profile_events: 95,
     total_people_count: 18,
     total_active_people_count: 12,
-  },
+  } satisfies ServedAccountMetrics,
   segments: [{ id: '3', name: 'At risk', entered_at: '2025-09-20T00:00:00Z' }],
   _expansions: {
     available: [...ACCOUNT_BLOCKS],

@@ -12,7 +12,7 @@ export class ReadAccess {
   private readonly limiter: RateLimiter;
 
   constructor(
-    private readonly credentials: CredentialResolver,
+    private readonly credentials: Pick<CredentialResolver, 'resolveReadToken'>,
     ratePerSecond: number,
     now: () => number = Date.now,
   ) {

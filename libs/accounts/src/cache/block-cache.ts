@@ -1,4 +1,4 @@
-import { scoresVersionKey, type RedisConnection } from '@coil/platform';
+import { scoresVersionKey } from '@coil/platform';
 import type { AccountBlock, CacheEntry, CacheTtls } from '../blocks/account-block';
 import type { CacheEntryValues } from '../blocks/account-blocks';
 
@@ -22,6 +22,13 @@ export type BlockLoaders = {
   [B in AccountBlock]: (workspaceId: string, accountId: string) => Promise<CacheEntryValues[B]>;
 };
 
+/** What the cache needs of Redis (a Redis connection is one): a spec can hold it in a Map. */
+export interface CacheStore {
+  mget(...keys: string[]): Promise<(string | null)[]>;
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, expiry: 'PX', ttlMs: number): Promise<unknown>;
+}
+
 export interface BlockCacheOptions {
   /** Leads every key, so tests and deployments sharing a Redis never meet. */
   keyPrefix: string;
@@ -39,7 +46,7 @@ export class BlockCache {
   private readonly inFlight = new Map<string, Promise<CachedEntry<unknown> | null>>();
 
   constructor(
-    private readonly redis: RedisConnection,
+    private readonly redis: CacheStore,
     private readonly loaders: BlockLoaders,
     private readonly options: BlockCacheOptions,
   ) {}

@@ -3,7 +3,8 @@ import { ACCOUNT_BLOCKS, type AccountBlock, type CacheEntry } from '../blocks/ac
 import type { AccountSegment, AccountTraits } from '../blocks/account-blocks';
 import type { BlockRead, CachedEntries } from '../cache/block-cache';
 import type { ExpandRequest } from '../query/account-query';
-import type { AccountRecord, ServedAccountMetrics } from './account-record';
+import type { ServedAccountMetrics } from '../metrics/served-metrics';
+import type { AccountRecord } from './account-record';
 
 export const EXPAND_DOCUMENTATION = 'Use expand=option1,option2 to include additional data';
 

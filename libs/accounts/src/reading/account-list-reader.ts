@@ -1,7 +1,7 @@
 import type { AccountListQuery } from '../query/account-list-query';
 import { encodeCursor } from '../query/list-cursor';
 import type { AccountListRepository } from '../repositories/account-list.repository';
-import type { ServedAccountMetrics } from './account-record';
+import type { ServedAccountMetrics } from '../metrics/served-metrics';
 
 export interface AccountListItem {
   id: string;
@@ -20,7 +20,7 @@ export interface AccountListBody {
 
 /** GET /v1/accounts/list: one keyset page; a page is full-plus-one read to know whether more follow. */
 export class AccountListReader {
-  constructor(private readonly accounts: AccountListRepository) {}
+  constructor(private readonly accounts: Pick<AccountListRepository, 'page'>) {}
 
   async page(query: AccountListQuery): Promise<AccountListBody> {
     const rows = await this.accounts.page(query.workspaceId, { ...query, limit: query.limit + 1 });

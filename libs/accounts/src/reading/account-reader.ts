@@ -19,7 +19,7 @@ export interface AccountAnswer {
  */
 export class AccountReader {
   constructor(
-    private readonly accounts: AccountLookupRepository,
+    private readonly accounts: Pick<AccountLookupRepository, 'find'>,
     private readonly cache: BlockCache,
     private readonly now: () => Date,
   ) {}

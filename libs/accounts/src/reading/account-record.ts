@@ -1,9 +1,4 @@
-import type { AccountMetrics } from '@coil/scoring';
-
-/** The metrics block as served: the stored metrics plus owner_name, a trait. */
-export interface ServedAccountMetrics extends AccountMetrics {
-  owner_name: string | null;
-}
+import type { ServedAccountMetrics } from '../metrics/served-metrics';
 
 /** An account with its latest metrics of the default profile: what every lookup returns. */
 export interface AccountRecord {

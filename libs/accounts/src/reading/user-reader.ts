@@ -1,5 +1,6 @@
 import type { UserQuery } from '../query/user-query';
-import type { UserLookupRepository, UserMetrics } from '../repositories/user-lookup.repository';
+import type { UserMetrics } from '../metrics/served-metrics';
+import type { UserLookupRepository } from '../repositories/user-lookup.repository';
 import { singleMatch } from './single-match';
 
 /** The 200 body of GET /v1/users; absent values are null, never missing keys. */
@@ -14,7 +15,7 @@ export interface UserBody {
 }
 
 export class UserReader {
-  constructor(private readonly users: UserLookupRepository) {}
+  constructor(private readonly users: Pick<UserLookupRepository, 'find'>) {}
 
   async read(query: UserQuery): Promise<UserBody> {
     const user = singleMatch(await this.users.find(query.workspaceId, query.lookup), query.lookup, 'user');

@@ -1,13 +1,11 @@
-import { Prisma, type PrismaClient } from '@coil/database';
+import type { SqlClient } from '@coil/database';
+import { METRIC_FIELDS } from '../metrics/served-metrics';
 import type { ListSort } from '../query/account-list-query';
 import type { ListCursor } from '../query/list-cursor';
 import type { AccountRecord } from '../reading/account-record';
-import { ACCOUNT_RECORD_COLUMNS, toAccountRecord, type AccountRecordRow } from './latest-metrics.sql';
+import { ACCOUNT_RECORD_COLUMNS } from './latest-metrics.sql';
 
-const SORT_COLUMNS: Record<ListSort, Prisma.Sql> = {
-  engagement_score: Prisma.sql`COALESCE(s.engagement_score, 0)::float8`,
-  raw_score: Prisma.sql`COALESCE(s.raw_score, 0)::float8`,
-};
+const DIRECTIONS = { asc: { keyword: 'ASC', after: '>' }, desc: { keyword: 'DESC', after: '<' } } as const;
 
 export interface ListPageRequest {
   sort: ListSort;
@@ -22,27 +20,24 @@ export interface ListPageRequest {
  * than their score change warrants. Never-scored accounts sort with a value of 0.
  */
 export class AccountListRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly db: SqlClient) {}
 
   async page(workspaceId: string, request: ListPageRequest): Promise<AccountRecord[]> {
-    const sortValue = SORT_COLUMNS[request.sort];
-    const direction = request.order === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`;
-    const rows = await this.prisma.$queryRaw<AccountRecordRow[]>`
-      WITH s AS (
-        SELECT DISTINCT ON (account_id) * FROM account_scores
-        WHERE workspace_id = ${workspaceId}::bigint
-          AND profile_id = (SELECT id FROM scoring_profiles WHERE workspace_id = ${workspaceId}::bigint AND is_default ORDER BY id LIMIT 1)
-        ORDER BY account_id, period DESC)
-      SELECT ${ACCOUNT_RECORD_COLUMNS} FROM accounts a LEFT JOIN s ON s.account_id = a.id
-      WHERE a.workspace_id = ${workspaceId}::bigint AND ${afterCursor(sortValue, request)}
-      ORDER BY ${sortValue} ${direction}, a.id ${direction}
-      LIMIT ${request.limit}`;
-    return rows.map(toAccountRecord);
+    const sortValue = METRIC_FIELDS[request.sort].sql;
+    const direction = DIRECTIONS[request.order];
+    const after = request.after && `(${sortValue}, a.id) ${direction.after} ($3::float8, $4::bigint)`;
+    const result = await this.db.query<AccountRecord>(
+      `WITH s AS (
+         SELECT DISTINCT ON (account_id) * FROM account_scores
+         WHERE workspace_id = $1::bigint
+           AND profile_id = (SELECT id FROM scoring_profiles WHERE workspace_id = $1::bigint AND is_default ORDER BY id LIMIT 1)
+         ORDER BY account_id, period DESC)
+       SELECT ${ACCOUNT_RECORD_COLUMNS} FROM accounts a LEFT JOIN s ON s.account_id = a.id
+       WHERE a.workspace_id = $1::bigint AND ${after ?? 'true'}
+       ORDER BY ${sortValue} ${direction.keyword}, a.id ${direction.keyword}
+       LIMIT $2`,
+      request.after ? [workspaceId, request.limit, request.after.value, request.after.id] : [workspaceId, request.limit],
+    );
+    return result.rows;
   }
-}
-
-function afterCursor(sortValue: Prisma.Sql, request: ListPageRequest): Prisma.Sql {
-  if (request.after === null) return Prisma.sql`true`;
-  const position = Prisma.sql`(${request.after.value}::float8, ${request.after.id}::bigint)`;
-  return request.order === 'asc' ? Prisma.sql`(${sortValue}, a.id) > ${position}` : Prisma.sql`(${sortValue}, a.id) < ${position}`;
 }

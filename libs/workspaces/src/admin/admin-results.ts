@@ -1,5 +1,5 @@
-// Shapes returned to the CLI (and printed as JSON), so fields are snake_case and ids strings:
-// BigInt has no JSON form and workspace ids travel as strings everywhere else.
+// Shapes returned to the CLI (and printed as JSON), so fields are snake_case and ids decimal
+// strings, as everywhere else.
 
 export interface CreatedWorkspace {
   workspace_id: string;

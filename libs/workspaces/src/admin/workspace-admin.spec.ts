@@ -1,82 +1,157 @@
-import { createPrismaClient, type PrismaClient } from '@coil/database';
-import { CoilError } from '@coil/domain';
+import { unitOfWorkOver, type UnitOfWork } from '@coil/database';
+import type { CredentialKind } from '../credentials/credential-kind';
 import { hashCredential } from '../credentials/credential-secret';
+import type { CredentialRecord, CredentialRef } from '../repositories/credential.repository';
+import type { WorkspaceRepositories } from '../repositories/workspace-repositories';
+import type { WorkspaceRow } from '../repositories/workspace.repository';
 import { WorkspaceAdmin } from './workspace-admin';
 
-const prisma: PrismaClient = createPrismaClient(process.env.DATABASE_URL as string, 2);
-const admin = new WorkspaceAdmin(prisma);
-const UNKNOWN_WORKSPACE = '9000000000000000000';
+type WorkspaceMethods = WorkspaceRepositories['workspaces'];
+type CredentialMethods = WorkspaceRepositories['credentials'][CredentialKind];
 
-afterAll(() => prisma.$disconnect());
+class FakeWorkspaces implements WorkspaceMethods {
+  readonly rows: WorkspaceRow[] = [];
+
+  async insert(name: string): Promise<string> {
+    const id = String(this.rows.length + 1);
+    this.rows.push({ id, name, createdAt: new Date('2025-09-21T10:00:00.123Z') });
+    return id;
+  }
+
+  async exists(workspaceId: string): Promise<boolean> {
+    return this.rows.some((row) => row.id === workspaceId);
+  }
+
+  async list(): Promise<WorkspaceRow[]> {
+    return [...this.rows];
+  }
+}
+
+class FakeCredentials implements CredentialMethods {
+  readonly rows: CredentialRecord[] = [];
+  readonly revocations: string[] = [];
+
+  async insert(workspaceId: string, hash: string, prefix: string): Promise<CredentialRecord> {
+    const row = { workspaceId, id: String(this.rows.length + 1), hash, prefix, createdAt: new Date(), revokedAt: null };
+    this.rows.push(row);
+    return row;
+  }
+
+  async findActiveByHash(hash: string): Promise<CredentialRecord[]> {
+    return this.rows.filter((row) => row.hash === hash && !row.revokedAt);
+  }
+
+  async find(workspaceId: string, ref: CredentialRef): Promise<CredentialRecord | null> {
+    const matches = (row: CredentialRecord): boolean => ('id' in ref ? row.id === ref.id : row.hash === ref.hash);
+    return this.rows.find((row) => row.workspaceId === workspaceId && matches(row)) ?? null;
+  }
+
+  async markRevoked(workspaceId: string, id: string, at: Date): Promise<void> {
+    this.revocations.push(`${workspaceId}/${id}`);
+    const row = this.rows.find((candidate) => candidate.workspaceId === workspaceId && candidate.id === id);
+    if (row) row.revokedAt = at;
+  }
+
+  async countActiveByWorkspace(): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const row of this.rows) if (!row.revokedAt) counts.set(row.workspaceId, (counts.get(row.workspaceId) ?? 0) + 1);
+    return counts;
+  }
+}
+
+let clock: Date;
+let workspaces: FakeWorkspaces;
+let keys: FakeCredentials;
+let tokens: FakeCredentials;
+let runs: number;
+let admin: WorkspaceAdmin;
+
+beforeEach(() => {
+  clock = new Date('2025-09-21T12:00:00.000Z');
+  workspaces = new FakeWorkspaces();
+  keys = new FakeCredentials();
+  tokens = new FakeCredentials();
+  runs = 0;
+  const inner = unitOfWorkOver<WorkspaceRepositories>({ workspaces, credentials: { ingest_key: keys, read_token: tokens } });
+  const counted: UnitOfWork<WorkspaceRepositories> = {
+    run: (work) => {
+      runs += 1;
+      return inner.run(work);
+    },
+  };
+  admin = new WorkspaceAdmin(counted, () => clock);
+});
 
 describe('WorkspaceAdmin', () => {
-  it('creates a workspace with one key and one token, storing only their hashes', async () => {
+  it('creates the workspace, its first key and its first token in one unit of work, storing hashes only', async () => {
     const created = await admin.createWorkspace('  Acme  ');
 
-    expect(Object.keys(created).sort()).toEqual(['api_key', 'api_token', 'workspace_id']);
+    expect(runs).toBe(1);
+    expect(workspaces.rows.map((row) => row.name)).toEqual(['Acme']);
+    expect(created.workspace_id).toBe('1');
+    expect(keys.rows).toEqual([expect.objectContaining({ workspaceId: '1', hash: hashCredential(created.api_key), prefix: created.api_key.slice(0, 14) })]);
+    expect(tokens.rows).toEqual([expect.objectContaining({ workspaceId: '1', hash: hashCredential(created.api_token) })]);
     expect(created.api_key).toMatch(/^coil_ik_/);
     expect(created.api_token).toMatch(/^coil_rt_/);
-    const workspaceId = BigInt(created.workspace_id);
-    expect((await prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId } })).name).toBe('Acme');
-    const keys = await prisma.ingestKey.findMany({ where: { workspaceId } });
-    const tokens = await prisma.readToken.findMany({ where: { workspaceId } });
-    expect(keys.map((key) => key.keyHash)).toEqual([hashCredential(created.api_key)]);
-    expect(tokens.map((token) => token.tokenHash)).toEqual([hashCredential(created.api_token)]);
-    expect(JSON.stringify([keys, tokens], (_, value) => (typeof value === 'bigint' ? String(value) : value)))
-      .not.toContain(created.api_key.slice(14));
   });
 
-  it('lists workspaces with their active key and token counts', async () => {
-    const created = await admin.createWorkspace('Listed');
-    await admin.createKey(created.workspace_id);
-    await admin.revokeToken(created.workspace_id, { token: created.api_token });
+  it('lists each workspace with its active key and token counts, zero when it has none', async () => {
+    const first = await admin.createWorkspace('First');
+    await admin.createWorkspace('Second');
+    await admin.createKey(first.workspace_id);
+    await admin.revokeToken(first.workspace_id, { token: first.api_token });
 
-    const listed = (await admin.listWorkspaces()).find((workspace) => workspace.workspace_id === created.workspace_id);
-
-    expect(listed).toMatchObject({ name: 'Listed', active_ingest_keys: 2, active_read_tokens: 0 });
-    expect(new Date(listed?.created_at ?? '').toISOString()).toBe(listed?.created_at);
+    expect(await admin.listWorkspaces()).toEqual([
+      { workspace_id: '1', name: 'First', created_at: '2025-09-21T10:00:00.123Z', active_ingest_keys: 2, active_read_tokens: 0 },
+      { workspace_id: '2', name: 'Second', created_at: '2025-09-21T10:00:00.123Z', active_ingest_keys: 1, active_read_tokens: 1 },
+    ]);
   });
 
-  it('issues and revokes keys by id and by the full key, keeping the first revocation time', async () => {
+  it('issues a key or a token of the asked kind only', async () => {
     const { workspace_id } = await admin.createWorkspace('Rotation');
-    const second = await admin.createKey(workspace_id);
 
-    const byId = await admin.revokeKey(workspace_id, { id: second.id });
-    const again = await admin.revokeKey(workspace_id, { key: second.api_key });
-
-    expect(second).toMatchObject({ workspace_id, prefix: second.api_key.slice(0, 14) });
-    expect(byId).toMatchObject({ workspace_id, id: second.id, prefix: second.prefix });
-    expect(again).toEqual(byId);
-    const row = await prisma.ingestKey.findUniqueOrThrow({
-      where: { workspaceId_id: { workspaceId: BigInt(workspace_id), id: BigInt(second.id) } },
-    });
-    expect(row.revokedAt?.toISOString()).toBe(byId.revoked_at);
-  });
-
-  it('issues and revokes read tokens', async () => {
-    const { workspace_id } = await admin.createWorkspace('Tokens');
+    const key = await admin.createKey(workspace_id);
     const token = await admin.createToken(workspace_id);
 
-    expect(token.api_token).toMatch(/^coil_rt_/);
-    expect(await admin.revokeToken(workspace_id, { token: token.api_token })).toMatchObject({ id: token.id });
+    expect(key).toEqual({ workspace_id, id: '2', prefix: key.api_key.slice(0, 14), api_key: expect.stringMatching(/^coil_ik_/) });
+    expect(token).toEqual({ workspace_id, id: '2', prefix: token.api_token.slice(0, 14), api_token: expect.stringMatching(/^coil_rt_/) });
+    expect([keys.rows.length, tokens.rows.length]).toEqual([2, 2]);
   });
 
-  it('answers not_found for a missing workspace and for a key of another workspace', async () => {
+  it('revokes once: a second revocation, by id or by secret, answers the first time', async () => {
+    const { workspace_id, api_key } = await admin.createWorkspace('Revoke');
+
+    const first = await admin.revokeKey(workspace_id, { key: api_key });
+    clock = new Date('2025-09-22T00:00:00.000Z');
+    const again = await admin.revokeKey(workspace_id, { id: first.id });
+
+    expect(first).toEqual({ workspace_id, id: '1', prefix: api_key.slice(0, 14), revoked_at: '2025-09-21T12:00:00.000Z' });
+    expect(again).toEqual(first);
+    expect(keys.revocations).toEqual([`${workspace_id}/1`]);
+  });
+
+  it('answers not_found for an unknown workspace and for a secret of another workspace', async () => {
     const mine = await admin.createWorkspace('Mine');
     const theirs = await admin.createWorkspace('Theirs');
 
-    await expect(admin.createKey(UNKNOWN_WORKSPACE)).rejects.toMatchObject({ code: 'not_found', status: 'not_found' });
-    await expect(admin.revokeKey(mine.workspace_id, { key: theirs.api_key })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(admin.revokeToken(mine.workspace_id, { id: '999999999' })).rejects.toBeInstanceOf(CoilError);
+    await expect(admin.createKey('9')).rejects.toMatchObject({ code: 'not_found', message: 'workspace 9 not found' });
+    await expect(admin.revokeToken(mine.workspace_id, { token: theirs.api_token })).rejects.toMatchObject({
+      code: 'not_found',
+      message: `no such read token in workspace ${mine.workspace_id}`,
+    });
+    expect(tokens.revocations).toEqual([]);
   });
 
-  it('answers invalid_parameter for malformed ids and names, writing nothing', async () => {
-    const before = await prisma.workspace.count();
+  it('refuses malformed names and ids before reading or writing anything', async () => {
+    const exists = jest.spyOn(workspaces, 'exists');
 
-    await expect(admin.createKey('abc')).rejects.toMatchObject({ code: 'invalid_parameter' });
-    await expect(admin.createKey('0')).rejects.toMatchObject({ code: 'invalid_parameter' });
-    await expect(admin.createKey('99999999999999999999')).rejects.toMatchObject({ code: 'invalid_parameter' });
     await expect(admin.createWorkspace('   ')).rejects.toMatchObject({ code: 'invalid_parameter' });
-    expect(await prisma.workspace.count()).toBe(before);
+    await expect(admin.createWorkspace('x'.repeat(201))).rejects.toMatchObject({ code: 'invalid_parameter' });
+    await expect(admin.createKey('0')).rejects.toMatchObject({ code: 'invalid_parameter', message: 'workspace id must be a positive integer, got "0"' });
+    await expect(admin.revokeKey('1', { id: 'abc' })).rejects.toMatchObject({ message: 'key id must be a positive integer, got "abc"' });
+    await expect(admin.revokeToken('1', { id: '-1' })).rejects.toMatchObject({ message: 'token id must be a positive integer, got "-1"' });
+
+    expect(exists).not.toHaveBeenCalled();
+    expect(workspaces.rows).toEqual([]);
   });
 });

@@ -1,15 +1,17 @@
-import { createPrismaClient, type PrismaClient } from '@coil/database';
+import { createPgPool, PgUnitOfWork } from '@coil/database';
 import { WorkspaceAdmin } from '../admin/workspace-admin';
 import type { CreatedWorkspace } from '../admin/admin-results';
+import { credentialRepositories, workspaceRepositories } from '../repositories/workspace-repositories';
 import { CredentialResolver } from './credential-resolver';
 
-const prisma: PrismaClient = createPrismaClient(process.env.DATABASE_URL as string, 2);
-const admin = new WorkspaceAdmin(prisma);
+const pool = createPgPool(process.env.DATABASE_URL as string, { max: 2 });
+const admin = new WorkspaceAdmin(new PgUnitOfWork(pool, workspaceRepositories));
+const credentials = credentialRepositories(pool);
 let clock = 0;
 let workspace: CreatedWorkspace;
 
 function newResolver(maxEntries = 100): CredentialResolver {
-  return new CredentialResolver(prisma, { now: () => clock, maxEntries });
+  return new CredentialResolver(credentials, { now: () => clock, maxEntries });
 }
 
 beforeEach(async () => {
@@ -17,7 +19,7 @@ beforeEach(async () => {
   workspace = await admin.createWorkspace('Resolver');
 });
 
-afterAll(() => prisma.$disconnect());
+afterAll(() => pool.end());
 
 describe('CredentialResolver', () => {
   it('resolves an ingest key and a read token to their workspace, each only as its own kind', async () => {
@@ -55,10 +57,7 @@ describe('CredentialResolver', () => {
     const rotated = await admin.createToken(workspace.workspace_id);
     await admin.revokeToken(workspace.workspace_id, { id: rotated.id });
     expect(await resolver.resolveReadToken(rotated.api_token)).toBeNull();
-    await prisma.readToken.update({
-      where: { workspaceId_id: { workspaceId: BigInt(workspace.workspace_id), id: BigInt(rotated.id) } },
-      data: { revokedAt: null },
-    });
+    await pool.query('UPDATE read_tokens SET revoked_at = NULL WHERE workspace_id = $1 AND id = $2', [workspace.workspace_id, rotated.id]);
 
     clock += 4_999;
     expect(await resolver.resolveReadToken(rotated.api_token)).toBeNull();
@@ -68,7 +67,7 @@ describe('CredentialResolver', () => {
 
   it('shares one database read between concurrent misses and stays bounded', async () => {
     const resolver = newResolver(1);
-    const reads = jest.spyOn(prisma.ingestKey, 'findMany');
+    const reads = jest.spyOn(credentials.ingest_key, 'findActiveByHash');
 
     const results = await Promise.all(Array.from({ length: 20 }, () => resolver.resolveIngestKey(workspace.api_key)));
     await resolver.resolveReadToken(workspace.api_token);

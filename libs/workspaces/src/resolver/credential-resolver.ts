@@ -1,9 +1,7 @@
-import type { PrismaClient } from '@coil/database';
 import { CoilError } from '@coil/domain';
 import type { CredentialKind } from '../credentials/credential-kind';
-import { credentialRepository } from '../credentials/credential-repositories';
-import type { CredentialRecord, CredentialRepository } from '../credentials/credential-repository';
 import { hashCredential, hashesMatch } from '../credentials/credential-secret';
+import type { CredentialRecord, CredentialRepository } from '../repositories/credential.repository';
 import { TtlCache } from './ttl-cache';
 
 export interface CredentialCacheOptions {
@@ -27,6 +25,9 @@ const DEFAULTS: CredentialCacheOptions = {
   now: Date.now,
 };
 
+/** The one query the hot path makes of each credential table. */
+export type CredentialLookups = Record<CredentialKind, Pick<CredentialRepository, 'findActiveByHash'>>;
+
 // Far above any secret we issue; longer input is refused before hashing.
 const MAX_SECRET_LENGTH = 512;
 
@@ -38,16 +39,14 @@ export class CredentialResolver {
   private readonly options: CredentialCacheOptions;
   private readonly cache: TtlCache<string | null>;
   private readonly inFlight = new Map<string, Promise<string | null>>();
-  private readonly repositories: Record<CredentialKind, CredentialRepository>;
   private readonly counters: CredentialCacheStats = { hits: 0, misses: 0 };
 
-  constructor(prisma: PrismaClient, options: Partial<CredentialCacheOptions> = {}) {
+  constructor(
+    private readonly credentials: CredentialLookups,
+    options: Partial<CredentialCacheOptions> = {},
+  ) {
     this.options = { ...DEFAULTS, ...options };
     this.cache = new TtlCache(this.options.maxEntries, this.options.now);
-    this.repositories = {
-      ingest_key: credentialRepository(prisma, 'ingest_key'),
-      read_token: credentialRepository(prisma, 'read_token'),
-    };
   }
 
   /** The workspace id of an active ingest key, or null. */
@@ -87,13 +86,13 @@ export class CredentialResolver {
   private async lookUp(kind: CredentialKind, hash: string, cacheKey: string): Promise<string | null> {
     let rows: CredentialRecord[];
     try {
-      rows = await this.repositories[kind].findActiveByHash(hash);
+      rows = await this.credentials[kind].findActiveByHash(hash);
     } catch {
       return this.duringOutage(cacheKey);
     }
     const workspaces = new Set(rows.filter((row) => hashesMatch(row.hash, hash)).map((row) => row.workspaceId));
     // The same secret in two workspaces cannot be told apart, so it opens neither.
-    const workspaceId = workspaces.size === 1 ? [...workspaces][0].toString() : null;
+    const workspaceId = workspaces.size === 1 ? [...workspaces][0] : null;
     const ttl = workspaceId === null ? this.options.negativeTtlMs : this.options.positiveTtlMs;
     this.cache.set(cacheKey, workspaceId, ttl);
     return workspaceId;
