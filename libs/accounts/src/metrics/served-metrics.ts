@@ -50,7 +50,7 @@ type MetricValue<S extends MetricSchema> = (S['type'] extends 'string' ? string 
 /** The metrics block of a body: the named metrics, in the order named. */
 export type Metrics<L extends readonly MetricName[]> = { -readonly [N in L[number]]: MetricValue<(typeof METRIC_FIELDS)[N]['schema']> };
 
-/** The order is the served one (read-api.md). */
+/** In the order served: a body's keys follow it. */
 export const ACCOUNT_METRICS = [
   'engagement_score',
   'engagement_score_change',
