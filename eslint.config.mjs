@@ -53,7 +53,10 @@ export default defineConfig(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
+      // The code's habit: `import type { A }` when every name is a type, `import { a, type B }`
+      // when they mix, and one import declaration per module.
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-import-type-side-effects': 'error',
       'no-duplicate-imports': 'error',
     },
   },
