@@ -53,6 +53,10 @@ describe('durabilityOf', () => {
     expect(await durabilityOf([server(AOF), server(NO_AOF), server(AOF)])).toMatchObject({ state: 'not_durable' });
   });
 
+  it('is unknown while a cluster client knows no master yet', async () => {
+    expect(await durabilityOf([])).toEqual({ state: 'unknown', reason: 'no Redis master known yet' });
+  });
+
   it('is unknown when Redis refuses CONFIG', async () => {
     expect(await durabilityOf([server(AOF), server('refuses CONFIG')])).toEqual({
       state: 'unknown',

@@ -50,6 +50,7 @@ export function readQueueDurability(redis: RedisConnection): Promise<QueueDurabi
 
 /** The least durable server decides; any that refuses CONFIG or does not answer makes it unknown. */
 export async function durabilityOf(nodes: RedisConfigReader[]): Promise<QueueDurability> {
+  if (nodes.length === 0) return { state: 'unknown', reason: 'no Redis master known yet' };
   try {
     const settings = await Promise.all(nodes.map(readSettings));
     const weakest = settings.find((node) => !isDurable(node)) ?? settings[0];
