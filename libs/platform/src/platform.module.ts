@@ -33,8 +33,10 @@ interface AppPlatform {
 }
 
 /**
- * The ingest's readiness leaves PostgreSQL out on purpose: it keeps answering 202 for known
- * keys from its credential cache while PostgreSQL is down (docs/scaling.md).
+ * Ingest and worker give Redis a moment at start-up, so that the durable-queue check has an
+ * answer; they start anyway when it has none. The ingest's readiness leaves PostgreSQL out on
+ * purpose: it keeps answering 202 for known keys from its credential cache while PostgreSQL
+ * is down (docs/scaling.md).
  */
 const APPS: Readonly<Record<CoilApp, AppPlatform>> = {
   ingest: { redis: 'producer', redisReadyTimeoutMs: 5000, usesQueue: true, needsPostgres: false },
