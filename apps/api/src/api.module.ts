@@ -1,26 +1,15 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { CoilConfig } from '@coil/platform';
-import { createPrismaClient, type PrismaClient } from '@coil/database';
-import { OpsController, READINESS_CHECKS, type ReadinessCheck } from '@coil/platform';
-import { createRedisConnection, readCachePrefix, type RedisConnection } from '@coil/platform';
+import { createPrismaClient } from '@coil/database';
+import { PlatformModule, readCachePrefix, ShutdownSequence, type CoilConfig } from '@coil/platform';
 import { DEFAULT_API_OPTIONS, type ApiOptions } from './api-options';
-import { API_LOGGER, PRISMA, REDIS } from './api.tokens';
+import { PRISMA } from './api.tokens';
 import { AccountsController } from './controllers/accounts.controller';
 import { UsersController } from './controllers/users.controller';
 import { readProviders } from './read.providers';
 
-class ApiShutdown implements OnApplicationShutdown {
-  constructor(
-    @Inject(REDIS) private readonly redis: RedisConnection,
-    @Inject(PRISMA) private readonly prisma: PrismaClient,
-  ) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    this.redis.disconnect();
-    await this.prisma.$disconnect();
-  }
-}
+// Concurrent read requests each hold a connection for a query or two.
+const PG_POOL_SIZE = 10;
 
 @Module({})
 export class ApiModule {
@@ -28,21 +17,19 @@ export class ApiModule {
     const options = { ...DEFAULT_API_OPTIONS, cacheKeyPrefix: readCachePrefix(config), ...overrides };
     return {
       module: ApiModule,
-      controllers: [OpsController, AccountsController, UsersController],
+      imports: [PlatformModule.forRoot({ app: 'api', config, logger, pgPoolSize: PG_POOL_SIZE })],
+      controllers: [AccountsController, UsersController],
       providers: [
-        { provide: API_LOGGER, useValue: logger },
-        { provide: REDIS, useFactory: () => createRedisConnection(config, 'cache') },
-        { provide: PRISMA, useFactory: () => createPrismaClient(config.databaseUrl) },
         {
-          provide: READINESS_CHECKS,
-          inject: [REDIS, PRISMA],
-          useFactory: (redis: RedisConnection, prisma: PrismaClient): ReadinessCheck[] => [
-            { name: 'redis', check: () => redis.ping() },
-            { name: 'postgres', check: () => prisma.$queryRaw`SELECT 1` },
-          ],
+          provide: PRISMA,
+          inject: [ShutdownSequence],
+          useFactory: (shutdown: ShutdownSequence) => {
+            const prisma = createPrismaClient(config.databaseUrl, PG_POOL_SIZE);
+            shutdown.add('connections', 'Prisma client', () => prisma.$disconnect());
+            return prisma;
+          },
         },
         ...readProviders(options, config.apiRateLimit),
-        ApiShutdown,
       ],
     };
   }

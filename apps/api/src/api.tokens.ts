@@ -1,4 +1,2 @@
-export const REDIS = Symbol('REDIS');
 export const PRISMA = Symbol('PRISMA');
-export const API_LOGGER = Symbol('API_LOGGER');
 export const INSIGHTS_PROVIDER = Symbol('INSIGHTS_PROVIDER');

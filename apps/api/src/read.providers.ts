@@ -16,11 +16,11 @@ import {
 } from '@coil/accounts';
 import type { PrismaClient } from '@coil/database';
 import type { Logger } from 'pino';
-import type { RedisConnection } from '@coil/platform';
+import { LOGGER, REDIS, type RedisConnection } from '@coil/platform';
 import { DeterministicInsightsProvider, type InsightsProvider } from '@coil/scoring';
 import { CredentialResolver } from '@coil/workspaces';
 import type { ApiOptions } from './api-options';
-import { API_LOGGER, INSIGHTS_PROVIDER, PRISMA, REDIS } from './api.tokens';
+import { INSIGHTS_PROVIDER, PRISMA } from './api.tokens';
 
 const REPOSITORIES = [
   AccountLookupRepository,
@@ -49,7 +49,7 @@ export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, 
     },
     {
       provide: BlockCache,
-      inject: [REDIS, AccountTraitsRepository, AccountSegmentsRepository, AccountInsights, API_LOGGER],
+      inject: [REDIS, AccountTraitsRepository, AccountSegmentsRepository, AccountInsights, LOGGER],
       useFactory: (redis: RedisConnection, traits: AccountTraitsRepository, segments: AccountSegmentsRepository, insights: AccountInsights, logger: Logger) =>
         new BlockCache(redis, accountBlockLoaders(traits, segments, insights), {
           keyPrefix: options.cacheKeyPrefix,

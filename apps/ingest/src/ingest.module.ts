@@ -1,10 +1,9 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import type { CoilConfig } from '@coil/platform';
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { createPrismaClient, type PrismaClient } from '@coil/database';
-import { BullBatchWriter, EventBatcher, IngestService } from '@coil/ingestion';
 import { RateLimiter } from '@coil/http';
-import { OpsController, READINESS_CHECKS, type ReadinessCheck } from '@coil/platform';
-import { createRedisConnection, queuePrefix, waitUntilReady, type RedisConnection } from '@coil/platform';
+import { BullBatchWriter, EventBatcher, IngestService } from '@coil/ingestion';
+import { PlatformModule, queuePrefix, REDIS, ShutdownSequence, type CoilConfig, type RedisConnection } from '@coil/platform';
 import { CredentialResolver } from '@coil/workspaces';
 import { AccoilController } from './controllers/accoil.controller';
 import { AmplitudeController } from './controllers/amplitude.controller';
@@ -12,69 +11,53 @@ import { SegmentController } from './controllers/segment.controller';
 import { IngestHandler } from './ingest-handler';
 import { reportQueueDepth } from './queue-depth.metric';
 
-const REDIS = Symbol('REDIS');
-const REDIS_READY_TIMEOUT_MS = 5000;
 const PRISMA = Symbol('PRISMA');
-
-/** Closes, in order, what the HTTP server used: queued events first, then the connections. */
-class IngestShutdown implements OnApplicationShutdown {
-  constructor(
-    @Inject(EventBatcher) private readonly batcher: EventBatcher,
-    @Inject(BullBatchWriter) private readonly writer: BullBatchWriter,
-    @Inject(REDIS) private readonly redis: RedisConnection,
-    @Inject(PRISMA) private readonly prisma: PrismaClient,
-  ) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.batcher.drain();
-    reportQueueDepth(undefined);
-    await this.writer.close();
-    this.redis.disconnect();
-    await this.prisma.$disconnect();
-  }
-}
+// Credential look-ups only: a few connections serve every request through the key cache.
+const PG_POOL_SIZE = 4;
 
 @Module({})
 export class IngestModule {
-  static forRoot(config: CoilConfig): DynamicModule {
+  static forRoot(config: CoilConfig, logger: Logger): DynamicModule {
     return {
       module: IngestModule,
-      controllers: [OpsController, SegmentController, AccoilController, AmplitudeController],
+      imports: [PlatformModule.forRoot({ app: 'ingest', config, logger, pgPoolSize: PG_POOL_SIZE })],
+      controllers: [SegmentController, AccoilController, AmplitudeController],
       providers: [
         {
-          provide: READINESS_CHECKS,
-          inject: [REDIS],
-          useFactory: (redis: RedisConnection): ReadinessCheck[] => [
-            { name: 'redis', check: () => redis.ping() },
-          ],
-        },
-        {
-          provide: REDIS,
-          useFactory: async () => {
-            const redis = createRedisConnection(config, 'producer');
-            await waitUntilReady(redis, REDIS_READY_TIMEOUT_MS);
-            return redis;
+          provide: PRISMA,
+          inject: [ShutdownSequence],
+          useFactory: (shutdown: ShutdownSequence) => {
+            const prisma = createPrismaClient(config.databaseUrl, PG_POOL_SIZE);
+            shutdown.add('connections', 'Prisma client', () => prisma.$disconnect());
+            return prisma;
           },
         },
-        { provide: PRISMA, useFactory: () => createPrismaClient(config.databaseUrl, 4) },
         {
           provide: BullBatchWriter,
-          inject: [REDIS],
-          useFactory: (redis: RedisConnection) => {
+          inject: [REDIS, ShutdownSequence],
+          useFactory: (redis: RedisConnection, shutdown: ShutdownSequence) => {
             const writer = new BullBatchWriter(redis, queuePrefix(config));
             reportQueueDepth(writer.queue);
+            shutdown.add('queues', 'ingest queue', () => {
+              reportQueueDepth(undefined);
+              return writer.close();
+            });
             return writer;
           },
         },
         {
           provide: EventBatcher,
-          inject: [BullBatchWriter],
-          useFactory: (writer: BullBatchWriter) =>
-            new EventBatcher(writer, {
+          inject: [BullBatchWriter, ShutdownSequence],
+          useFactory: (writer: BullBatchWriter, shutdown: ShutdownSequence) => {
+            const batcher = new EventBatcher(writer, {
               maxEvents: config.ingestBatchMaxEvents,
               maxDelayMs: config.ingestBatchDelayMs,
               writeTimeoutMs: config.ingestQueueTimeoutMs,
-            }),
+            });
+            // Events already answered for are written before the queue and Redis close.
+            shutdown.add('drain', 'event batcher', () => batcher.drain());
+            return batcher;
+          },
         },
         {
           provide: CredentialResolver,
@@ -88,7 +71,6 @@ export class IngestModule {
             new IngestService(keys, new RateLimiter(() => config.ingestRateLimit), batcher),
         },
         IngestHandler,
-        IngestShutdown,
       ],
     };
   }
