@@ -5,7 +5,8 @@ import { applyMigrations } from '@coil/database';
 
 /**
  * `npm start`: migrations first, then ingest, api and worker as three processes (as in
- * docker-compose.yml). SIGINT/SIGTERM are passed on so each shuts down gracefully.
+ * docker-compose.yml). SIGINT/SIGTERM are passed on so each shuts down in order, within its
+ * SHUTDOWN_TIMEOUT_MS; one that exits with an error, then or before, makes `npm start` fail.
  */
 const APPS = ['ingest', 'api', 'worker'] as const;
 
@@ -29,11 +30,14 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   children.forEach((child, index) =>
     child.on('exit', (code) => {
-      if (!stopping) {
-        console.error(`${APPS[index]} exited with code ${code}; stopping the others`);
-        stop('SIGTERM');
-        process.exitCode = 1;
+      if (stopping) {
+        // A clean shutdown ends by the signal itself; code 1 means steps were cut at the deadline.
+        if (code !== null && code !== 0) process.exitCode = 1;
+        return;
       }
+      console.error(`${APPS[index]} exited with code ${code}; stopping the others`);
+      stop('SIGTERM');
+      process.exitCode = 1;
     }),
   );
 }

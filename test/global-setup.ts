@@ -1,6 +1,6 @@
 // Jest globalSetup: a fresh test database with every migration before any suite runs, so a
 // run never depends on what an earlier one (or an edited, not yet landed migration) left.
-import { recreateDatabase } from '../libs/database/src/migrations';
+import { recreateDatabase } from '../libs/database/src/migrations/migration-runner';
 
 const TEST_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/coil_test';
 

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig, NODE_OPTIONS_BY_APP } from '@coil/platform';
@@ -14,6 +16,7 @@ interface ComposeService {
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
   restart?: string;
+  stop_grace_period?: string;
 }
 
 interface ComposeFile {
@@ -26,6 +29,10 @@ const defaults = loadConfig({});
 const APPS = { ingest: defaults.ingestPort, api: defaults.apiPort, worker: defaults.workerPort } as const;
 const APP_NAMES = Object.keys(APPS) as (keyof typeof APPS)[];
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+
+/** The image every Coil service runs; one service builds it. */
+const IMAGE = 'coil:local';
+const COIL_SERVICES = ['migrate', ...APP_NAMES];
 
 const startScript = readFileSync(path.join(ROOT, 'scripts', 'start.ts'), 'utf8');
 
@@ -58,9 +65,30 @@ describe('docker-compose.yml: the whole stack from a fresh clone', () => {
     ]);
   });
 
+  it('builds one image, once: migrate builds it, ingest, api and worker run it without a build of their own', () => {
+    const building = Object.entries(services).filter(([, service]) => service.build !== undefined);
+    expect(building.map(([name]) => name)).toEqual(['migrate']);
+    expect(services.migrate.build).toBe('.');
+    for (const name of COIL_SERVICES) expect(services[name].image).toBe(IMAGE);
+  });
+
+  it.each(APP_NAMES)('restarts %s after a crash unless it was stopped', (app) => {
+    expect(services[app].restart).toBe('unless-stopped');
+  });
+
+  it.each(APP_NAMES)('lets %s reach its own shutdown deadline before Docker kills it', (app) => {
+    const grace = /^(\d+)s$/.exec(services[app].stop_grace_period ?? '')?.[1];
+    const deadline = Number(services[app].environment?.SHUTDOWN_TIMEOUT_MS ?? defaults.shutdownTimeoutMs);
+    expect(Number(grace) * 1000).toBeGreaterThan(deadline);
+  });
+
+  it.each(['ingest', 'worker'] as const)('makes %s refuse to start on a Redis that would lose the queue', (app) => {
+    expect(services[app].environment?.COIL_REQUIRE_DURABLE_QUEUE).toBe('true');
+  });
+
   it('runs migrate once, after PostgreSQL is healthy, with the app image and environment', () => {
     expect(services.migrate.restart).toBe('no');
-    expect(services.migrate.build).toBe('.');
+    expect(services.migrate.image).toBe(IMAGE);
     expect(services.migrate.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
     expect(services.migrate.healthcheck).toBeUndefined();
     expect(Object.keys(services.migrate.environment ?? {})).toEqual(
@@ -95,7 +123,7 @@ describe('docker-compose.yml: the whole stack from a fresh clone', () => {
   });
 
   it.each(APP_NAMES)('runs %s from the built entry point scripts/start.ts starts', (app) => {
-    expect(services[app].build).toBe('.');
+    expect(services[app].image).toBe(IMAGE);
     expect(services[app].command).toEqual(['node', '-r', './scripts/dist-paths.js', startScriptEntryPoint(app)]);
   });
 
@@ -137,4 +165,66 @@ describe('Dockerfile', () => {
     expect(lines.indexOf('USER node')).toBeGreaterThan(lines.findIndex((line) => line.includes('AS runtime')));
     expect(lines[lines.length - 1]).toBe('CMD ["node", "-r", "./scripts/dist-paths.js", "dist/scripts/start.js"]');
   });
+});
+
+describe('first run: the `coil` bin in the image and the README command that uses it', () => {
+  const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8').split('\n').map((line) => line.trim());
+  const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const buildConfig = JSON.parse(readFileSync(path.join(ROOT, 'tsconfig.build.json'), 'utf8')) as {
+    compilerOptions: { outDir: string; rootDir: string };
+    include: string[];
+  };
+  const BIN_LINE = /^RUN printf '(.+)' > \/usr\/local\/bin\/coil && chmod 755 \/usr\/local\/bin\/coil$/;
+  const binIndex = dockerfile.findIndex((line) => BIN_LINE.test(line));
+  const binScript = (BIN_LINE.exec(dockerfile[binIndex] ?? '')?.[1] ?? '').replace(/\\n/g, '\n');
+  // The CLI's source entry point, as `npm run coil` runs it, and where the build puts it.
+  const cliSource = /^node -r \.\/scripts\/register\.js (\S+\.ts)$/.exec(packageJson.scripts.coil)?.[1] ?? '';
+  const cliBuilt = `/app/${buildConfig.compilerOptions.outDir}/${cliSource.replace(/\.ts$/, '.js')}`;
+
+  it('writes an executable `coil` on PATH in the runtime stage, as root, before it becomes `node`', () => {
+    expect(binIndex).toBeGreaterThan(dockerfile.indexOf('FROM node:20.20-bookworm-slim AS runtime'));
+    expect(binIndex).toBeGreaterThan(dockerfile.indexOf('COPY --from=build /app/dist ./dist'));
+    expect(binIndex).toBeLessThan(dockerfile.indexOf('USER node'));
+  });
+
+  it('runs the CLI that `npm run build` compiles, with the same path resolution as the apps', () => {
+    expect(cliSource).toBe('apps/cli/src/main.ts');
+    expect(buildConfig.compilerOptions.rootDir).toBe('.');
+    expect(buildConfig.include).toContain('apps/**/*.ts');
+    expect(dockerfile.filter((line) => line.startsWith('WORKDIR '))).toEqual(['WORKDIR /app', 'WORKDIR /app']);
+    expect(binScript).toBe(`#!/bin/sh\nexec node -r /app/scripts/dist-paths.js ${cliBuilt} "$@"\n`);
+  });
+
+  it('is what the README runs right after `docker compose up`, in a service of that image', () => {
+    const setUp = readme.slice(readme.indexOf('## Set-up'), readme.indexOf('\n## ', readme.indexOf('## Set-up') + 1));
+    const up = setUp.indexOf('docker compose up');
+    const create = setUp.search(/^docker compose exec api coil workspace create --name \S+$/m);
+    expect(up).toBeGreaterThanOrEqual(0);
+    expect(create).toBeGreaterThan(up);
+    expect(services.api.image).toBe(IMAGE);
+  });
+
+  it("creates the first workspace with the README's arguments, through the bin's script", async () => {
+    const args = /^docker compose exec api coil (workspace create --name \S+)$/m.exec(readme)?.[1].split(' ') ?? [];
+    expect(args).toEqual(['workspace', 'create', '--name', expect.any(String)]);
+    // The image's script with its two paths mapped to the source tree they are built from.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'coil-bin-'));
+    const script = path.join(dir, 'coil');
+    writeFileSync(
+      script,
+      binScript
+        .replace('/app/scripts/dist-paths.js', path.join(ROOT, 'scripts', 'register.js'))
+        .replace(cliBuilt, path.join(ROOT, cliSource)),
+      { mode: 0o755 },
+    );
+    try {
+      const env = { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}` };
+      const output = await new Promise<string>((resolve, reject) =>
+        execFile(script, args, { cwd: ROOT, env }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+      );
+      expect(output).toMatch(/^Workspace \d+ created\.\nIngest API key: coil_ik_\S+\nRead API token: coil_rt_\S+\n/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

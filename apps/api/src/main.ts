@@ -1,9 +1,7 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig, type CoilConfig } from '@coil/platform';
-import { createHttpApp } from '@coil/http';
-import { createLogger } from '@coil/platform';
-import { setupOpenApi } from '@coil/http';
+import { createHttpApp, setupOpenApi } from '@coil/http';
+import { createLogger, loadConfig, startProcess, type CoilConfig } from '@coil/platform';
 import type { ApiOptions } from './api-options';
 import { ApiModule } from './api.module';
 
@@ -25,6 +23,9 @@ export async function bootstrapApi(
 }
 
 if (require.main === module) {
-  const config = loadConfig();
-  void bootstrapApi(config).then((app) => app.listen(config.apiPort, '0.0.0.0'));
+  startProcess(async () => {
+    const config = loadConfig();
+    const app = await bootstrapApi(config);
+    await app.listen(config.apiPort, '0.0.0.0');
+  });
 }

@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import {
   accountBlockLoaders,
   AccountInsights,
@@ -16,11 +16,11 @@ import {
   UserReader,
 } from '@coil/accounts';
 import type { Logger } from 'pino';
-import type { RedisConnection } from '@coil/platform';
+import { LOGGER, PG_POOL, REDIS, type RedisConnection } from '@coil/platform';
 import { DeterministicInsightsProvider, type InsightsProvider } from '@coil/scoring';
 import { credentialRepositories, CredentialResolver } from '@coil/workspaces';
 import type { ApiOptions } from './api-options';
-import { API_LOGGER, INSIGHTS_PROVIDER, REDIS } from './api.tokens';
+import { INSIGHTS_PROVIDER } from './api.tokens';
 
 const REPOSITORIES = [
   AccountLookupRepository,
@@ -31,11 +31,11 @@ const REPOSITORIES = [
   InsightsDataRepository,
 ];
 
-/** The read side: repositories over the pg `Pool` (provided under its class), the block cache over Redis, readers on top. */
+/** The read side: repositories over the platform's pg pool, the block cache over Redis, readers on top. */
 export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, rateLimitPerSecond: number): Provider[] {
   return [
-    ...REPOSITORIES.map((repository): Provider => ({ provide: repository, inject: [Pool], useFactory: (pool: Pool) => new repository(pool) })),
-    { provide: CredentialResolver, inject: [Pool], useFactory: (pool: Pool) => new CredentialResolver(credentialRepositories(pool)) },
+    ...REPOSITORIES.map((repository): Provider => ({ provide: repository, inject: [PG_POOL], useFactory: (pool: Pool) => new repository(pool) })),
+    { provide: CredentialResolver, inject: [PG_POOL], useFactory: (pool: Pool) => new CredentialResolver(credentialRepositories(pool)) },
     {
       provide: ReadAccess,
       inject: [CredentialResolver],
@@ -49,7 +49,7 @@ export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, 
     },
     {
       provide: BlockCache,
-      inject: [REDIS, AccountTraitsRepository, AccountSegmentsRepository, AccountInsights, API_LOGGER],
+      inject: [REDIS, AccountTraitsRepository, AccountSegmentsRepository, AccountInsights, LOGGER],
       useFactory: (redis: RedisConnection, traits: AccountTraitsRepository, segments: AccountSegmentsRepository, insights: AccountInsights, logger: Logger) =>
         new BlockCache(redis, accountBlockLoaders(traits, segments, insights), {
           keyPrefix: options.cacheKeyPrefix,

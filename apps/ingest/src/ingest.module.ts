@@ -1,11 +1,9 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { Pool } from 'pg';
-import type { CoilConfig } from '@coil/platform';
-import { createPgPool } from '@coil/database';
-import { BullBatchWriter, EventBatcher, IngestService } from '@coil/ingestion';
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Pool } from 'pg';
+import type { Logger } from 'pino';
 import { RateLimiter } from '@coil/http';
-import { OpsController, READINESS_CHECKS, type ReadinessCheck } from '@coil/platform';
-import { createRedisConnection, queuePrefix, waitUntilReady, type RedisConnection } from '@coil/platform';
+import { BullBatchWriter, EventBatcher, IngestService } from '@coil/ingestion';
+import { PG_POOL, PlatformModule, queuePrefix, REDIS, ShutdownSequence, type CoilConfig, type RedisConnection } from '@coil/platform';
 import { credentialRepositories, CredentialResolver } from '@coil/workspaces';
 import { AccoilController } from './controllers/accoil.controller';
 import { AmplitudeController } from './controllers/amplitude.controller';
@@ -13,72 +11,47 @@ import { SegmentController } from './controllers/segment.controller';
 import { IngestHandler } from './ingest-handler';
 import { reportQueueDepth } from './queue-depth.metric';
 
-const REDIS = Symbol('REDIS');
-const REDIS_READY_TIMEOUT_MS = 5000;
-
-/** Closes, in order, what the HTTP server used: queued events first, then the connections. */
-class IngestShutdown implements OnApplicationShutdown {
-  constructor(
-    @Inject(EventBatcher) private readonly batcher: EventBatcher,
-    @Inject(BullBatchWriter) private readonly writer: BullBatchWriter,
-    @Inject(REDIS) private readonly redis: RedisConnection,
-    @Inject(Pool) private readonly pool: Pool,
-  ) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.batcher.drain();
-    reportQueueDepth(undefined);
-    await this.writer.close();
-    this.redis.disconnect();
-    await this.pool.end();
-  }
-}
+// Credential look-ups only: a few connections serve every request through the key cache.
+const PG_POOL_SIZE = 4;
 
 @Module({})
 export class IngestModule {
-  static forRoot(config: CoilConfig): DynamicModule {
+  static forRoot(config: CoilConfig, logger: Logger): DynamicModule {
     return {
       module: IngestModule,
-      controllers: [OpsController, SegmentController, AccoilController, AmplitudeController],
+      imports: [PlatformModule.forRoot({ app: 'ingest', config, logger, pgPoolSize: PG_POOL_SIZE })],
+      controllers: [SegmentController, AccoilController, AmplitudeController],
       providers: [
         {
-          provide: READINESS_CHECKS,
-          inject: [REDIS],
-          useFactory: (redis: RedisConnection): ReadinessCheck[] => [
-            { name: 'redis', check: () => redis.ping() },
-          ],
-        },
-        {
-          provide: REDIS,
-          useFactory: async () => {
-            const redis = createRedisConnection(config, 'producer');
-            await waitUntilReady(redis, REDIS_READY_TIMEOUT_MS);
-            return redis;
-          },
-        },
-        { provide: Pool, useFactory: () => createPgPool(config.databaseUrl, { max: 4 }) },
-        {
           provide: BullBatchWriter,
-          inject: [REDIS],
-          useFactory: (redis: RedisConnection) => {
+          inject: [REDIS, ShutdownSequence],
+          useFactory: (redis: RedisConnection, shutdown: ShutdownSequence) => {
             const writer = new BullBatchWriter(redis, queuePrefix(config));
             reportQueueDepth(writer.queue);
+            shutdown.add('queues', 'ingest queue', () => {
+              reportQueueDepth(undefined);
+              return writer.close();
+            });
             return writer;
           },
         },
         {
           provide: EventBatcher,
-          inject: [BullBatchWriter],
-          useFactory: (writer: BullBatchWriter) =>
-            new EventBatcher(writer, {
+          inject: [BullBatchWriter, ShutdownSequence],
+          useFactory: (writer: BullBatchWriter, shutdown: ShutdownSequence) => {
+            const batcher = new EventBatcher(writer, {
               maxEvents: config.ingestBatchMaxEvents,
               maxDelayMs: config.ingestBatchDelayMs,
               writeTimeoutMs: config.ingestQueueTimeoutMs,
-            }),
+            });
+            // Events already answered for are written before the queue and Redis close.
+            shutdown.add('drain', 'event batcher', () => batcher.drain());
+            return batcher;
+          },
         },
         {
           provide: CredentialResolver,
-          inject: [Pool],
+          inject: [PG_POOL],
           useFactory: (pool: Pool) => new CredentialResolver(credentialRepositories(pool)),
         },
         {
@@ -88,7 +61,6 @@ export class IngestModule {
             new IngestService(keys, new RateLimiter(() => config.ingestRateLimit), batcher),
         },
         IngestHandler,
-        IngestShutdown,
       ],
     };
   }

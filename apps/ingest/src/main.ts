@@ -1,16 +1,14 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig, type CoilConfig } from '@coil/platform';
-import { createHttpApp } from '@coil/http';
+import { createHttpApp, setupOpenApi } from '@coil/http';
 import { BATCH_MAX_BYTES } from '@coil/ingestion';
-import { createLogger } from '@coil/platform';
-import { setupOpenApi } from '@coil/http';
+import { createLogger, loadConfig, startProcess, type CoilConfig } from '@coil/platform';
 import { IngestModule } from './ingest.module';
 
 /** Builds the ingest app without listening, so tests can drive it in-process. */
 export async function bootstrapIngest(config: CoilConfig = loadConfig()): Promise<NestFastifyApplication> {
   const logger = createLogger(config.logLevel, 'ingest');
-  const app = await createHttpApp(IngestModule.forRoot(config), { logger, maxBodyBytes: BATCH_MAX_BYTES });
+  const app = await createHttpApp(IngestModule.forRoot(config, logger), { logger, maxBodyBytes: BATCH_MAX_BYTES });
   setupOpenApi(app, {
     title: 'Coil ingest API',
     description: 'Accoil (REST v2 and legacy v1), Segment (destination and HTTP API) and Amplitude compatible event ingestion.',
@@ -22,6 +20,9 @@ export async function bootstrapIngest(config: CoilConfig = loadConfig()): Promis
 }
 
 if (require.main === module) {
-  const config = loadConfig();
-  void bootstrapIngest(config).then((app) => app.listen(config.ingestPort, '0.0.0.0'));
+  startProcess(async () => {
+    const config = loadConfig();
+    const app = await bootstrapIngest(config);
+    await app.listen(config.ingestPort, '0.0.0.0');
+  });
 }

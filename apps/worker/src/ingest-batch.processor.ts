@@ -1,12 +1,12 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, Worker, type Job, type Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import type { IngestBatch } from '@coil/domain';
 import { INGEST_QUEUE } from '@coil/ingestion';
 import { BatchRollup, isPoisonError, retryDelayMs, type JobOutcome } from '@coil/rollup';
-import type { RedisConnection } from '@coil/platform';
+import { LOGGER, REDIS, ShutdownSequence, stopWorkerOnShutdown, type RedisConnection } from '@coil/platform';
 import { requestRescore } from '@coil/scoring-pass';
-import { LOGGER, REDIS, SCORING_QUEUE_TOKEN, WORKER_SETTINGS, type WorkerSettings } from './worker.tokens';
+import { SCORING_QUEUE_TOKEN, WORKER_SETTINGS, type WorkerSettings } from './worker.tokens';
 import { recordJob, recordUnfinishedJob } from './worker-metrics';
 
 // A job is only ever retried, never failed for a transient error, so this merely guards
@@ -15,20 +15,19 @@ const MAX_STALLED_COUNT = 50;
 
 /** Feeds ingest jobs to the roll-up; a thin shell around BatchRollup. */
 @Injectable()
-export class IngestBatchProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private worker?: Worker<IngestBatch, JobOutcome>;
-
+export class IngestBatchProcessor implements OnApplicationBootstrap {
   constructor(
     @Inject(BatchRollup) private readonly rollup: BatchRollup,
     @Inject(REDIS) private readonly connection: RedisConnection,
     @Inject(WORKER_SETTINGS) private readonly settings: WorkerSettings,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(SCORING_QUEUE_TOKEN) private readonly scoringQueue: Queue,
+    @Inject(ShutdownSequence) private readonly shutdown: ShutdownSequence,
   ) {}
 
   onApplicationBootstrap(): void {
     const { concurrency, prefix, lockDurationMs } = this.settings;
-    this.worker = new Worker<IngestBatch, JobOutcome>(INGEST_QUEUE, (job, token) => this.process(job, token), {
+    const worker = new Worker<IngestBatch, JobOutcome>(INGEST_QUEUE, (job, token) => this.process(job, token), {
       connection: this.connection,
       prefix,
       concurrency,
@@ -36,12 +35,8 @@ export class IngestBatchProcessor implements OnApplicationBootstrap, BeforeAppli
       stalledInterval: lockDurationMs,
       maxStalledCount: MAX_STALLED_COUNT,
     });
-    this.worker.on('error', (error) => this.logger.error({ err: error }, 'queue worker error'));
-  }
-
-  /** Lets in-flight jobs finish (SIGTERM) before the connections they use are closed. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
+    worker.on('error', (error) => this.logger.error({ err: error }, 'queue worker error'));
+    stopWorkerOnShutdown(this.shutdown, 'roll-up worker', worker, this.connection);
   }
 
   private async process(job: Job<IngestBatch, JobOutcome>, token?: string): Promise<JobOutcome> {

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig, type CoilConfig } from '@coil/platform';
 import { createHttpApp } from '@coil/http';
-import { createLogger } from '@coil/platform';
+import { createLogger, loadConfig, startProcess, type CoilConfig } from '@coil/platform';
 import { WorkerModule } from './worker.module';
 
 // The worker's HTTP side only serves health and metrics.
@@ -17,9 +16,4 @@ export async function bootstrapWorker(config: CoilConfig = loadConfig()): Promis
   return app;
 }
 
-if (require.main === module) {
-  bootstrapWorker().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+if (require.main === module) startProcess(() => bootstrapWorker());

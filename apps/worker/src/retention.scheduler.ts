@@ -1,8 +1,8 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
+import { LOGGER, PG_POOL, ShutdownSequence } from '@coil/platform';
 import { RetentionRepository } from '@coil/rollup';
-import { LOGGER, PG_POOL } from './worker.tokens';
 
 const PRUNE_EVERY_MS = 15 * 60 * 1000;
 
@@ -11,23 +11,23 @@ const PRUNE_EVERY_MS = 15 * 60 * 1000;
  * Every worker prunes; concurrent prunes only delete the same old rows.
  */
 @Injectable()
-export class RetentionScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RetentionScheduler implements OnApplicationBootstrap {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(ShutdownSequence) private readonly shutdown: ShutdownSequence,
   ) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.prune(), PRUNE_EVERY_MS);
     this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    this.shutdown.add('drain', 'dedup-state prune', () => {
+      clearInterval(this.timer);
+      return this.running;
+    });
   }
 
   prune(): Promise<void> {

@@ -1,11 +1,19 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
-import type { CoilConfig } from '@coil/platform';
-import { histogram } from '@coil/platform';
-import { announceNewScores, createRedisConnection, type RedisConnection } from '@coil/platform';
+import {
+  announceNewScores,
+  COIL_CONFIG,
+  histogram,
+  LOGGER,
+  REDIS,
+  ShutdownSequence,
+  stopWorkerOnShutdown,
+  type CoilConfig,
+  type RedisConnection,
+} from '@coil/platform';
 import { processScoringJob, registerScoringSchedule, ScoringRunner, SCORING_JOBS, SCORING_QUEUE, type RescoreJobData, type ScoreAllResult, type ScoringRunSummary } from '@coil/scoring-pass';
-import { COIL_CONFIG, LOGGER, REDIS, SCORING_QUEUE_TOKEN, WORKER_SETTINGS, type WorkerSettings } from './worker.tokens';
+import { SCORING_QUEUE_TOKEN, SCORING_REDIS, WORKER_SETTINGS, type WorkerSettings } from './worker.tokens';
 
 const runDuration = histogram(
   'coil_scoring_run_duration_seconds',
@@ -21,10 +29,7 @@ function scoredWorkspaces(job: Job, result: ScoringRunSummary | ScoreAllResult):
 
 /** Consumes scoring runs: the UTC-midnight schedule and the debounced rescoring after events. */
 @Injectable()
-export class ScoringProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private worker?: Worker;
-  private connection?: RedisConnection;
-
+export class ScoringProcessor implements OnApplicationBootstrap {
   constructor(
     @Inject(ScoringRunner) private readonly runner: ScoringRunner,
     @Inject(SCORING_QUEUE_TOKEN) private readonly queue: Queue,
@@ -32,13 +37,13 @@ export class ScoringProcessor implements OnApplicationBootstrap, BeforeApplicati
     @Inject(COIL_CONFIG) private readonly config: CoilConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(REDIS) private readonly redis: RedisConnection,
+    @Inject(SCORING_REDIS) private readonly connection: RedisConnection,
+    @Inject(ShutdownSequence) private readonly shutdown: ShutdownSequence,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await registerScoringSchedule(this.queue);
-    // A blocking worker connection of its own, so scoring never waits behind roll-up jobs.
-    this.connection = createRedisConnection(this.config, 'worker');
-    this.worker = new Worker(
+    const worker = new Worker(
       SCORING_QUEUE,
       async (job) => {
         const stop = runDuration.startTimer({ job: job.name });
@@ -52,8 +57,9 @@ export class ScoringProcessor implements OnApplicationBootstrap, BeforeApplicati
       },
       { connection: this.connection, prefix: this.settings.prefix, concurrency: 1 },
     );
-    this.worker.on('failed', (job, error) => this.logger.error({ err: error, job: job?.name }, 'scoring run failed'));
-    this.worker.on('error', (error) => this.logger.error({ err: error }, 'scoring worker error'));
+    worker.on('failed', (job, error) => this.logger.error({ err: error, job: job?.name }, 'scoring run failed'));
+    worker.on('error', (error) => this.logger.error({ err: error }, 'scoring worker error'));
+    stopWorkerOnShutdown(this.shutdown, 'scoring worker', worker, this.connection);
   }
 
   /** The read API drops cached metrics of these workspaces; a failure only delays that (its TTL). */
@@ -61,10 +67,5 @@ export class ScoringProcessor implements OnApplicationBootstrap, BeforeApplicati
     await announceNewScores(this.redis, this.config, workspaceIds).catch((error: unknown) =>
       this.logger.warn({ err: error, workspaceIds }, 'could not announce new scores'),
     );
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
-    this.connection?.disconnect();
   }
 }

@@ -1,9 +1,11 @@
-export const REDIS = Symbol('REDIS');
-export const PG_POOL = Symbol('PG_POOL');
-export const LOGGER = Symbol('LOGGER');
 export const WORKER_SETTINGS = Symbol('WORKER_SETTINGS');
-export const COIL_CONFIG = Symbol('COIL_CONFIG');
+/**
+ * Scoring's own PostgreSQL pool and Redis connection: a scoring run holds several connections
+ * for seconds, and a BullMQ worker's blocking fetch holds its connection, so sharing either with
+ * the roll-up would make one wait behind the other.
+ */
 export const SCORING_POOL = Symbol('SCORING_POOL');
+export const SCORING_REDIS = Symbol('SCORING_REDIS');
 export const SCORING_QUEUE_TOKEN = Symbol('SCORING_QUEUE');
 
 export interface WorkerSettings {

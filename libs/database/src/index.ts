@@ -22,18 +22,13 @@ export type {
 } from './generated/client';
 export {
   applyMigrations,
-  dropDatabase,
-  findMigrationsDir,
-  MigrationError,
-  readMigrationFiles,
   recreateDatabase,
   type ApplyMigrationsOptions,
-  type MigrationErrorCode,
-  type MigrationFile,
   type MigrationLog,
   type MigrationsReport,
-} from './migrations';
-export { inTransaction } from './pg/in-transaction';
-export type { SqlClient } from './pg/sql-client';
-export { createPgPool, type PgPoolOptions } from './pg/pg-pool';
-export { PgUnitOfWork, unitOfWorkOver, type UnitOfWork } from './pg/unit-of-work';
+} from './migrations/migration-runner';
+export { MigrationError, type MigrationErrorCode } from './migrations/migration-error';
+export { findMigrationsDir, readMigrationFiles, type MigrationFile } from './migrations/migration-files';
+export { dropDatabase } from './migrations/ensure-database';
+export { createPgPool, type PgPoolOptions, type SqlClient } from './pg/pool';
+export { inTransaction, PgUnitOfWork, unitOfWorkOver, type UnitOfWork } from './pg/transaction';

@@ -1,5 +1,9 @@
-// What every process stands on: typed config, logger, Redis, metrics, readiness.
+// What every process stands on: typed config, logger, Redis, PostgreSQL, metrics, readiness,
+// the durable-queue check and the ordered shutdown, wired once by PlatformModule.
 export { loadConfig, NODE_OPTIONS_BY_APP, type CoilConfig } from './config/config';
+export { PlatformModule, startProcess, type CoilApp, type PlatformOptions } from './platform.module';
+export { COIL_CONFIG, LOGGER, PG_POOL, REDIS } from './platform.tokens';
+export { pgPoolProvider, redisConnectionProvider } from './connections';
 export {
   announceNewScores,
   createRedisConnection,
@@ -8,13 +12,9 @@ export {
   scoresVersionKey,
   waitUntilReady,
   type RedisConnection,
+  type RedisPurpose,
 } from './redis/redis-connection';
-export { createLogger, PinoNestLogger } from './observability/logger';
-export {
-  READINESS_CHECKS,
-  runReadinessChecks,
-  type ReadinessCheck,
-  type ReadinessReport,
-} from './observability/readiness';
-export { OpsController } from './observability/ops.controller';
+export { ShutdownSequence, type ShutdownPhase } from './shutdown/shutdown-sequence';
+export { stopWorkerOnShutdown } from './shutdown/queue-worker';
+export { createLogger, PinoNestLogger, type StructuredLogger } from './observability/logger';
 export { counter, gauge, histogram, scrapedGauge } from './observability/metric';

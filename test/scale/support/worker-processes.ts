@@ -26,7 +26,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function ready(port: number, child: ChildProcess): Promise<void> {
+export async function ready(port: number, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline && child.exitCode === null) {
     const answered = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { ensureDatabaseExists } from './ensure-database';
+import { dropDatabase, ensureDatabaseExists } from './ensure-database';
 import { MigrationError } from './migration-error';
 import { findMigrationsDir, readMigrationFiles, scriptMatchesChecksum, type MigrationFile } from './migration-files';
 import {
@@ -107,4 +107,10 @@ export async function applyMigrations(
     // Ending the session releases the advisory lock even when unlocking is never reached.
     await client.end();
   }
+}
+
+/** A database from nothing with every migration: for tests and benchmarks, never production. */
+export async function recreateDatabase(databaseUrl: string): Promise<void> {
+  await dropDatabase(databaseUrl);
+  await applyMigrations(databaseUrl);
 }

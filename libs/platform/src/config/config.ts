@@ -28,6 +28,10 @@ export interface CoilConfig {
   workerLockDurationMs: number;
   /** New events gather this long before their workspace is rescored (freshness of scores). */
   rescoreDelayMs: number;
+  /** After SIGTERM or SIGINT a process has this long to close in order; then it exits non-zero. */
+  shutdownTimeoutMs: number;
+  /** Ingest and worker refuse to start on a Redis that would lose accepted events on restart. */
+  requireDurableQueue: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -50,6 +54,13 @@ function positiveInt(env: Env, name: string, fallback: number, min = 1): number 
     throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`);
   }
   return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new Error(`${name} must be true or false, got "${raw}"`);
+  return raw === 'true';
 }
 
 function url(env: Env, name: string, fallback: string, protocols: string[]): string {
@@ -90,6 +101,8 @@ export function loadConfig(env: Env = process.env): CoilConfig {
     workerConcurrency: positiveInt(env, 'WORKER_CONCURRENCY', 4),
     workerLockDurationMs: positiveInt(env, 'WORKER_LOCK_DURATION_MS', 30_000, 1000),
     rescoreDelayMs: positiveInt(env, 'RESCORE_DELAY_MS', 1000, 0),
+    shutdownTimeoutMs: positiveInt(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100),
+    requireDurableQueue: flag(env, 'COIL_REQUIRE_DURABLE_QUEUE', false),
   };
 }
 

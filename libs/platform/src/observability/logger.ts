@@ -45,3 +45,10 @@ export class PinoNestLogger implements LoggerService {
     this.logger.trace({ context }, String(message));
   }
 }
+
+/** The part of pino's Logger that platform classes write to, so that specs pass a plain object. */
+export interface StructuredLogger {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}

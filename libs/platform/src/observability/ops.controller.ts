@@ -1,7 +1,8 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { register } from 'prom-client';
-import { READINESS_CHECKS, runReadinessChecks, type ReadinessCheck } from './readiness';
+import { READINESS_CHECKS } from '../platform.tokens';
+import { runReadinessChecks, type ReadinessCheck } from './readiness';
 
 /** /healthz (alive), /readyz (dependencies answer), /metrics (Prometheus text) on every process. */
 @Controller()

@@ -3,6 +3,8 @@ import type { CoilConfig } from '../config/config';
 
 export type RedisConnection = IORedis | Cluster;
 
+export type RedisPurpose = 'producer' | 'worker' | 'cache';
+
 /**
  * BullMQ needs `maxRetriesPerRequest: null` on worker connections (blocking commands); the
  * ingest wants the opposite, a fast failure, so that it can answer 503 instead of hanging;
@@ -10,7 +12,7 @@ export type RedisConnection = IORedis | Cluster;
  */
 export function createRedisConnection(
   config: Pick<CoilConfig, 'redisUrl' | 'redisClusterNodes'>,
-  purpose: 'producer' | 'worker' | 'cache',
+  purpose: RedisPurpose,
 ): RedisConnection {
   const failFast: RedisOptions = { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 };
   const options: RedisOptions =

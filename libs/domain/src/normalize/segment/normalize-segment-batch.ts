@@ -1,9 +1,27 @@
+import { compileValidator } from '../../ingest/validation/compile-validator';
+import { contextSchema, isoTimestampSchema } from '../../ingest/validation/common-schemas';
 import { normalizeBatchItems } from '../../ingest/batch/normalize-batch-items';
 import type { NormalizeContext, NormalizeResult } from '../../ingest/normalize-result';
 import { isoFieldToEpochMs } from '../../ingest/time/parse-iso-timestamp';
-import { firstId, withoutNullFields } from '../build-ingest-event';
+import { firstId, withoutNullFields, type IdInput } from '../build-ingest-event';
 import { normalizeSegmentEvent } from './normalize-segment-event';
-import { validateSegmentBatch } from './segment-batch-schema';
+
+/** Segment HTTP API batch envelope; `writeKey` is read by the auth layer, not here. */
+export interface SegmentBatchInput {
+  batch: unknown[];
+  sentAt?: string;
+  context?: { groupId?: IdInput | null };
+}
+
+export const validateSegmentBatch = compileValidator<SegmentBatchInput>({
+  type: 'object',
+  required: ['batch'],
+  properties: {
+    batch: { type: 'array' },
+    sentAt: isoTimestampSchema,
+    context: contextSchema,
+  },
+});
 
 /** POST /v1/batch: `{batch, sentAt?, context?}`, as @segment/analytics-node sends it. */
 export function normalizeSegmentBatch(body: unknown, ctx: NormalizeContext): NormalizeResult {

@@ -4,8 +4,14 @@ import { isoFieldToEpochMs } from '../../ingest/time/parse-iso-timestamp';
 import { resolveEventTimestamp } from '../../ingest/time/resolve-event-timestamp';
 import { validationError } from '../../ingest/validation/validation-error';
 import { buildIngestEvent, firstId, toId, withoutNullFields } from '../build-ingest-event';
-import { pageEventName } from './page-event-name';
 import { validateSegmentEvent, type SegmentEventInput, type SegmentEventType } from './segment-event-schema';
+
+/** Segment's convention for named pages: `Viewed {name} Page`, or `Viewed Page` without a name. */
+export function pageEventName(kind: 'page' | 'screen', name: string | undefined): string {
+  const noun = kind === 'page' ? 'Page' : 'Screen';
+  const trimmed = name?.trim();
+  return trimmed ? `Viewed ${trimmed} ${noun}` : `Viewed ${noun}`;
+}
 
 export interface SegmentEventOptions {
   /** /v1/track etc.: the route names the type, so the body may omit it. */

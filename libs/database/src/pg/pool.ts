@@ -1,4 +1,9 @@
-import { Pool } from 'pg';
+import { Pool, type QueryResult, type QueryResultRow } from 'pg';
+
+/** What repositories need from node-postgres: a pool, or a client inside a transaction. */
+export interface SqlClient {
+  query<R extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
+}
 
 export interface PgPoolOptions {
   max: number;

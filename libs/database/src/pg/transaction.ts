@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import type { SqlClient } from './pool';
 
 async function rollBack(client: PoolClient): Promise<boolean> {
   try {
@@ -34,4 +35,28 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
     client.off('error', onConnectionError);
     client.release(!reusable);
   }
+}
+
+/**
+ * One transaction over a bundle of repositories: services ask for `run` and get the bundle bound
+ * to the transaction's client, so they never see a pool, a client or SQL.
+ */
+export interface UnitOfWork<R> {
+  run<T>(work: (repositories: R) => Promise<T>): Promise<T>;
+}
+
+export class PgUnitOfWork<R> implements UnitOfWork<R> {
+  constructor(
+    private readonly pool: Pool,
+    private readonly bind: (db: SqlClient) => R,
+  ) {}
+
+  run<T>(work: (repositories: R) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, (client) => work(this.bind(client)));
+  }
+}
+
+/** For unit specs with fake repositories: runs the work on the given bundle, no transaction. */
+export function unitOfWorkOver<R>(repositories: R): UnitOfWork<R> {
+  return { run: (work) => work(repositories) };
 }
