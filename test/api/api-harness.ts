@@ -42,7 +42,7 @@ export async function startApi(options: Partial<ApiOptions> = {}, apiRateLimit =
     async get(path, token = workspace.api_token) {
       const headers: Record<string, string> = token === null ? {} : { authorization: `Bearer ${token}` };
       const response = await app.inject({ method: 'GET', url: path, headers });
-      return { status: response.statusCode, headers: response.headers, body: response.json() as Record<string, unknown> };
+      return { status: response.statusCode, headers: response.headers, body: response.json<Record<string, unknown>>() };
     },
     async close() {
       await app.close();

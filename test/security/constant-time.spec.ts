@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import type * as NodeCrypto from 'node:crypto';
 import { CredentialResolver, hashCredential, hashesMatch, type CredentialLookups, type CredentialRecord } from '@coil/workspaces';
 
 /** The resolver's hash lookup of both tables, answering `rows` whatever the hash: every row "matches" the index. */
@@ -13,7 +14,7 @@ function row(raw: string): CredentialRecord {
 
 // The real function, observed: every module importing node:crypto in this file sees the spy.
 jest.mock('node:crypto', () => {
-  const actual = jest.requireActual<typeof import('node:crypto')>('node:crypto');
+  const actual = jest.requireActual<typeof NodeCrypto>('node:crypto');
   return { ...actual, timingSafeEqual: jest.fn(actual.timingSafeEqual) };
 });
 

@@ -1,11 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Pool } from 'pg';
-import { loadConfig } from '@coil/platform';
 import { PgUnitOfWork } from '@coil/database';
 import { CoilError } from '@coil/domain';
 import { BullBatchWriter, EventBatcher, IngestService } from '@coil/ingestion';
 import { RateLimiter } from '@coil/http';
-import { createRedisConnection, queuePrefix, type RedisConnection } from '@coil/platform';
+import { createRedisConnection, loadConfig, queuePrefix, type RedisConnection } from '@coil/platform';
 import { credentialRepositories, CredentialResolver, WorkspaceAdmin, workspaceRepositories, type CreatedWorkspace } from '@coil/workspaces';
 import { basicAuth } from '../support/ingest-harness';
 import { startWorker, totalCount } from '../worker/support/worker-harness';

@@ -34,7 +34,11 @@ const REPOSITORIES = [
 /** The read side: repositories over the platform's pg pool, the block cache over Redis, readers on top. */
 export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, rateLimitPerSecond: number): Provider[] {
   return [
-    ...REPOSITORIES.map((repository): Provider => ({ provide: repository, inject: [PG_POOL], useFactory: (pool: Pool) => new repository(pool) })),
+    ...REPOSITORIES.map((repository): Provider => ({
+      provide: repository,
+      inject: [PG_POOL],
+      useFactory: (pool: Pool) => new repository(pool),
+    })),
     { provide: CredentialResolver, inject: [PG_POOL], useFactory: (pool: Pool) => new CredentialResolver(credentialRepositories(pool)) },
     {
       provide: ReadAccess,
@@ -50,7 +54,13 @@ export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, 
     {
       provide: BlockCache,
       inject: [REDIS, AccountTraitsRepository, AccountSegmentsRepository, AccountInsights, LOGGER],
-      useFactory: (redis: RedisConnection, traits: AccountTraitsRepository, segments: AccountSegmentsRepository, insights: AccountInsights, logger: Logger) =>
+      useFactory: (
+        redis: RedisConnection,
+        traits: AccountTraitsRepository,
+        segments: AccountSegmentsRepository,
+        insights: AccountInsights,
+        logger: Logger,
+      ) =>
         new BlockCache(redis, accountBlockLoaders(traits, segments, insights), {
           keyPrefix: options.cacheKeyPrefix,
           ttlsMs: options.cacheTtlsMs,
@@ -63,7 +73,11 @@ export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, 
       inject: [AccountLookupRepository, BlockCache],
       useFactory: (accounts: AccountLookupRepository, cache: BlockCache) => new AccountReader(accounts, cache, options.now),
     },
-    { provide: AccountListReader, inject: [AccountListRepository], useFactory: (accounts: AccountListRepository) => new AccountListReader(accounts) },
+    {
+      provide: AccountListReader,
+      inject: [AccountListRepository],
+      useFactory: (accounts: AccountListRepository) => new AccountListReader(accounts),
+    },
     { provide: UserReader, inject: [UserLookupRepository], useFactory: (users: UserLookupRepository) => new UserReader(users) },
   ];
 }

@@ -1,12 +1,6 @@
 // The read side of accounts and users: query validation, lookups, per-block cache, insights input.
 export { ReadAccess } from './auth/read-access';
-export {
-  ACCOUNT_BLOCKS,
-  DEFAULT_CACHE_TTLS_MS,
-  type AccountBlock,
-  type CacheEntry,
-  type CacheTtls,
-} from './blocks/account-block';
+export { ACCOUNT_BLOCKS, DEFAULT_CACHE_TTLS_MS, type AccountBlock, type CacheEntry, type CacheTtls } from './blocks/account-block';
 export type { AccountSegment, AccountTraits, CacheEntryValues } from './blocks/account-blocks';
 export { accountBlockLoaders } from './cache/account-block-loaders';
 export {

@@ -15,12 +15,7 @@ export {
   type CredentialLookups,
 } from './resolver/credential-resolver';
 export { CREDENTIAL_PREFIX, type CredentialKind } from './credentials/credential-kind';
-export {
-  generateCredential,
-  hashCredential,
-  hashesMatch,
-  type GeneratedCredential,
-} from './credentials/credential-secret';
+export { generateCredential, hashCredential, hashesMatch, type GeneratedCredential } from './credentials/credential-secret';
 export { requireWorkspace, type WorkspaceDirectory } from './guard/require-workspace';
 export { CredentialRepository, type CredentialRecord, type CredentialRef } from './repositories/credential.repository';
 export { WorkspaceRepository, type WorkspaceRow } from './repositories/workspace.repository';

@@ -1,12 +1,20 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { ACCOUNT_BLOCKS, ACCOUNT_METRICS, EXPAND_DOCUMENTATION, metricSchemas, USER_METRICS, type ServedAccountMetrics } from '@coil/accounts';
+import {
+  ACCOUNT_BLOCKS,
+  ACCOUNT_METRICS,
+  EXPAND_DOCUMENTATION,
+  metricSchemas,
+  USER_METRICS,
+  type ServedAccountMetrics,
+} from '@coil/accounts';
 
 const nullableString: SchemaObject = { type: 'string', nullable: true };
 const link: SchemaObject = { type: 'object', properties: { href: { type: 'string' } } };
 
 export const ACCOUNT_METRICS_SCHEMA: SchemaObject = {
   type: 'object',
-  description: 'Latest scoring run of the default profile. An account never scored has every number 0, engagement_score_change and the days null.',
+  description:
+    'Latest scoring run of the default profile. An account never scored has every number 0, engagement_score_change and the days null.',
   properties: metricSchemas(ACCOUNT_METRICS),
 };
 
@@ -27,7 +35,10 @@ export const ACCOUNT_SCHEMA: SchemaObject = {
       type: 'array',
       nullable: true,
       description: 'Only with expand=segments; cached up to 10 min',
-      items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, entered_at: { type: 'string', format: 'date-time' } } },
+      items: {
+        type: 'object',
+        properties: { id: { type: 'string' }, name: { type: 'string' }, entered_at: { type: 'string', format: 'date-time' } },
+      },
     },
     insights: { type: 'object', additionalProperties: true, nullable: true, description: 'Only with expand=insights; cached up to 30 min' },
     _expansions: {
@@ -37,7 +48,11 @@ export const ACCOUNT_SCHEMA: SchemaObject = {
         documentation: { type: 'string' },
         unknown_parameters: { type: 'array', items: { type: 'string' } },
         error: nullableString,
-        cached_at: { type: 'object', additionalProperties: { type: 'string', format: 'date-time' }, description: 'When each served block was computed' },
+        cached_at: {
+          type: 'object',
+          additionalProperties: { type: 'string', format: 'date-time' },
+          description: 'When each served block was computed',
+        },
       },
     },
     _links: { type: 'object', properties: { self: link } },

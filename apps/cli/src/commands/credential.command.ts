@@ -64,7 +64,10 @@ function registerGroup<I extends { workspace_id: string; id: string }>(
     .option('--json', 'print JSON')
     .action(async (options: WorkspaceOption) => {
       printResult(options, await kind.create(context.workspaceAdmin(), options.workspace), (issued) =>
-        [`${title} ${issued.id} created for workspace ${issued.workspace_id}: ${kind.secretOf(issued)}`, 'Store it now: it is not shown again.'].join('\n'),
+        [
+          `${title} ${issued.id} created for workspace ${issued.workspace_id}: ${kind.secretOf(issued)}`,
+          'Store it now: it is not shown again.',
+        ].join('\n'),
       );
     });
 

@@ -1,7 +1,7 @@
 import { CoilError } from '@coil/domain';
 import { ReadAccess } from './read-access';
 
-const TOKENS: Record<string, string> = { 'coil_rt_mine': '13', 'coil_rt_other': '14' };
+const TOKENS: Record<string, string> = { coil_rt_mine: '13', coil_rt_other: '14' };
 
 function errorOf(promise: Promise<unknown>): Promise<CoilError> {
   return promise.then(

@@ -9,24 +9,23 @@ export class InMemoryCacheStore implements CacheStore {
   readonly writes: string[] = [];
   unreachable = false;
 
-  async mget(...keys: string[]): Promise<(string | null)[]> {
-    this.reach();
-    return keys.map((key) => this.values.get(key) ?? null);
+  mget(...keys: string[]): Promise<(string | null)[]> {
+    return this.reach(() => keys.map((key) => this.values.get(key) ?? null));
   }
 
-  async get(key: string): Promise<string | null> {
-    this.reach();
-    return this.values.get(key) ?? null;
+  get(key: string): Promise<string | null> {
+    return this.reach(() => this.values.get(key) ?? null);
   }
 
-  async set(key: string, value: string): Promise<'OK'> {
-    this.reach();
-    this.writes.push(key);
-    this.values.set(key, value);
-    return 'OK';
+  set(key: string, value: string): Promise<'OK'> {
+    return this.reach(() => {
+      this.writes.push(key);
+      this.values.set(key, value);
+      return 'OK';
+    });
   }
 
-  private reach(): void {
-    if (this.unreachable) throw new Error('connection refused');
+  private reach<T>(operation: () => T): Promise<T> {
+    return this.unreachable ? Promise.reject(new Error('connection refused')) : Promise.resolve(operation());
   }
 }

@@ -67,7 +67,13 @@ export const ACCOUNT_METRICS = [
   'total_active_people_count',
 ] as const satisfies readonly MetricName[];
 
-export const USER_METRICS = ['engagement_score', 'raw_score', 'scoring_profile_events', 'first_seen', 'last_seen'] as const satisfies readonly MetricName[];
+export const USER_METRICS = [
+  'engagement_score',
+  'raw_score',
+  'scoring_profile_events',
+  'first_seen',
+  'last_seen',
+] as const satisfies readonly MetricName[];
 
 /** The stored metrics of the account's latest scoring run, plus owner_name, a trait. */
 export type ServedAccountMetrics = Metrics<typeof ACCOUNT_METRICS>;

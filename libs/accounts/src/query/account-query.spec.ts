@@ -1,4 +1,4 @@
-import { CoilError } from '@coil/domain';
+import type { CoilError } from '@coil/domain';
 import { parseAccountQuery, parseExpand } from './account-query';
 import { decodeCursor, encodeCursor } from './list-cursor';
 

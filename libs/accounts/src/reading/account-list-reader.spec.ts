@@ -41,7 +41,12 @@ describe('AccountListReader', () => {
       { id: '7', name: null, domain: null, tracking_id: 'ext-7', metrics: ROWS[0].metrics },
       { id: '3', name: null, domain: null, tracking_id: 'ext-3', metrics: ROWS[1].metrics },
     ]);
-    expect(decodeCursor(page.next_cursor ?? '', 'engagement_score', 'desc')).toEqual({ sort: 'engagement_score', order: 'desc', value: 80, id: '3' });
+    expect(decodeCursor(page.next_cursor ?? '', 'engagement_score', 'desc')).toEqual({
+      sort: 'engagement_score',
+      order: 'desc',
+      value: 80,
+      id: '3',
+    });
     expect(page._links).toEqual({
       self: { href: '/v1/accounts/list?workspace_id=13&sort=engagement_score&order=desc&limit=2' },
       next: { href: `/v1/accounts/list?workspace_id=13&sort=engagement_score&order=desc&limit=2&cursor=${page.next_cursor}` },

@@ -89,7 +89,9 @@ describe('WorkspaceAdmin', () => {
     expect(runs).toBe(1);
     expect(workspaces.rows.map((row) => row.name)).toEqual(['Acme']);
     expect(created.workspace_id).toBe('1');
-    expect(keys.rows).toEqual([expect.objectContaining({ workspaceId: '1', hash: hashCredential(created.api_key), prefix: created.api_key.slice(0, 14) })]);
+    expect(keys.rows).toEqual([
+      expect.objectContaining({ workspaceId: '1', hash: hashCredential(created.api_key), prefix: created.api_key.slice(0, 14) }),
+    ]);
     expect(tokens.rows).toEqual([expect.objectContaining({ workspaceId: '1', hash: hashCredential(created.api_token) })]);
     expect(created.api_key).toMatch(/^coil_ik_/);
     expect(created.api_token).toMatch(/^coil_rt_/);
@@ -147,7 +149,10 @@ describe('WorkspaceAdmin', () => {
 
     await expect(admin.createWorkspace('   ')).rejects.toMatchObject({ code: 'invalid_parameter' });
     await expect(admin.createWorkspace('x'.repeat(201))).rejects.toMatchObject({ code: 'invalid_parameter' });
-    await expect(admin.createKey('0')).rejects.toMatchObject({ code: 'invalid_parameter', message: 'workspace id must be a positive integer, got "0"' });
+    await expect(admin.createKey('0')).rejects.toMatchObject({
+      code: 'invalid_parameter',
+      message: 'workspace id must be a positive integer, got "0"',
+    });
     await expect(admin.revokeKey('1', { id: 'abc' })).rejects.toMatchObject({ message: 'key id must be a positive integer, got "abc"' });
     await expect(admin.revokeToken('1', { id: '-1' })).rejects.toMatchObject({ message: 'token id must be a positive integer, got "-1"' });
 

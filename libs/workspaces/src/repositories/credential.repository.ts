@@ -68,11 +68,7 @@ export class CredentialRepository {
   }
 
   async markRevoked(workspaceId: string, id: string, at: Date): Promise<void> {
-    await this.db.query(`UPDATE ${this.table.table} SET revoked_at = $3 WHERE workspace_id = $1 AND id = $2`, [
-      workspaceId,
-      id,
-      at,
-    ]);
+    await this.db.query(`UPDATE ${this.table.table} SET revoked_at = $3 WHERE workspace_id = $1 AND id = $2`, [workspaceId, id, at]);
   }
 
   /** Active rows per workspace id; workspaces without any are absent. */

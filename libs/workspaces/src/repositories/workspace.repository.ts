@@ -12,10 +12,9 @@ export class WorkspaceRepository implements WorkspaceDirectory {
 
   /** The new workspace's id. */
   async insert(name: string): Promise<string> {
-    const result = await this.db.query<{ id: string }>(
-      'INSERT INTO workspaces (name) VALUES ($1) RETURNING workspace_id::text AS id',
-      [name],
-    );
+    const result = await this.db.query<{ id: string }>('INSERT INTO workspaces (name) VALUES ($1) RETURNING workspace_id::text AS id', [
+      name,
+    ]);
     return result.rows[0].id;
   }
 
