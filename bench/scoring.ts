@@ -2,7 +2,7 @@
 // `node -r ./scripts/register.js bench/scoring.ts`; prints {accounts, days, rows, seconds}.
 // Sizes: BENCH_ACCOUNTS, BENCH_DAYS, BENCH_EVENTS_PER_DAY (per user and day, <= 10), BENCH_USERS_PER_ACCOUNT.
 import { Pool } from 'pg';
-import { ScoringRunner } from '@coil/scoring-pass';
+import { createScoringRunner } from '@coil/scoring-pass';
 import { recreateDatabase } from './scratch-database';
 
 const DATABASE = 'coil_bench_scoring';
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   try {
     const { workspaceId, rows } = await load(pool, size);
     const started = process.hrtime.bigint();
-    await new ScoringRunner(pool).scoreWorkspace(workspaceId, new Date());
+    await createScoringRunner(pool).scoreWorkspace(workspaceId, new Date());
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     process.stdout.write(`${JSON.stringify({ accounts: size.accounts, days: size.days, rows, seconds: Math.round(seconds * 100) / 100 })}\n`);
   } finally {

@@ -36,4 +36,4 @@ export {
 export { inTransaction } from './pg/in-transaction';
 export type { SqlClient } from './pg/sql-client';
 export { createPgPool, type PgPoolOptions } from './pg/pg-pool';
-export { PgUnitOfWork, unitOfWorkOver, type UnitOfWork } from './pg/unit-of-work';
+export { PgUnitOfWork, unitOfWorkOver, type RepositoryShape, type UnitOfWork } from './pg/unit-of-work';
