@@ -6,9 +6,7 @@ import { RateLimiter } from '@coil/http';
 import { OpsController, READINESS_CHECKS, type ReadinessCheck } from '@coil/platform';
 import { createRedisConnection, queuePrefix, waitUntilReady, type RedisConnection } from '@coil/platform';
 import { CredentialResolver } from '@coil/workspaces';
-import { AccoilController } from './controllers/accoil.controller';
-import { AmplitudeController } from './controllers/amplitude.controller';
-import { SegmentController } from './controllers/segment.controller';
+import { INGEST_CONTROLLERS } from './controllers/ingest-controllers';
 import { IngestHandler } from './ingest-handler';
 import { reportQueueDepth } from './queue-depth.metric';
 
@@ -39,7 +37,7 @@ export class IngestModule {
   static forRoot(config: CoilConfig): DynamicModule {
     return {
       module: IngestModule,
-      controllers: [OpsController, SegmentController, AccoilController, AmplitudeController],
+      controllers: [OpsController, ...INGEST_CONTROLLERS],
       providers: [
         {
           provide: READINESS_CHECKS,

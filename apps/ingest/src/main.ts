@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, type CoilConfig } from '@coil/platform';
 import { createHttpApp } from '@coil/http';
-import { BATCH_MAX_BYTES } from '@coil/ingestion';
+import { MAX_BODY_BYTES } from '@coil/domain';
 import { createLogger } from '@coil/platform';
 import { setupOpenApi } from '@coil/http';
 import { IngestModule } from './ingest.module';
@@ -10,7 +10,7 @@ import { IngestModule } from './ingest.module';
 /** Builds the ingest app without listening, so tests can drive it in-process. */
 export async function bootstrapIngest(config: CoilConfig = loadConfig()): Promise<NestFastifyApplication> {
   const logger = createLogger(config.logLevel, 'ingest');
-  const app = await createHttpApp(IngestModule.forRoot(config), { logger, maxBodyBytes: BATCH_MAX_BYTES });
+  const app = await createHttpApp(IngestModule.forRoot(config), { logger, maxBodyBytes: MAX_BODY_BYTES });
   setupOpenApi(app, {
     title: 'Coil ingest API',
     description: 'Accoil (REST v2 and legacy v1), Segment (destination and HTTP API) and Amplitude compatible event ingestion.',

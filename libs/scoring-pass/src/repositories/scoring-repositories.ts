@@ -21,21 +21,21 @@ import { UserTotalsRepository } from './user-totals.repository';
  */
 export interface ScoringReads {
   workspaces: RepositoryShape<WorkspaceRepository>;
-  profiles: RepositoryShape<ScoringProfileRepository>;
-  features: RepositoryShape<FeatureRepository>;
-  eventWeights: RepositoryShape<EventWeightRepository>;
+  profiles: Pick<ScoringProfileRepository, 'ensureDefault' | 'list'>;
+  features: Pick<FeatureRepository, 'list'>;
+  eventWeights: Pick<EventWeightRepository, 'forProfile'>;
   subjects: RepositoryShape<SubjectTraitsRepository>;
   accountTotals: RepositoryShape<AccountTotalsRepository>;
   userTotals: RepositoryShape<UserTotalsRepository>;
-  accountScores: RepositoryShape<AccountScoreRepository>;
+  accountScores: Pick<AccountScoreRepository, 'scoresOfPeriod'>;
 }
 
 /** What a run writes, bound to the one client of its transaction. */
 export interface ScoringWrites {
   scoringLock: RepositoryShape<ScoringLockRepository>;
-  accountScores: RepositoryShape<AccountScoreRepository>;
+  accountScores: Pick<AccountScoreRepository, 'upsert' | 'deleteOthers'>;
   userScores: RepositoryShape<UserScoreRepository>;
-  segments: RepositoryShape<SegmentRepository>;
+  segments: Pick<SegmentRepository, 'ensureBuiltins' | 'list'>;
   segmentMemberships: RepositoryShape<SegmentMembershipRepository>;
 }
 
