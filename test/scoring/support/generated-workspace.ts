@@ -1,4 +1,5 @@
 import { addUtcDays, formatUtcDay, parseUtcDay, WINDOW_DAYS, type NormalizationMethod, type WindowDays } from '@coil/scoring';
+import { seededRandom } from '../../../libs/domain/src/ingest/testing/seeded-random';
 
 /** One daily_counts row by position in the generated lists; account null is account 0 (none named). */
 export interface GeneratedCount {
@@ -37,18 +38,6 @@ export interface GeneratedWorkspace {
   readonly profiles: readonly GeneratedProfile[];
 }
 
-/** mulberry32: small, fast and the same sequence for a seed on every machine. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Accounts with and without members, identified and anonymous users (some in several accounts,
  * some in none), counts naming an account or none over the last 120 days and tomorrow, features
@@ -56,7 +45,7 @@ function randomSource(seed: number): () => number {
  * scores every event with weight 1).
  */
 export function generateWorkspace(seed: number, today: string): GeneratedWorkspace {
-  const random = randomSource(seed);
+  const random = seededRandom(seed);
   const between = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => items[between(0, items.length - 1)];
   const some = <T>(items: readonly T[], chance: number): T[] => items.filter(() => random() < chance);

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { PgUnitOfWork, type UnitOfWork } from '@coil/database';
 import type { IngestBatch, IngestEvent } from '@coil/domain';
-import type { DeadLetter, DeadLetterSink } from '../dead-letter';
+import type { DeadLetter, DeadLetterSink } from '../dead-letter/dead-letter';
 import { invalidEventReason } from '../planning';
 import { createRollupRepositories, type RollupRepositories } from '../repositories';
 import { splitAndApply, type BisectHandlers, type Range } from './bisect';
