@@ -1,5 +1,5 @@
 import type { UnitOfWork } from '@coil/database';
-import type { AccountScoreRow, AccountTotals, UserScoreRow, UserTotals } from '@coil/scoring';
+import type { AccountScoreRow, AccountTotals, UserTotals } from '@coil/scoring';
 import type { ScoringProfileRecord, SegmentRecord } from '@coil/settings';
 import type { ScoringReads, ScoringWrites } from '../repositories/scoring-repositories';
 import type { TotalsQuery } from '../repositories/account-totals.repository';
@@ -57,7 +57,6 @@ function fakeWrites(log: string[], current: SegmentMember[], segments: SegmentRe
   let open = false;
   const record = (entry: string): void => void log.push(open ? entry : `outside a unit of work: ${entry}`);
   const accountRows: AccountScoreRow[][] = [];
-  const userRows: UserScoreRow[][] = [];
   const writes: ScoringWrites = {
     scoringLock: { lock: async (workspaceId) => record(`lock ${workspaceId}`) },
     accountScores: {
@@ -65,7 +64,7 @@ function fakeWrites(log: string[], current: SegmentMember[], segments: SegmentRe
       deleteOthers: async (_, profileId, __, kept) => record(`delete accounts of ${profileId} but ${kept.join(',')}`),
     },
     userScores: {
-      upsert: async (_, profileId, rows) => (userRows.push([...rows]), record(`upsert users of ${profileId}`)),
+      upsert: async (_, profileId) => record(`upsert users of ${profileId}`),
       deleteOthers: async (_, profileId, __, kept) => record(`delete users of ${profileId} but ${kept.join(',')}`),
     },
     segments: {
@@ -90,7 +89,7 @@ function fakeWrites(log: string[], current: SegmentMember[], segments: SegmentRe
       }
     },
   };
-  return { unitOfWork, accountRows, userRows, runs: () => runs };
+  return { unitOfWork, accountRows, runs: () => runs };
 }
 
 const engaged: SegmentRecord = { id: 'S', name: 'Engaged', rule: 'engagement_score >= 80', builtin: false, members: 1 };
