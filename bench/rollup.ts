@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { createPgPool } from '@coil/database';
 import type { IngestBatch } from '@coil/domain';
-import { INGEST_QUEUE } from '@coil/ingestion';
-import { INGEST_JOB_OPTIONS } from '@coil/ingestion';
+import { INGEST_JOB_OPTIONS, INGEST_QUEUE } from '@coil/ingestion';
 import { queuePrefix } from '@coil/platform';
 import { chunk, generateTrackStream } from '../test/worker/support/event-factory';
 import { answers, startProcess, stopProcess } from './processes';
@@ -71,7 +71,7 @@ export function enqueueJobs(queue: Queue<IngestBatch>, jobs: IngestBatch[]): Pro
 export async function benchRollup(databaseUrl: string, redisUrl: string, workspaceId: string): Promise<RollupBenchResult> {
   const prefix = `bench-${randomUUID()}`;
   const jobs = rollupJobs(workspaceId);
-  const pool = new Pool({ connectionString: databaseUrl, max: 2 });
+  const pool = createPgPool(databaseUrl, { max: 2 });
   const connection = new IORedis(redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue<IngestBatch>(INGEST_QUEUE, { connection, prefix: queuePrefix({ queuePrefix: prefix }) });
   const worker = await startProcess(

@@ -1,8 +1,9 @@
 // Full scoring pass over 100,000 accounts x 30 days of counts (operations.md: <= 60 s).
 // `node -r ./scripts/register.js bench/scoring.ts`; prints {accounts, days, rows, seconds}.
 // Sizes: BENCH_ACCOUNTS, BENCH_DAYS, BENCH_EVENTS_PER_DAY (per user and day, <= 10), BENCH_USERS_PER_ACCOUNT.
-import { Pool } from 'pg';
-import { ScoringRunner } from '@coil/scoring-pass';
+import type { Pool } from 'pg';
+import { createPgPool } from '@coil/database';
+import { createScoringRunner } from '@coil/scoring-pass';
 import { recreateDatabase } from './scratch-database';
 
 const DATABASE = 'coil_bench_scoring';
@@ -57,11 +58,11 @@ async function load(pool: Pool, size: BenchSize): Promise<{ workspaceId: string;
 
 async function main(): Promise<void> {
   const size = sizeFromEnv();
-  const pool = new Pool({ connectionString: await recreateDatabase(DATABASE), max: 4 });
+  const pool = createPgPool(await recreateDatabase(DATABASE), { max: 4 });
   try {
     const { workspaceId, rows } = await load(pool, size);
     const started = process.hrtime.bigint();
-    await new ScoringRunner(pool).scoreWorkspace(workspaceId, new Date());
+    await createScoringRunner(pool).scoreWorkspace(workspaceId, new Date());
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     process.stdout.write(`${JSON.stringify({ accounts: size.accounts, days: size.days, rows, seconds: Math.round(seconds * 100) / 100 })}\n`);
   } finally {

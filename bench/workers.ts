@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { createPgPool } from '@coil/database';
 import type { IngestBatch } from '@coil/domain';
 import { INGEST_QUEUE } from '@coil/ingestion';
 import { queuePrefix } from '@coil/platform';
@@ -71,7 +72,7 @@ async function runWith(count: number, databaseUrl: string, redisUrl: string, wor
  */
 export async function benchWorkers(databaseUrl: string, redisUrl: string, workspaceIds: string[]): Promise<WorkersBenchResult> {
   if (workspaceIds.length < WORKER_COUNTS.length) throw new Error(`benchWorkers needs ${WORKER_COUNTS.length} workspaces`);
-  const pool = new Pool({ connectionString: databaseUrl, max: 2 });
+  const pool = createPgPool(databaseUrl, { max: 2 });
   try {
     const runs: WorkerScaleRun[] = [];
     for (const [i, count] of WORKER_COUNTS.entries()) {

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Pool } from 'pg';
 import request from 'supertest';
-import { EventWeightSettings } from '@coil/settings';
+import { createSettings } from '@coil/settings';
 import { bootstrapWorker } from '../../apps/worker/src/main';
 import { startIngest, type IngestHarness } from '../support/ingest-harness';
 
@@ -32,7 +32,7 @@ describe('end to end: events in through the ingest, score out of the database', 
   });
 
   it("gives the anchor's raw score 187 for an account", async () => {
-    const settings = new EventWeightSettings(pool);
+    const settings = createSettings(pool).eventWeights;
     for (const { event, weight } of EXAMPLE) {
       await settings.set({ workspaceId: ingest.workspaceId, event, weight });
     }

@@ -1,4 +1,4 @@
-import { ScoringRunner } from '@coil/scoring-pass';
+import { createScoringRunner } from '@coil/scoring-pass';
 import { ScoringFixture } from './support/scoring-fixture';
 
 const now = new Date('2025-09-21T15:00:00Z');
@@ -6,7 +6,7 @@ const today = '2025-09-21';
 
 describe('ScoringRunner.scoreWorkspace', () => {
   const fixture = new ScoringFixture();
-  const runner = new ScoringRunner(fixture.pool);
+  const runner = createScoringRunner(fixture.pool);
 
   afterAll(() => fixture.close());
 

@@ -1,6 +1,6 @@
 import { Queue, QueueEvents, Worker } from 'bullmq';
 import IORedis from 'ioredis';
-import { processScoringJob, registerScoringSchedule, requestRescore, SCORING_JOBS, SCORING_QUEUE, ScoringRunner } from '@coil/scoring-pass';
+import { processScoringJob, registerScoringSchedule, requestRescore, SCORING_JOBS, SCORING_QUEUE, createScoringRunner } from '@coil/scoring-pass';
 import { ScoringFixture } from './support/scoring-fixture';
 
 // A prefix of its own: this file never meets another test's (or a running worker's) jobs.
@@ -45,7 +45,7 @@ describe('scoring queue', () => {
     expect(pending).toHaveLength(1);
 
     const events = new QueueEvents(SCORING_QUEUE, { connection: redisOptions(), prefix });
-    const worker = new Worker(SCORING_QUEUE, (job) => processScoringJob(job, new ScoringRunner(fixture.pool)), {
+    const worker = new Worker(SCORING_QUEUE, (job) => processScoringJob(job, createScoringRunner(fixture.pool)), {
       connection: redisOptions(),
       prefix,
     });

@@ -1,6 +1,6 @@
 import { BUILTIN_SEGMENTS } from '@coil/scoring';
-import { ScoringRunner } from '@coil/scoring-pass';
-import { SegmentSettings } from '@coil/settings';
+import { createScoringRunner } from '@coil/scoring-pass';
+import { createSettings } from '@coil/settings';
 import { ScoringFixture } from './support/scoring-fixture';
 
 const today = '2025-09-21';
@@ -9,8 +9,8 @@ const secondRun = new Date('2025-09-21T09:00:00Z');
 
 describe('segment membership after scoring runs', () => {
   const fixture = new ScoringFixture();
-  const runner = new ScoringRunner(fixture.pool);
-  const segments = new SegmentSettings(fixture.pool);
+  const runner = createScoringRunner(fixture.pool);
+  const segments = createSettings(fixture.pool).segments;
 
   afterAll(() => fixture.close());
 

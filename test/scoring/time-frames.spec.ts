@@ -1,9 +1,9 @@
-import { ScoringRunner } from '@coil/scoring-pass';
+import { createScoringRunner } from '@coil/scoring-pass';
 import { ScoringFixture } from './support/scoring-fixture';
 
 describe('time frames roll over at UTC midnight', () => {
   const fixture = new ScoringFixture();
-  const runner = new ScoringRunner(fixture.pool);
+  const runner = createScoringRunner(fixture.pool);
 
   afterAll(() => fixture.close());
 

@@ -1,5 +1,5 @@
-import { EventWeightSettings, FeatureSettings, ProfileSettings } from '@coil/settings';
-import { ScoringRunner } from '@coil/scoring-pass';
+import { createSettings } from '@coil/settings';
+import { createScoringRunner } from '@coil/scoring-pass';
 import { ScoringFixture } from './support/scoring-fixture';
 
 const now = new Date('2025-09-21T10:00:00Z');
@@ -7,10 +7,8 @@ const today = '2025-09-21';
 
 describe('profile configuration in a scoring pass', () => {
   const fixture = new ScoringFixture();
-  const runner = new ScoringRunner(fixture.pool);
-  const profiles = new ProfileSettings(fixture.pool);
-  const features = new FeatureSettings(fixture.pool);
-  const weights = new EventWeightSettings(fixture.pool);
+  const runner = createScoringRunner(fixture.pool);
+  const { profiles, features, eventWeights: weights } = createSettings(fixture.pool);
 
   afterAll(() => fixture.close());
 

@@ -1,6 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { INGEST_ROUTES } from '@coil/domain';
-import { isBatchRoute } from '@coil/ingestion';
+import { INGEST_ROUTES, isBatchRoute } from '@coil/domain';
 import { startIngest, type IngestHarness } from '../support/ingest-harness';
 
 const BODY_TOO_LARGE = {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { IngestEvent } from '@coil/domain';
-import { BatchRollup, type DeadLetter, type DeadLetterSink } from '@coil/rollup';
+import { createBatchRollup, type BatchRollup, type DeadLetter, type DeadLetterSink } from '@coil/rollup';
 import { ingestEvent, track } from './support/event-factory';
 import { createWorkspace, testPool } from './support/worker-harness';
 
@@ -29,7 +29,7 @@ describe('roll-up semantics (real PostgreSQL)', () => {
 
   beforeEach(async () => {
     deadLetters = new CollectedDeadLetters();
-    rollup = new BatchRollup(pool, deadLetters);
+    rollup = createBatchRollup(pool, deadLetters);
     workspaceId = await createWorkspace(pool, `rollup-semantics-${randomUUID()}`);
   });
 

@@ -11,17 +11,51 @@ const requests = counter('coil_ingest_requests_total', 'Ingest requests by route
 ]);
 const events = counter('coil_ingest_events_total', 'Ingest events by route and result', ['route', 'result']);
 
-/** Shared by the three controllers: request -> IngestService, with metrics on the way out. */
+/** How a route answers an accepted request: its HTTP status and the body its clients expect. */
+export interface IngestReply {
+  readonly status: 200 | 202;
+  body(outcome: IngestOutcome, request: FastifyRequest): Record<string, unknown>;
+  /** The body documented in OpenAPI. */
+  readonly example: Record<string, unknown>;
+}
+
+/** What Segment and Accoil clients get; rejected entries only when there are some. */
+const ACCEPTED: IngestReply = {
+  status: 202,
+  body: (outcome) =>
+    outcome.rejected.length === 0
+      ? { success: true }
+      : { success: true, accepted: outcome.accepted, rejected: outcome.rejected },
+  example: { success: true },
+};
+
+/** @amplitude/analytics-node treats only a 200 with `code: 200` as delivered. */
+const AMPLITUDE_HTTP_API: IngestReply = {
+  status: 200,
+  body: (outcome, request) => ({
+    code: 200,
+    events_ingested: outcome.accepted,
+    payload_size_bytes: bodyBytes(request),
+    server_upload_time: Date.now(),
+    ...(outcome.rejected.length > 0 ? { rejected: outcome.rejected } : {}),
+  }),
+  example: { code: 200, events_ingested: 1 },
+};
+
+export function replyOf(route: IngestRoute): IngestReply {
+  return route === '2/httpapi' ? AMPLITUDE_HTTP_API : ACCEPTED;
+}
+
+/** Shared by every ingest route: request -> IngestService -> the route's reply, with metrics on the way out. */
 @Injectable()
 export class IngestHandler {
   constructor(@Inject(IngestService) private readonly service: IngestService) {}
 
-  /** handle() answered the way Segment and Accoil clients expect. */
-  async accept(route: IngestRoute, request: FastifyRequest): Promise<Record<string, unknown>> {
-    return acceptedBody(await this.handle(route, request));
+  async reply(route: IngestRoute, request: FastifyRequest): Promise<Record<string, unknown>> {
+    return replyOf(route).body(await this.handle(route, request), request);
   }
 
-  async handle(route: IngestRoute, request: FastifyRequest): Promise<IngestOutcome> {
+  private async handle(route: IngestRoute, request: FastifyRequest): Promise<IngestOutcome> {
     try {
       if (request.body === undefined || request.body === null) {
         throw new CoilError('bad_request', 'invalid_json', 'Request body is required');
@@ -42,11 +76,4 @@ export class IngestHandler {
       throw error;
     }
   }
-}
-
-/** The small body Segment and Accoil clients get; rejected entries only when there are some. */
-function acceptedBody(outcome: IngestOutcome): Record<string, unknown> {
-  return outcome.rejected.length === 0
-    ? { success: true }
-    : { success: true, accepted: outcome.accepted, rejected: outcome.rejected };
 }

@@ -5,9 +5,7 @@ import { RateLimiter } from '@coil/http';
 import { BullBatchWriter, EventBatcher, IngestService } from '@coil/ingestion';
 import { PG_POOL, PlatformModule, queuePrefix, REDIS, ShutdownSequence, type CoilConfig, type RedisConnection } from '@coil/platform';
 import { credentialRepositories, CredentialResolver } from '@coil/workspaces';
-import { AccoilController } from './controllers/accoil.controller';
-import { AmplitudeController } from './controllers/amplitude.controller';
-import { SegmentController } from './controllers/segment.controller';
+import { INGEST_CONTROLLERS } from './controllers/ingest-controllers';
 import { IngestHandler } from './ingest-handler';
 import { reportQueueDepth } from './queue-depth.metric';
 
@@ -20,7 +18,7 @@ export class IngestModule {
     return {
       module: IngestModule,
       imports: [PlatformModule.forRoot({ app: 'ingest', config, logger, pgPoolSize: PG_POOL_SIZE })],
-      controllers: [SegmentController, AccoilController, AmplitudeController],
+      controllers: [...INGEST_CONTROLLERS],
       providers: [
         {
           provide: BullBatchWriter,

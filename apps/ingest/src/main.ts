@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp, setupOpenApi } from '@coil/http';
-import { BATCH_MAX_BYTES } from '@coil/ingestion';
+import { MAX_BODY_BYTES } from '@coil/domain';
 import { createLogger, loadConfig, startProcess, type CoilConfig } from '@coil/platform';
 import { IngestModule } from './ingest.module';
 
 /** Builds the ingest app without listening, so tests can drive it in-process. */
 export async function bootstrapIngest(config: CoilConfig = loadConfig()): Promise<NestFastifyApplication> {
   const logger = createLogger(config.logLevel, 'ingest');
-  const app = await createHttpApp(IngestModule.forRoot(config, logger), { logger, maxBodyBytes: BATCH_MAX_BYTES });
+  const app = await createHttpApp(IngestModule.forRoot(config, logger), { logger, maxBodyBytes: MAX_BODY_BYTES });
   setupOpenApi(app, {
     title: 'Coil ingest API',
     description: 'Accoil (REST v2 and legacy v1), Segment (destination and HTTP API) and Amplitude compatible event ingestion.',

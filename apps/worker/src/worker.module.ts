@@ -13,8 +13,8 @@ import {
   type CoilConfig,
   type RedisConnection,
 } from '@coil/platform';
-import { ScoringRunner, SCORING_QUEUE } from '@coil/scoring-pass';
-import { BatchRollup, BullDeadLetterSink, countDeadLetters, deadLetterQueue, type DeadLetterQueue } from '@coil/rollup';
+import { createScoringRunner, ScoringRunner, SCORING_QUEUE } from '@coil/scoring-pass';
+import { BatchRollup, BullDeadLetterSink, createBatchRollup, countDeadLetters, deadLetterQueue, type DeadLetterQueue } from '@coil/rollup';
 import { IngestBatchProcessor } from './ingest-batch.processor';
 import { ScoringProcessor } from './scoring.processor';
 import { RetentionScheduler } from './retention.scheduler';
@@ -46,7 +46,7 @@ export class WorkerModule {
         {
           provide: ScoringRunner,
           inject: [SCORING_POOL],
-          useFactory: (pool: Pool) => new ScoringRunner(pool),
+          useFactory: (pool: Pool) => createScoringRunner(pool),
         },
         {
           provide: SCORING_QUEUE_TOKEN,
@@ -73,7 +73,7 @@ export class WorkerModule {
         {
           provide: BatchRollup,
           inject: [PG_POOL, DEAD_LETTERS],
-          useFactory: (pool: Pool, queue: DeadLetterQueue) => new BatchRollup(pool, new BullDeadLetterSink(queue)),
+          useFactory: (pool: Pool, queue: DeadLetterQueue) => createBatchRollup(pool, new BullDeadLetterSink(queue)),
         },
         IngestBatchProcessor,
         ScoringProcessor,

@@ -31,4 +31,4 @@ export { MigrationError, type MigrationErrorCode } from './migrations/migration-
 export { findMigrationsDir, readMigrationFiles, type MigrationFile } from './migrations/migration-files';
 export { dropDatabase } from './migrations/ensure-database';
 export { createPgPool, type PgPoolOptions, type SqlClient } from './pg/pool';
-export { inTransaction, PgUnitOfWork, unitOfWorkOver, type UnitOfWork } from './pg/transaction';
+export { inTransaction, PgUnitOfWork, unitOfWorkOver, type RepositoryShape, type UnitOfWork } from './pg/transaction';

@@ -1,4 +1,3 @@
 export { EventBatcher, type BatcherOptions } from './event-batcher';
 export { BullBatchWriter, INGEST_JOB_OPTIONS, INGEST_QUEUE, type BatchWriter } from './queue-writer';
 export { IngestService, type IngestKeyResolver, type IngestOutcome, type IngestRequest } from './ingest.service';
-export { BATCH_MAX_BYTES, SINGLE_EVENT_MAX_BYTES, isBatchRoute } from './limits';

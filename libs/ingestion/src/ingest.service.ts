@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import {
   CoilError,
+  eventTooLarge,
   extractBodyKey,
+  isBatchRoute,
+  MAX_EVENT_BYTES,
   normalizeRequest,
   parseAuthorizationHeader,
   type IngestRoute,
   type RejectedEvent,
 } from '@coil/domain';
+import type { RateLimiter } from '@coil/http';
 import { hashCredential } from '@coil/workspaces';
 import type { EventBatcher } from './event-batcher';
-import type { RateLimiter } from '@coil/http';
-import { isBatchRoute, SINGLE_EVENT_MAX_BYTES } from './limits';
 
 export interface IngestKeyResolver {
   resolveIngestKey(rawKey: string): Promise<string | null>;
@@ -38,17 +40,14 @@ interface AuthenticatedKey {
 export class IngestService {
   constructor(
     private readonly keys: IngestKeyResolver,
-    private readonly limiter: RateLimiter,
-    private readonly batcher: EventBatcher,
+    private readonly limiter: Pick<RateLimiter, 'take'>,
+    private readonly batcher: Pick<EventBatcher, 'enqueue'>,
   ) {}
 
   async accept(request: IngestRequest): Promise<IngestOutcome> {
     const { workspaceId, keyHash } = await this.authenticate(request);
-    if (!isBatchRoute(request.route) && request.bodyBytes > SINGLE_EVENT_MAX_BYTES) {
-      throw new CoilError('payload_too_large', 'payload_too_large', 'An event may be at most 32 KB', {
-        limit_bytes: SINGLE_EVENT_MAX_BYTES,
-      });
-    }
+    // The body's decoded bytes, whitespace included; the normaliser then holds each event's JSON to the same limit.
+    if (!isBatchRoute(request.route) && request.bodyBytes > MAX_EVENT_BYTES) throw eventTooLarge();
     const { events, rejected } = normalizeRequest(request.route, request.body, {
       receivedAt: new Date(),
       newMessageId: randomUUID,

@@ -1,5 +1,7 @@
 // The scoring pass (set-based reads, pure math, one transaction of writes) and its queue.
+export { createScoringRunner } from './create-scoring-runner';
 export { ScoringRunner } from './scoring/scoring-runner';
+export type { ScoringReads, ScoringWrites } from './repositories/scoring-repositories';
 export type { ScoringProgress, ScoringProgressListener } from './scoring/scoring-progress';
 export type { ProfileRunSummary, ScoringRunSummary } from './scoring/scoring-summary';
 export {

@@ -1,35 +1,104 @@
 // Pure scoring: weights, raw scores, normalisation, time frames, metrics, rules, segments, insights.
-export * from './weights/scoring-config-error';
-export * from './weights/event-weighting';
-export * from './weights/resolve-event-weights';
-export * from './weights/raw-score';
-export * from './normalization/percentile';
-export * from './normalization/benchmark';
-export * from './normalization/engagement-score';
-export * from './normalization/normalize-scores';
-export * from './time/utc-day';
-export * from './time/time-frame';
-export * from './metrics/entity-id';
-export * from './metrics/daily-count-row';
-export * from './metrics/account-totals';
-export * from './metrics/account-totals-from-rows';
-export * from './metrics/account-score-row';
-export * from './metrics/activation-rate';
-export * from './metrics/score-accounts';
-export * from './metrics/account-metrics';
-export * from './metrics/score-users';
-export * from './rules/rule-parse-error';
-export * from './rules/rule-ast';
-export * from './rules/rule-lexer';
-export * from './rules/rule-parser';
-export * from './rules/rule-evaluator';
-export * from './rules/trait-filter';
-export * from './segments/builtin-segments';
-export * from './segments/segment-lookup';
-export * from './segments/segment-membership';
-export * from './insights/insights';
-export * from './insights/insight-signals';
-export * from './insights/insight-health';
-export * from './insights/insight-recommendations';
-export * from './insights/generate-insights';
-export * from './insights/deterministic-insights-provider';
+export { ScoringConfigError, type ScoringConfigProblem } from './weights/scoring-config-error';
+export {
+  DEFAULT_EVENT_WEIGHT,
+  DEFAULT_WINDOW_DAYS,
+  eventWeighting,
+  isScoredEvent,
+  MAX_EVENT_WEIGHT,
+  MIN_EVENT_WEIGHT,
+  scoresEveryEvent,
+  unconfiguredWeighting,
+  weightOfEvent,
+  type EventWeighting,
+} from './weights/event-weighting';
+export {
+  findWeightProblems,
+  isValidWeight,
+  resolveEventWeights,
+  type FeatureWeight,
+  type WeightConfig,
+} from './weights/resolve-event-weights';
+export { percentile, percentile90 } from './normalization/percentile';
+export { benchmark } from './normalization/benchmark';
+export {
+  engagementScore,
+  MAX_SCORE,
+  MIN_SCORE,
+  roundToTenth,
+  scoreChange,
+  scoreWith,
+  winsorizedScore,
+  type NormalizationMethod,
+} from './normalization/engagement-score';
+export { addUtcDays, daysBetween, formatUtcDay, parseUtcDay, utcDay } from './time/utc-day';
+export {
+  ACTIVE_PEOPLE_DAYS,
+  assertWindowDays,
+  isInFrame,
+  isWindowDays,
+  previousTimeFrame,
+  RECENT_EVENTS_DAYS,
+  timeFrame,
+  trailingDays,
+  WINDOW_DAYS,
+  type TimeFrame,
+  type WindowDays,
+} from './time/time-frame';
+export type { EntityId } from './metrics/entity-id';
+export type { AccountTotals } from './metrics/account-totals';
+export type { AccountScoreRow } from './metrics/account-score-row';
+export { activationRate, scoredEventCount } from './metrics/activation-rate';
+export { scoreAccounts, type ScoreAccountsOptions } from './metrics/score-accounts';
+export { toAccountMetrics, type AccountMetrics } from './metrics/account-metrics';
+export { scoreUsers, type UserScoreRow, type UserTotals } from './metrics/score-users';
+export { RuleParseError } from './rules/rule-parse-error';
+export { ruleFields, type CompareOperator, type RuleLiteral, type RuleNode } from './rules/rule-ast';
+export { tokenizeRule, type RuleToken, type RuleTokenKind } from './rules/rule-lexer';
+export { parseRule } from './rules/rule-parser';
+export {
+  asFieldValue,
+  evaluateRule,
+  matchesRule,
+  recordLookup,
+  type RuleFieldLookup,
+  type RuleFieldValue,
+} from './rules/rule-evaluator';
+export {
+  matchesTraitFilter,
+  parseTraitFilter,
+  type TraitFilter,
+  type Traits,
+  type TraitSubject,
+} from './rules/trait-filter';
+export { BUILTIN_SEGMENTS, type SegmentDefinition } from './segments/builtin-segments';
+export { SEGMENT_METRIC_FIELDS, segmentLookup } from './segments/segment-lookup';
+export {
+  diffMembership,
+  matchingSegments,
+  type MembershipDiff,
+  type ParsedSegment,
+} from './segments/segment-membership';
+export type {
+  FeatureActivity,
+  FeatureUsage,
+  Health,
+  Insights,
+  InsightSignal,
+  InsightsInput,
+  InsightsProvider,
+  SignalKind,
+} from './insights/insights';
+export {
+  ACTIVE_SHARE_MOVE,
+  CONCENTRATION_SHARE,
+  daysSinceLastSeen,
+  insightSignals,
+  QUIET_DAYS,
+  SCORE_MOVE_POINTS,
+  unusedFeatureNames,
+} from './insights/insight-signals';
+export { assessHealth, AT_RISK_BELOW, HEALTHY_FROM } from './insights/insight-health';
+export { recommendationsFor } from './insights/insight-recommendations';
+export { generateInsights } from './insights/generate-insights';
+export { DeterministicInsightsProvider } from './insights/deterministic-insights-provider';

@@ -1,12 +1,13 @@
 // Workspace configuration that scoring reads: profiles, features, direct weights, segments.
+export { createSettings, type Settings } from './create-settings';
 export { ProfileSettings, type ProfileChange, type ProfileView } from './settings/profile-settings';
 export { FeatureSettings, type FeatureChange, type FeatureSetResult, type FeatureView } from './settings/feature-settings';
 export { EventWeightSettings, type EventWeightChange, type EventWeightView } from './settings/event-weight-settings';
 export { SegmentSettings, type SegmentRef, type SegmentView } from './settings/segment-settings';
 export { parseEventList, parseName, parseWeight } from './settings/settings-input';
-export { lockWorkspaceScoring } from './database/workspace-lock';
 export { EventWeightRepository } from './repositories/event-weight.repository';
 export { FeatureRepository, type EventOwner, type FeatureRecord } from './repositories/feature.repository';
+export { ScoringLockRepository } from './repositories/scoring-lock.repository';
 export {
   DEFAULT_PROFILE_NAME,
   ScoringProfileRepository,
@@ -14,4 +15,5 @@ export {
   type ScoringProfileRecord,
 } from './repositories/scoring-profile.repository';
 export { SegmentRepository, type SegmentRecord } from './repositories/segment.repository';
+export type { SettingsRepositories } from './repositories/settings-repositories';
 export { WorkspaceRepository } from './repositories/workspace.repository';

@@ -1,5 +1,7 @@
 import { Pool } from 'pg';
 import { createPrismaClient, type Prisma, type PrismaClient } from '@coil/database';
+import type { AccountMetrics } from '@coil/scoring';
+import type { GeneratedWorkspace } from './generated-workspace';
 
 export interface CountRow {
   readonly user: bigint;
@@ -22,6 +24,32 @@ export interface StoredAccountScore {
   activation_rate: number;
   scoring_profile_events: string;
   total_people_count: number;
+}
+
+/** A generated workspace as stored: its id and the ids of its accounts, users and profiles by position. */
+export interface SeededWorkspace {
+  readonly workspaceId: string;
+  readonly accountIds: readonly string[];
+  readonly userIds: readonly string[];
+  readonly profileIds: readonly string[];
+}
+
+/** An account_scores row as the metrics block it serves, with its key and benchmark. */
+export interface StoredMetrics {
+  readonly profileId: string;
+  readonly period: string;
+  readonly accountId: string;
+  readonly benchmark: number;
+  readonly metrics: AccountMetrics;
+}
+
+export interface StoredUserScore {
+  readonly profileId: string;
+  readonly period: string;
+  readonly userId: string;
+  readonly rawScore: number;
+  readonly engagementScore: number;
+  readonly benchmark: number;
 }
 
 /** Rows written straight with Prisma; every test makes its own workspace so tests never meet. */
@@ -81,6 +109,59 @@ export class ScoringFixture {
               engagement_score_change, benchmark, active_users, activation_rate, scoring_profile_events::text,
               total_people_count
        FROM account_scores WHERE workspace_id = $1 ORDER BY account_scores.profile_id, period, account_scores.account_id`,
+      [workspaceId],
+    );
+    return result.rows;
+  }
+
+  async seed(generated: GeneratedWorkspace): Promise<SeededWorkspace> {
+    const workspaceId = await this.workspace('generated');
+    const workspace = BigInt(workspaceId);
+    const accountIds: bigint[] = [];
+    for (let index = 0; index < generated.accounts; index += 1) accountIds.push(await this.account(workspaceId, `account-${index}`));
+    const userIds: bigint[] = [];
+    for (const [index, user] of generated.users.entries()) userIds.push(await this.user(workspaceId, `user-${index}`, user));
+    await this.prisma.membership.createMany({
+      data: generated.memberships.map(([account, user]) => ({ workspaceId: workspace, accountId: accountIds[account], userId: userIds[user] })),
+    });
+    await this.counts(
+      workspaceId,
+      generated.counts.map((row) => ({ ...row, user: userIds[row.user], account: row.account === null ? undefined : accountIds[row.account] })),
+    );
+    for (const feature of generated.features) {
+      const { id } = await this.prisma.feature.create({ data: { workspaceId: workspace, name: feature.name, weight: feature.weight } });
+      await this.prisma.featureEvent.createMany({ data: feature.events.map((event) => ({ workspaceId: workspace, event, featureId: id })) });
+    }
+    const profileIds: bigint[] = [];
+    for (const { weights, ...profile } of generated.profiles) {
+      const { id } = await this.prisma.scoringProfile.create({ data: { workspaceId: workspace, ...profile } });
+      await this.prisma.eventWeight.createMany({
+        data: Object.entries(weights).map(([event, weight]) => ({ workspaceId: workspace, profileId: id, event, weight })),
+      });
+      profileIds.push(id);
+    }
+    return { workspaceId, accountIds: accountIds.map(String), userIds: userIds.map(String), profileIds: profileIds.map(String) };
+  }
+
+  async storedMetrics(workspaceId: string): Promise<StoredMetrics[]> {
+    const result = await this.pool.query<Omit<StoredMetrics, 'metrics'> & AccountMetrics>(
+      `SELECT profile_id::text AS "profileId", to_char(period, 'YYYY-MM-DD') AS period, account_id::text AS "accountId",
+              benchmark, engagement_score, engagement_score_change, raw_score,
+              to_char(first_seen, 'YYYY-MM-DD') AS first_seen, to_char(last_seen, 'YYYY-MM-DD') AS last_seen,
+              active_users, activation_rate, overall_scored_events::float8 AS overall_scored_events,
+              recently_scored_events::float8 AS recently_scored_events, scoring_profile_events::float8 AS scoring_profile_events,
+              total_people_count, total_active_people_count
+       FROM account_scores WHERE workspace_id = $1`,
+      [workspaceId],
+    );
+    return result.rows.map(({ profileId, period, accountId, benchmark, ...metrics }) => ({ profileId, period, accountId, benchmark, metrics }));
+  }
+
+  async storedUserScores(workspaceId: string): Promise<StoredUserScore[]> {
+    const result = await this.pool.query<StoredUserScore>(
+      `SELECT profile_id::text AS "profileId", to_char(period, 'YYYY-MM-DD') AS period, user_id::text AS "userId",
+              raw_score AS "rawScore", engagement_score AS "engagementScore", benchmark
+       FROM user_scores WHERE workspace_id = $1`,
       [workspaceId],
     );
     return result.rows;

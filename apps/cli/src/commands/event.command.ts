@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EventWeightSettings, parseWeight, type EventWeightView } from '@coil/settings';
+import { createSettings, parseWeight, type EventWeightView } from '@coil/settings';
 import { parseWorkspaceId } from '@coil/domain';
 import type { CliContext } from '../cli-context';
 import { printResult, type JsonOption } from '../output';
@@ -29,7 +29,7 @@ export function registerEventCommands(program: Command, context: CliContext): vo
     .option('--json', 'print JSON')
     .action(async (options: EventWeightOptions) => {
       const change = { workspaceId: options.workspace, event: options.event, weight: options.weight, profile: options.profile };
-      const saved = await new EventWeightSettings(context.pool()).set(change);
+      const saved = await createSettings(context.pool()).eventWeights.set(change);
       printResult(options, saved, describeWeight);
     });
 }

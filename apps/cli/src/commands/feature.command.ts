@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { FeatureSettings, parseWeight, type FeatureSetResult, type FeatureView } from '@coil/settings';
+import { createSettings, parseWeight, type FeatureSetResult, type FeatureView } from '@coil/settings';
 import { parseWorkspaceId } from '@coil/domain';
 import type { CliContext } from '../cli-context';
 import { printResult, type JsonOption } from '../output';
@@ -40,7 +40,7 @@ export function registerFeatureCommands(program: Command, context: CliContext): 
     .option('--json', 'print JSON')
     .action(async (options: FeatureOptions) => {
       const change = { workspaceId: options.workspace, name: options.name, events: options.events, weight: options.weight, move: options.move };
-      const saved = await new FeatureSettings(context.pool()).set(change);
+      const saved = await createSettings(context.pool()).features.set(change);
       printResult(options, saved, describeSet);
     });
 
@@ -50,7 +50,7 @@ export function registerFeatureCommands(program: Command, context: CliContext): 
     .requiredOption('--workspace <id>', 'workspace id', cliArgument(parseWorkspaceId))
     .option('--json', 'print JSON')
     .action(async (options: WorkspaceOption) => {
-      const features = await new FeatureSettings(context.pool()).list(options.workspace);
+      const features = await createSettings(context.pool()).features.list(options.workspace);
       printResult(options, features, describeList);
     });
 }

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { ProfileSettings, type ProfileView } from '@coil/settings';
+import { createSettings, type ProfileView } from '@coil/settings';
 import { parseWorkspaceId } from '@coil/domain';
 import type { NormalizationMethod, WindowDays } from '@coil/scoring';
 import type { CliContext } from '../cli-context';
@@ -53,7 +53,7 @@ export function registerProfileCommands(program: Command, context: CliContext): 
         normalization: options.normalization,
         makeDefault: options.default,
       };
-      const saved = await new ProfileSettings(context.pool()).set(change);
+      const saved = await createSettings(context.pool()).profiles.set(change);
       printResult(options, saved, describeProfile);
     });
 }

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { CoilConfig } from '@coil/platform';
 import { announceNewScores, createRedisConnection, waitUntilReady } from '@coil/platform';
 import { parseWorkspaceId } from '@coil/domain';
-import { ScoringRunner, type ScoringProgressListener, type ScoringRunSummary } from '@coil/scoring-pass';
+import { createScoringRunner, type ScoringProgressListener, type ScoringRunSummary } from '@coil/scoring-pass';
 import type { CliContext } from '../cli-context';
 import type { JsonOption } from '../output';
 import { cliArgument } from './profile.command';
@@ -74,7 +74,7 @@ export function registerScoresCommands(program: Command, context: CliContext): v
       const display = options.json || !process.stdout.isTTY ? jsonLinesDisplay() : progressBarDisplay();
       const started = process.hrtime.bigint();
       try {
-        const summary = await new ScoringRunner(context.pool()).scoreWorkspace(options.workspace, new Date(), display.onProgress);
+        const summary = await createScoringRunner(context.pool()).scoreWorkspace(options.workspace, new Date(), display.onProgress);
         await announce(context.config(), summary.workspace_id);
         display.finish(summary, Math.round(Number(process.hrtime.bigint() - started) / 1e7) / 100);
       } finally {

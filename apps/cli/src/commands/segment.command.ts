@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { SegmentSettings, type SegmentView } from '@coil/settings';
+import { createSettings, type SegmentSettings, type SegmentView } from '@coil/settings';
 import { parseWorkspaceId } from '@coil/domain';
 import type { CliContext } from '../cli-context';
 import { printResult, type JsonOption } from '../output';
@@ -27,7 +27,7 @@ function segmentRef(command: Command, options: { name?: string; id?: string }): 
 export function registerSegmentCommands(program: Command, context: CliContext): void {
   const segment = program.command('segment').description('account segments: rules over metrics and traits');
   const settings = <T>(work: (segments: SegmentSettings) => Promise<T>): Promise<T> =>
-    work(new SegmentSettings(context.pool()));
+    work(createSettings(context.pool()).segments);
 
   segment
     .command('create')

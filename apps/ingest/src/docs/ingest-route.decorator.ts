@@ -1,7 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBasicAuth, ApiBody, ApiOperation, ApiResponse } from '@nestjs/swagger';
-import { CoilError } from '@coil/domain';
+import { CoilError, eventTooLarge, MAX_BATCH_EVENTS, MAX_BODY_BYTES, MAX_EVENT_BYTES } from '@coil/domain';
 import { ApiErrorResponses, type ErrorResponseDoc } from '@coil/http';
+import type { IngestReply } from '../ingest-handler';
+import type { IngestRouteDoc } from './ingest-route-docs';
 
 const ERRORS: ErrorResponseDoc[] = [
   {
@@ -16,8 +18,8 @@ const ERRORS: ErrorResponseDoc[] = [
   { status: 401, description: 'Missing or unknown API key', examples: { unauthorized: new CoilError('unauthorized', 'unauthorized', 'Invalid API key') } },
   {
     status: 413,
-    description: 'An event over 32 KB, a body over 500 KB or a batch over 2,500 events',
-    examples: { payload_too_large: new CoilError('payload_too_large', 'payload_too_large', 'An event may be at most 32 KB', { limit_bytes: 32768 }) },
+    description: `An event over ${MAX_EVENT_BYTES / 1024} KB, a body over ${MAX_BODY_BYTES / 1024} KB or a batch over ${MAX_BATCH_EVENTS.toLocaleString('en')} events`,
+    examples: { payload_too_large: eventTooLarge() },
   },
   {
     status: 429,
@@ -32,15 +34,15 @@ const ERRORS: ErrorResponseDoc[] = [
 ];
 
 /** Documents one ingest route: its purpose, an example body from the client docs, and answers. */
-export function ApiIngestRoute(summary: string, example: Record<string, unknown>, success = 202): MethodDecorator {
+export function ApiIngestRoute({ summary, example }: IngestRouteDoc, reply: IngestReply): MethodDecorator {
   return applyDecorators(
     ApiOperation({ summary }),
     ApiBasicAuth(),
     ApiBody({ schema: { type: 'object', additionalProperties: true }, examples: { example: { summary, value: example } } }),
     ApiResponse({
-      status: success,
+      status: reply.status,
       description: 'Accepted: every event is durably queued (rejected batch entries are listed)',
-      schema: { type: 'object', example: success === 200 ? { code: 200, events_ingested: 1 } : { success: true } },
+      schema: { type: 'object', example: reply.example },
     }),
     ApiErrorResponses(ERRORS),
   );

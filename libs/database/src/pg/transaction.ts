@@ -56,6 +56,12 @@ export class PgUnitOfWork<R> implements UnitOfWork<R> {
   }
 }
 
+/**
+ * The public methods of a repository class: what a bundle hands to services and what a fake in a
+ * unit spec implements (a class type with a private field admits only its own instances).
+ */
+export type RepositoryShape<T> = { [K in keyof T]: T[K] };
+
 /** For unit specs with fake repositories: runs the work on the given bundle, no transaction. */
 export function unitOfWorkOver<R>(repositories: R): UnitOfWork<R> {
   return { run: (work) => work(repositories) };

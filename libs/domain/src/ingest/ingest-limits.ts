@@ -1,8 +1,9 @@
-/**
- * Per-event and per-batch limits enforced by the normalisers (ingest.md, "Limits and bad input").
- * Whole-body byte limits (500 KB) belong to the HTTP layer, which sees the raw bytes.
- */
+import { CoilError } from '../errors';
+
+/** The limits of ingest.md, "Limits and bad input"; the normalisers enforce all but the body's. */
 export const MAX_BATCH_EVENTS = 2_500;
+/** A request body, decoded: enforced by the HTTP layer, which sees the raw bytes. */
+export const MAX_BODY_BYTES = 500 * 1024;
 /** One event's JSON, as received, in UTF-8 bytes. */
 export const MAX_EVENT_BYTES = 32 * 1024;
 /** userId, anonymousId, groupId, previousId, messageId, insert_id. */
@@ -18,3 +19,10 @@ export const MAX_GROUPS_PER_EVENT = 100;
 export const MAX_FUTURE_SKEW_MS = 24 * 60 * 60 * 1000;
 /** The ECMAScript Date range; ms timestamps outside it cannot be represented. */
 export const MAX_EPOCH_MS = 8.64e15;
+
+/** The one answer to an event over MAX_EVENT_BYTES, whether it came alone or in a batch. */
+export function eventTooLarge(): CoilError {
+  return new CoilError('payload_too_large', 'payload_too_large', `An event may be at most ${MAX_EVENT_BYTES / 1024} KB`, {
+    limit_bytes: MAX_EVENT_BYTES,
+  });
+}

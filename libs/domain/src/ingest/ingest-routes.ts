@@ -46,3 +46,10 @@ export const INGEST_ROUTES: readonly IngestRouteInfo[] = [
   { route: 'amplitude', method: 'POST', path: '/amplitude', family: 'amplitude', batch: 'when-array' },
   { route: '2/httpapi', method: 'POST', path: '/2/httpapi', family: 'amplitude', batch: 'always' },
 ];
+
+const BATCH_FLAG = new Map(INGEST_ROUTES.map((info) => [info.route, info.batch]));
+
+/** A route whose body may hold several events: the event limit then applies to each, not to the body. */
+export function isBatchRoute(route: IngestRoute): boolean {
+  return BATCH_FLAG.get(route) !== 'never';
+}

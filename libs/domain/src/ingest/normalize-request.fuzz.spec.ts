@@ -3,7 +3,8 @@ import type { IngestEvent } from '../ingest-event';
 import { INGEST_ROUTES, type IngestRoute } from './ingest-routes';
 import { normalizeRequest } from './normalize-request';
 import { amplitudeNodeBody, analyticsNodeBatch, fullSegmentTrackEvent, segmentDestination } from './testing/client-fixtures';
-import { deeplyNested, mutateBody, randomValue, seededRandom } from './testing/malformed-body-generator';
+import { deeplyNested, mutateBody, randomValue } from './testing/malformed-body-generator';
+import { seededRandom } from './testing/seeded-random';
 import { testContext } from './testing/normalize-test-context';
 
 /** One valid body per route: mutations of these reach past the first schema check. */

@@ -3,19 +3,19 @@ import { BatchRepository } from './batch.repository';
 import { DailyCountRepository } from './daily-count.repository';
 import { IdentityRepository } from './identity.repository';
 import { MembershipRepository } from './membership.repository';
-import type { SqlClient } from '@coil/database';
+import type { RepositoryShape, SqlClient } from '@coil/database';
 import { UserHistoryRepository } from './user-history.repository';
 import { UserRepository } from './user.repository';
 
 /** Every repository a batch touches, bound to the one client of its transaction. */
 export interface RollupRepositories {
-  batches: BatchRepository;
-  identities: IdentityRepository;
-  users: UserRepository;
-  userHistory: UserHistoryRepository;
-  accounts: AccountRepository;
-  memberships: MembershipRepository;
-  dailyCounts: DailyCountRepository;
+  batches: RepositoryShape<BatchRepository>;
+  identities: RepositoryShape<IdentityRepository>;
+  users: RepositoryShape<UserRepository>;
+  userHistory: RepositoryShape<UserHistoryRepository>;
+  accounts: RepositoryShape<AccountRepository>;
+  memberships: RepositoryShape<MembershipRepository>;
+  dailyCounts: RepositoryShape<DailyCountRepository>;
 }
 
 export function createRollupRepositories(db: SqlClient): RollupRepositories {

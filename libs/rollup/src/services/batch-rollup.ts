@@ -1,11 +1,11 @@
 import type { Pool } from 'pg';
+import { PgUnitOfWork, type UnitOfWork } from '@coil/database';
 import type { IngestBatch, IngestEvent } from '@coil/domain';
-import type { DeadLetter, DeadLetterSink } from '../dead-letter';
+import type { DeadLetter, DeadLetterSink } from '../dead-letter/dead-letter';
 import { invalidEventReason } from '../planning';
-import { BatchRepository, createRollupRepositories } from '../repositories';
+import { createRollupRepositories, type RollupRepositories } from '../repositories';
 import { splitAndApply, type BisectHandlers, type Range } from './bisect';
 import { isPoisonError } from './classify-error';
-import { inTransaction } from '@coil/database';
 import { rollupEvents, type RollupOutcome } from './rollup-events';
 
 export interface JobOutcome extends RollupOutcome {
@@ -40,7 +40,7 @@ function sum(outcomes: RollupOutcome[]): RollupOutcome {
  */
 export class BatchRollup {
   constructor(
-    private readonly pool: Pool,
+    private readonly rollups: UnitOfWork<RollupRepositories>,
     private readonly deadLetters: DeadLetterSink,
   ) {}
 
@@ -81,19 +81,22 @@ export class BatchRollup {
     } catch (error) {
       if (!isPoisonError(error) || valid.length === 0) throw error;
       const outcome = await splitAndApply(handlers, whole);
-      await inTransaction(this.pool, (client) => new BatchRepository(client).claim(workspaceId, batchId, valid.length));
+      await this.rollups.run((repos) => repos.batches.claim(workspaceId, batchId, valid.length));
       return outcome;
     }
   }
 
   private applyRange(workspaceId: string, batchId: string, valid: Indexed[], range: Range): Promise<RollupOutcome> {
     const events = valid.slice(range.start, range.end).map((item) => item.event);
-    return inTransaction(this.pool, (client) =>
-      rollupEvents(createRollupRepositories(client), { workspaceId, batchId, events }),
-    );
+    return this.rollups.run((repos) => rollupEvents(repos, { workspaceId, batchId, events }));
   }
 
   private letter(workspaceId: string, batchId: string, index: number, event: IngestEvent, reason: string): DeadLetter {
     return { workspaceId, batchId, index, reason, event, failedAt: new Date().toISOString() };
   }
+}
+
+/** Wires a roll-up to PostgreSQL: each batch, or each part of a split one, in a transaction of its own. */
+export function createBatchRollup(pool: Pool, deadLetters: DeadLetterSink): BatchRollup {
+  return new BatchRollup(new PgUnitOfWork(pool, createRollupRepositories), deadLetters);
 }

@@ -1,5 +1,5 @@
 export { applyAccountTraits, applyUserTraits } from './apply-traits';
-export { BatchRollup, type JobOutcome } from './batch-rollup';
+export { BatchRollup, createBatchRollup, type JobOutcome } from './batch-rollup';
 export { bisect, splitAndApply, type BisectHandlers, type Range } from './bisect';
 export { isPoisonError } from './classify-error';
 export { combinePeople } from './combine-people';

@@ -7,11 +7,8 @@ import {
   type AccountScoreRow,
   type UserScoreRow,
 } from '@coil/scoring';
-import type { SqlClient } from '@coil/database';
-import { AccountScoreRepository } from '../repositories/account-score.repository';
-import { AccountTotalsRepository } from '../repositories/account-totals.repository';
+import type { ScoringReads } from '../repositories/scoring-repositories';
 import type { ScoringScope } from '../repositories/scoring-scope';
-import { UserTotalsRepository } from '../repositories/user-totals.repository';
 import type { ProfilePlan } from './profile-plan';
 
 /** A profile's fresh rows, ready to be written. */
@@ -31,14 +28,17 @@ export interface ProfileScoresInput {
 }
 
 /** Reads a profile's totals (two set-based queries) and scores them with @coil/scoring. */
-export async function computeProfileScores(db: SqlClient, input: ProfileScoresInput): Promise<ProfileScores> {
+export async function computeProfileScores(
+  reads: Pick<ScoringReads, 'accountTotals' | 'userTotals' | 'accountScores'>,
+  input: ProfileScoresInput,
+): Promise<ProfileScores> {
   const { workspaceId, plan, scope, now } = input;
   const profileId = plan.profile.id;
   const [totals, userTotals, previousScores, events] = await Promise.all([
-    new AccountTotalsRepository(db).load({ workspaceId, weighting: plan.weighting, frame: plan.frame, now, scope }),
-    new UserTotalsRepository(db).load({ workspaceId, weighting: plan.weighting, frame: plan.frame, userIds: scope?.userIds ?? null }),
+    reads.accountTotals.load({ workspaceId, weighting: plan.weighting, frame: plan.frame, now, scope }),
+    reads.userTotals.load({ workspaceId, weighting: plan.weighting, frame: plan.frame, userIds: scope?.userIds ?? null }),
     // The change is read from the stored previous period, never recomputed (scoring.md).
-    new AccountScoreRepository(db).scoresOfPeriod(workspaceId, profileId, previousTimeFrame(plan.frame).end),
+    reads.accountScores.scoresOfPeriod(workspaceId, profileId, previousTimeFrame(plan.frame).end),
     scoresEveryEvent(plan.weighting) ? input.workspaceEvents() : Promise.resolve([]),
   ]);
   const method = plan.profile.normalization;

@@ -1,9 +1,6 @@
-import type { Pool } from 'pg';
-import { inTransaction } from '@coil/database';
-import { lockWorkspaceScoring } from '@coil/settings';
-import { SubjectTraitsRepository } from '../repositories/subject-traits.repository';
-import { WorkspaceRepository } from '@coil/settings';
+import type { UnitOfWork } from '@coil/database';
 import { requireWorkspace } from '@coil/workspaces';
+import type { ScoringReads, ScoringWrites } from '../repositories/scoring-repositories';
 import { filterScope, traitsById, type ScoringSubjects } from './filter-scope';
 import { loadProfilePlans } from './load-profile-plans';
 import type { ProfilePlan } from './profile-plan';
@@ -18,28 +15,31 @@ import { writeProfileScores } from './write-profile-scores';
  * scores and segment changes written in one transaction (all or nothing).
  */
 export class ScoringRunner {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly reads: ScoringReads,
+    private readonly writes: UnitOfWork<ScoringWrites>,
+  ) {}
 
   async scoreWorkspace(workspace: string, now: Date, onProgress?: ScoringProgressListener): Promise<ScoringRunSummary> {
-    const workspaceId = await requireWorkspace(new WorkspaceRepository(this.pool), workspace);
-    const plans = await loadProfilePlans(this.pool, workspaceId, now);
+    const workspaceId = await requireWorkspace(this.reads.workspaces, workspace);
+    const plans = await loadProfilePlans(this.reads, workspaceId, now);
     const step = progressCounter(plans.length, onProgress);
     const subjects = await this.loadSubjects(workspaceId, plans);
     const workspaceEvents = this.eventNames(workspaceId);
     const scores: ProfileScores[] = [];
     for (const plan of plans) {
       const scope = plan.filter === null ? null : filterScope(plan.filter, subjects);
-      scores.push(await computeProfileScores(this.pool, { workspaceId, plan, scope, now, workspaceEvents }));
+      scores.push(await computeProfileScores(this.reads, { workspaceId, plan, scope, now, workspaceEvents }));
       step('score', plan.profile.name);
     }
-    const changes = await inTransaction(this.pool, async (client) => {
-      await lockWorkspaceScoring(client, workspaceId);
+    const changes = await this.writes.run(async (writes) => {
+      await writes.scoringLock.lock(workspaceId);
       for (const profileScores of scores) {
-        await writeProfileScores(client, workspaceId, profileScores);
+        await writeProfileScores(writes, workspaceId, profileScores);
         step('write', profileScores.plan.profile.name);
       }
       const segmentRows = (scores.find((entry) => entry.plan.profile.isDefault) ?? scores[0]).accounts;
-      return updateSegments(client, workspaceId, segmentRows, traitsById(subjects.accounts), now);
+      return updateSegments(writes, workspaceId, segmentRows, traitsById(subjects.accounts), now);
     });
     step('segments');
     return summarizeRun(workspaceId, now, scores, changes);
@@ -49,7 +49,7 @@ export class ScoringRunner {
   async scoreAllWorkspaces(now: Date): Promise<{ scored: string[]; failed: { workspace_id: string; error: string }[] }> {
     const scored: string[] = [];
     const failed: { workspace_id: string; error: string }[] = [];
-    for (const workspaceId of await new WorkspaceRepository(this.pool).listIds()) {
+    for (const workspaceId of await this.reads.workspaces.listIds()) {
       try {
         await this.scoreWorkspace(workspaceId, now);
         scored.push(workspaceId);
@@ -62,12 +62,12 @@ export class ScoringRunner {
 
   /** Account traits serve the segments; users and memberships are read only for trait filters. */
   private async loadSubjects(workspaceId: string, plans: readonly ProfilePlan[]): Promise<ScoringSubjects> {
-    const traits = new SubjectTraitsRepository(this.pool);
+    const { subjects } = this.reads;
     const filtered = plans.some((plan) => plan.filter !== null);
     const [accounts, users, memberships] = await Promise.all([
-      traits.accounts(workspaceId),
-      filtered ? traits.identifiedUsers(workspaceId) : [],
-      filtered ? traits.memberships(workspaceId) : [],
+      subjects.accounts(workspaceId),
+      filtered ? subjects.identifiedUsers(workspaceId) : [],
+      filtered ? subjects.memberships(workspaceId) : [],
     ]);
     return { accounts, users, memberships };
   }
@@ -75,6 +75,6 @@ export class ScoringRunner {
   /** Read at most once per run, and only if a profile scores every event. */
   private eventNames(workspaceId: string): () => Promise<readonly string[]> {
     let names: Promise<string[]> | undefined;
-    return () => (names ??= new WorkspaceRepository(this.pool).eventNames(workspaceId));
+    return () => (names ??= this.reads.workspaces.eventNames(workspaceId));
   }
 }

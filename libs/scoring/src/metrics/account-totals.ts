@@ -2,7 +2,7 @@ import { EntityId } from './entity-id';
 
 /**
  * Everything scoring needs about one account, already aggregated. The database hands these
- * over per account in one set-based query; accountTotalsFromRows builds them from raw rows.
+ * over per account in one set-based query.
  */
 export interface AccountTotals {
   readonly accountId: EntityId;

@@ -1,5 +1,4 @@
 import { engagementScore, roundToTenth, scoreChange, winsorizedScore } from './engagement-score';
-import { normalizeScores } from './normalize-scores';
 
 const B = 208.2;
 
@@ -25,23 +24,6 @@ describe('winsorizedScore', () => {
     expect(winsorizedScore(500, B)).toBe(100);
     expect(winsorizedScore(0, B)).toBe(1);
     expect(winsorizedScore(0.5, B)).toBe(1);
-  });
-});
-
-describe('normalizeScores', () => {
-  it('computes the benchmark once and keeps the input shape', () => {
-    const raws = [475, 89, 101, 7, 3, 21, 2, 149, 223, 1, 13, 9, 37, 0];
-    const fromArray = normalizeScores(raws);
-    expect(fromArray.benchmark).toBeCloseTo(208.2, 10);
-    expect(fromArray.scores.slice(0, 3)).toEqual([99.5, 63.0, 67.6]);
-    expect(fromArray.scores[13]).toBe(1);
-    const fromMap = normalizeScores(new Map([['u1', 89], ['u2', 0]]), 'winsorized');
-    expect(fromMap.scores).toEqual(new Map([['u1', 100], ['u2', 1]]));
-  });
-
-  it('scores a lone active account against its own raw, and everyone 1 when all are zero', () => {
-    expect(normalizeScores([0, 40]).scores).toEqual([1, 90.1]);
-    expect(normalizeScores([0, 0])).toEqual({ benchmark: 0, scores: [1, 1] });
   });
 });
 

@@ -1,12 +1,9 @@
 import { CoilError } from '@coil/domain';
-import type { Pool } from 'pg';
-import { inTransaction } from '@coil/database';
-import { lockWorkspaceScoring } from '../database/workspace-lock';
-import { EventWeightRepository } from '../repositories/event-weight.repository';
-import { ScoringProfileRepository, type ScoringProfileRecord } from '../repositories/scoring-profile.repository';
+import type { UnitOfWork } from '@coil/database';
+import { requireWorkspace, type WorkspaceDirectory } from '@coil/workspaces';
+import type { ScoringProfileRecord } from '../repositories/scoring-profile.repository';
+import { changeSettings, type SettingsRepositories } from '../repositories/settings-repositories';
 import { parseName, parseWeight } from './settings-input';
-import { requireWorkspace } from '@coil/workspaces';
-import { WorkspaceRepository } from '../repositories/workspace.repository';
 
 export interface EventWeightChange {
   readonly workspaceId: string;
@@ -26,23 +23,25 @@ export interface EventWeightView {
 
 /** `event weight`: a direct weight for one event in one profile; it wins over the event's feature. */
 export class EventWeightSettings {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly workspaces: WorkspaceDirectory,
+    private readonly settings: UnitOfWork<SettingsRepositories>,
+  ) {}
 
   async set(change: EventWeightChange): Promise<EventWeightView> {
-    const workspaceId = await requireWorkspace(new WorkspaceRepository(this.pool), change.workspaceId);
+    const workspaceId = await requireWorkspace(this.workspaces, change.workspaceId);
     const event = parseName(change.event, 'event name');
     const weight = parseWeight(change.weight);
-    return inTransaction(this.pool, async (client) => {
-      await lockWorkspaceScoring(client, workspaceId);
-      const profile = await targetProfile(new ScoringProfileRepository(client), workspaceId, change.profile);
-      await new EventWeightRepository(client).set(workspaceId, profile.id, event, weight);
+    return changeSettings(this.settings, workspaceId, async ({ profiles, eventWeights }) => {
+      const profile = await targetProfile(profiles, workspaceId, change.profile);
+      await eventWeights.set(workspaceId, profile.id, event, weight);
       return { workspace_id: workspaceId, profile_id: profile.id, profile: profile.name, event, weight };
     });
   }
 }
 
 async function targetProfile(
-  profiles: ScoringProfileRepository,
+  profiles: SettingsRepositories['profiles'],
   workspaceId: string,
   name: string | undefined,
 ): Promise<ScoringProfileRecord> {

@@ -1,11 +1,9 @@
 import { CoilError } from '@coil/domain';
-import type { Pool } from 'pg';
-import { inTransaction } from '@coil/database';
-import { lockWorkspaceScoring } from '../database/workspace-lock';
-import { FeatureRepository, type EventOwner, type FeatureRecord } from '../repositories/feature.repository';
+import type { RepositoryShape, UnitOfWork } from '@coil/database';
+import { requireWorkspace, type WorkspaceDirectory } from '@coil/workspaces';
+import type { EventOwner, FeatureRecord, FeatureRepository } from '../repositories/feature.repository';
+import { changeSettings, type SettingsRepositories } from '../repositories/settings-repositories';
 import { parseEventList, parseName, parseWeight } from './settings-input';
-import { requireWorkspace } from '@coil/workspaces';
-import { WorkspaceRepository } from '../repositories/workspace.repository';
 
 export interface FeatureChange {
   readonly workspaceId: string;
@@ -32,16 +30,18 @@ export interface FeatureSetResult extends FeatureView {
 
 /** `feature set` and `feature list`. Features are workspace-wide; each event is in at most one. */
 export class FeatureSettings {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly workspaces: WorkspaceDirectory,
+    private readonly features: RepositoryShape<FeatureRepository>,
+    private readonly settings: UnitOfWork<SettingsRepositories>,
+  ) {}
 
   async set(change: FeatureChange): Promise<FeatureSetResult> {
-    const workspaceId = await requireWorkspace(new WorkspaceRepository(this.pool), change.workspaceId);
+    const workspaceId = await requireWorkspace(this.workspaces, change.workspaceId);
     const name = parseName(change.name, 'feature name');
     const events = parseEventList(change.events);
     const weight = parseWeight(change.weight);
-    return inTransaction(this.pool, async (client) => {
-      await lockWorkspaceScoring(client, workspaceId);
-      const features = new FeatureRepository(client);
+    return changeSettings(this.settings, workspaceId, async ({ features }) => {
       const taken = (await features.ownersOf(workspaceId, events)).filter((owner) => owner.featureName !== name);
       if (taken.length > 0 && !change.move) throw conflict(taken);
       const id = await features.upsert(workspaceId, name, weight);
@@ -52,8 +52,8 @@ export class FeatureSettings {
   }
 
   async list(workspace: string): Promise<FeatureView[]> {
-    const workspaceId = await requireWorkspace(new WorkspaceRepository(this.pool), workspace);
-    const features = await new FeatureRepository(this.pool).list(workspaceId);
+    const workspaceId = await requireWorkspace(this.workspaces, workspace);
+    const features = await this.features.list(workspaceId);
     return features.map((feature: FeatureRecord) => ({ id: feature.id, name: feature.name, weight: feature.weight, events: [...feature.events] }));
   }
 }

@@ -6,18 +6,11 @@ import {
   type NormalizationMethod,
   type WindowDays,
 } from '@coil/scoring';
-import type { Pool } from 'pg';
-import { inTransaction } from '@coil/database';
-import { lockWorkspaceScoring } from '../database/workspace-lock';
-import {
-  DEFAULT_PROFILE_NAME,
-  ScoringProfileRepository,
-  type ProfileValues,
-  type ScoringProfileRecord,
-} from '../repositories/scoring-profile.repository';
+import type { UnitOfWork } from '@coil/database';
+import { requireWorkspace, type WorkspaceDirectory } from '@coil/workspaces';
+import { DEFAULT_PROFILE_NAME, type ProfileValues, type ScoringProfileRecord } from '../repositories/scoring-profile.repository';
+import { changeSettings, type SettingsRepositories } from '../repositories/settings-repositories';
 import { parseName } from './settings-input';
-import { requireWorkspace } from '@coil/workspaces';
-import { WorkspaceRepository } from '../repositories/workspace.repository';
 
 export interface ProfileChange {
   readonly workspaceId: string;
@@ -44,14 +37,15 @@ const DEFAULT_VALUES: ProfileValues = { windowDays: DEFAULT_WINDOW_DAYS, filter:
 
 /** `profile set`: creates or changes a scoring profile; the first one becomes the default. */
 export class ProfileSettings {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly workspaces: WorkspaceDirectory,
+    private readonly settings: UnitOfWork<SettingsRepositories>,
+  ) {}
 
   async set(change: ProfileChange): Promise<ProfileView> {
-    const workspaceId = await requireWorkspace(new WorkspaceRepository(this.pool), change.workspaceId);
+    const workspaceId = await requireWorkspace(this.workspaces, change.workspaceId);
     const filter = change.filter === undefined ? undefined : validFilter(change.filter);
-    const record = await inTransaction(this.pool, async (client) => {
-      await lockWorkspaceScoring(client, workspaceId);
-      const profiles = new ScoringProfileRepository(client);
+    const record = await changeSettings(this.settings, workspaceId, async ({ profiles }) => {
       const current = await profiles.findDefault(workspaceId);
       const name = change.name === undefined ? (current?.name ?? DEFAULT_PROFILE_NAME) : parseName(change.name, 'profile name');
       const existing = await profiles.findByName(workspaceId, name);

@@ -1,13 +1,10 @@
-import { CoilError } from '@coil/domain';
+import { CoilError, parseId } from '@coil/domain';
+import type { RepositoryShape, UnitOfWork } from '@coil/database';
 import { parseRule, RuleParseError } from '@coil/scoring';
-import type { Pool } from 'pg';
-import { inTransaction } from '@coil/database';
-import { lockWorkspaceScoring } from '../database/workspace-lock';
-import { SegmentRepository, type SegmentRecord } from '../repositories/segment.repository';
-import { parseId } from '@coil/domain';
+import { requireWorkspace, type WorkspaceDirectory } from '@coil/workspaces';
+import type { SegmentRecord, SegmentRepository } from '../repositories/segment.repository';
+import { changeSettings, type SettingsRepositories } from '../repositories/settings-repositories';
 import { parseName } from './settings-input';
-import { requireWorkspace } from '@coil/workspaces';
-import { WorkspaceRepository } from '../repositories/workspace.repository';
 
 export interface SegmentView {
   readonly id: string;
@@ -24,15 +21,17 @@ export type SegmentRef = { readonly id: string } | { readonly name: string };
  * creating a custom segment never keeps them from a new workspace.
  */
 export class SegmentSettings {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly workspaces: WorkspaceDirectory,
+    private readonly segments: RepositoryShape<SegmentRepository>,
+    private readonly settings: UnitOfWork<SettingsRepositories>,
+  ) {}
 
   async create(workspace: string, name: string, rule: string): Promise<SegmentView> {
-    const workspaceId = await requireWorkspace(new WorkspaceRepository(this.pool), workspace);
+    const workspaceId = await requireWorkspace(this.workspaces, workspace);
     const segmentName = parseName(name, 'segment name');
     const ruleText = validRule(rule);
-    return inTransaction(this.pool, async (client) => {
-      await lockWorkspaceScoring(client, workspaceId);
-      const segments = new SegmentRepository(client);
+    return changeSettings(this.settings, workspaceId, async ({ segments }) => {
       await segments.ensureBuiltins(workspaceId);
       const created = await segments.insert(workspaceId, segmentName, ruleText);
       if (created === undefined) {
@@ -43,20 +42,16 @@ export class SegmentSettings {
   }
 
   async list(workspace: string): Promise<SegmentView[]> {
-    const workspaceId = await requireWorkspace(new WorkspaceRepository(this.pool), workspace);
-    const segments = new SegmentRepository(this.pool);
-    await segments.ensureBuiltins(workspaceId);
-    return (await segments.list(workspaceId)).map(segmentView);
+    const workspaceId = await requireWorkspace(this.workspaces, workspace);
+    await this.segments.ensureBuiltins(workspaceId);
+    return (await this.segments.list(workspaceId)).map(segmentView);
   }
 
   /** Deletes the segment with its membership history. */
   async delete(workspace: string, ref: SegmentRef): Promise<SegmentView> {
-    const workspaceId = await requireWorkspace(new WorkspaceRepository(this.pool), workspace);
+    const workspaceId = await requireWorkspace(this.workspaces, workspace);
     const target = 'id' in ref ? { id: parseId(ref.id, 'segment id') } : { name: parseName(ref.name, 'segment name') };
-    const deleted = await inTransaction(this.pool, async (client) => {
-      await lockWorkspaceScoring(client, workspaceId);
-      return new SegmentRepository(client).delete(workspaceId, target);
-    });
+    const deleted = await changeSettings(this.settings, workspaceId, ({ segments }) => segments.delete(workspaceId, target));
     if (deleted === undefined) throw new CoilError('not_found', 'not_found', `no such segment in workspace ${workspaceId}`);
     return segmentView(deleted);
   }

@@ -45,7 +45,7 @@ function normalizeOneItem(
   normalizeItem: NormalizeBatchItem,
 ): { events: IngestEvent[] } | { rejected: RejectedEvent } {
   try {
-    assertEventSize(item, '');
+    assertEventSize(item);
     return { events: normalizeItem(item) };
   } catch (error) {
     // Only client errors are per-event; anything else is our bug and must surface.

@@ -3,19 +3,7 @@
  * nesting, huge and odd strings, prototype keys, NaN-like numbers, arrays for objects, and
  * valid client bodies with one field swapped for garbage.
  */
-export type Random = () => number;
-
-/** mulberry32: small, seedable, good enough to spread cases. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import type { Random } from './seeded-random';
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 

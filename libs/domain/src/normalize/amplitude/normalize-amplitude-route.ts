@@ -14,7 +14,7 @@ export function normalizeAmplitudeRoute(body: unknown, ctx: NormalizeContext): N
   if (Array.isArray(body)) return normalizeBatchItems(body, '', normalizeItem);
   const events = eventsArrayOf(body);
   if (events) return normalizeBatchItems(events, '/events', normalizeItem);
-  assertEventSize(body, '');
+  assertEventSize(body);
   return { events: normalizeItem(body), rejected: [] };
 }
 

@@ -1,10 +1,7 @@
-import { timeFrame } from '../time/time-frame';
-import { parseUtcDay } from '../time/utc-day';
-import { eventWeighting, unconfiguredWeighting } from '../weights/event-weighting';
-import { accountMetrics } from './account-metrics';
-import { accountTotalsFromRows } from './account-totals-from-rows';
-import { scoredEventCount } from './activation-rate';
-import { DailyCountRow } from './daily-count-row';
+import { eventWeighting, parseUtcDay, scoredEventCount, timeFrame, unconfiguredWeighting } from '@coil/scoring';
+import { accountMetrics, accountTotalsFromRows, normalizeScores, rawScore, type DailyCountRow } from './support/reference-model';
+
+// scoring.md's worked examples, on the reference model the SQL pass is compared with.
 
 const now = new Date('2025-09-21T15:00:00Z');
 const row = (userId: string, event: string, day: string, count: number): DailyCountRow => ({
@@ -20,6 +17,38 @@ const rows: DailyCountRow[] = [
 ];
 const weighting = eventWeighting(new Map([['report_created', 5], ['login', 1], ['invite_sent', 8]]));
 const input = { accountId: 7n, rows, memberUserIds: ['u1', 'u2', 'u3', 'u4', 'u5'], weighting, frame: timeFrame(now, 7), now };
+
+describe('rawScore', () => {
+  const weights = new Map([['a', 9], ['b', 7], ['c', 5], ['d', 3], ['e', 1]]);
+
+  it("gives the anchor's worked example: 187", () => {
+    expect(rawScore({ a: 3, b: 5, c: 10, d: 20, e: 15 }, weights)).toBe(187);
+    expect(rawScore(new Map([['a', 3], ['b', 5], ['c', 10], ['d', 20], ['e', 15]]), weights)).toBe(187);
+  });
+
+  it('ignores unweighted events unless a default weight is given', () => {
+    expect(rawScore({ a: 1, other: 10 }, weights)).toBe(9);
+    expect(rawScore({ a: 1, other: 10 }, weights, 1)).toBe(19);
+    expect(rawScore({ x: 4, y: 6 }, new Map(), 1)).toBe(10);
+  });
+});
+
+describe('normalizeScores', () => {
+  it('computes the benchmark once and keeps the input shape', () => {
+    const raws = [475, 89, 101, 7, 3, 21, 2, 149, 223, 1, 13, 9, 37, 0];
+    const fromArray = normalizeScores(raws);
+    expect(fromArray.benchmark).toBeCloseTo(208.2, 10);
+    expect(fromArray.scores.slice(0, 3)).toEqual([99.5, 63.0, 67.6]);
+    expect(fromArray.scores[13]).toBe(1);
+    const fromMap = normalizeScores(new Map([['u1', 89], ['u2', 0]]), 'winsorized');
+    expect(fromMap.scores).toEqual(new Map([['u1', 100], ['u2', 1]]));
+  });
+
+  it('scores a lone active account against its own raw, and everyone 1 when all are zero', () => {
+    expect(normalizeScores([0, 40]).scores).toEqual([1, 90.1]);
+    expect(normalizeScores([0, 0])).toEqual({ benchmark: 0, scores: [1, 1] });
+  });
+});
 
 describe('accountTotalsFromRows', () => {
   it('computes every total of one account', () => {
@@ -67,12 +96,5 @@ describe('accountMetrics', () => {
   it('has no seen days and a score of 1 for an account without events', () => {
     const metrics = accountMetrics({ ...input, rows: [], scoredEventCount: 3 });
     expect(metrics).toMatchObject({ engagement_score: 1, first_seen: null, last_seen: null, activation_rate: 0 });
-  });
-});
-
-describe('scoredEventCount', () => {
-  it("uses the workspace's events when every event is scored", () => {
-    expect(scoredEventCount(unconfiguredWeighting(), ['a', 'b', 'a'])).toBe(2);
-    expect(scoredEventCount(weighting, ['a'])).toBe(3);
   });
 });

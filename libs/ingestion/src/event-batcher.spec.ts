@@ -1,0 +1,121 @@
+import type { IngestBatch, IngestEvent } from '@coil/domain';
+import { EventBatcher, type BatcherOptions } from './event-batcher';
+import type { BatchWriter } from './queue-writer';
+
+const event = (messageId: string): IngestEvent => ({
+  type: 'track', messageId, userId: 'u', event: 'e', timestamp: '2026-03-10T12:00:00.000Z', receivedAt: '2026-03-10T12:00:00.000Z',
+});
+
+/** A queue writer whose writes the spec settles by hand. */
+class HeldWriter implements BatchWriter {
+  readonly writes: IngestBatch[][] = [];
+  private settle: { resolve: () => void; reject: (error: Error) => void }[] = [];
+
+  write(batches: IngestBatch[]): Promise<void> {
+    this.writes.push(batches);
+    return new Promise((resolve, reject) => this.settle.push({ resolve, reject }));
+  }
+
+  acknowledge(): void {
+    this.settle.shift()?.resolve();
+  }
+
+  fail(error: Error): void {
+    this.settle.shift()?.reject(error);
+  }
+}
+
+/** Resolves to the promise's state without waiting for it to settle. */
+async function stateOf(promise: Promise<unknown>): Promise<'pending' | 'resolved' | 'rejected'> {
+  const pending = Symbol('pending');
+  return Promise.race([promise.then(() => 'resolved' as const, () => 'rejected' as const), Promise.resolve(pending)]).then(
+    (state) => (state === pending ? 'pending' : state),
+  );
+}
+
+describe('EventBatcher', () => {
+  const options: BatcherOptions = { maxEvents: 100, maxDelayMs: 50, writeTimeoutMs: 1000 };
+  let writer: HeldWriter;
+
+  beforeEach(() => {
+    jest.useFakeTimers();
+    writer = new HeldWriter();
+  });
+  afterEach(() => jest.useRealTimers());
+
+  it('writes the events of concurrent requests in one round trip, a batch per workspace, and settles them once it is acknowledged', async () => {
+    const batcher = new EventBatcher(writer, options);
+    const requests = [
+      batcher.enqueue('1', [event('a'), event('b')]),
+      batcher.enqueue('2', [event('c')]),
+      batcher.enqueue('1', [event('d')]),
+    ];
+
+    await jest.advanceTimersByTimeAsync(options.maxDelayMs);
+
+    expect(writer.writes).toEqual([
+      [
+        { workspaceId: '1', events: [event('a'), event('b'), event('d')] },
+        { workspaceId: '2', events: [event('c')] },
+      ],
+    ]);
+    expect(await stateOf(requests[0])).toBe('pending');
+    writer.acknowledge();
+    await expect(Promise.all(requests)).resolves.toEqual([undefined, undefined, undefined]);
+  });
+
+  it('flushes as soon as maxEvents events wait, without waiting for the delay', async () => {
+    const batcher = new EventBatcher(writer, { ...options, maxEvents: 3 });
+    void batcher.enqueue('1', [event('a'), event('b')]);
+    expect(writer.writes).toHaveLength(0);
+    void batcher.enqueue('1', [event('c')]);
+    expect(writer.writes).toHaveLength(1);
+  });
+
+  it('flushes after maxDelayMs when fewer events wait', async () => {
+    const batcher = new EventBatcher(writer, options);
+    void batcher.enqueue('1', [event('a')]);
+    await jest.advanceTimersByTimeAsync(options.maxDelayMs - 1);
+    expect(writer.writes).toHaveLength(0);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(writer.writes).toHaveLength(1);
+  });
+
+  it('fails the requests of a write slower than writeTimeoutMs with 503 queue_unavailable', async () => {
+    const batcher = new EventBatcher(writer, options);
+    const request = batcher.enqueue('1', [event('a')]);
+    const outcome = request.catch((error: unknown) => error);
+
+    await jest.advanceTimersByTimeAsync(options.maxDelayMs + options.writeTimeoutMs);
+
+    expect(await outcome).toMatchObject({
+      status: 'service_unavailable',
+      code: 'queue_unavailable',
+      details: { reason: 'queue write timed out after 1000 ms' },
+    });
+  });
+
+  it('fails the requests of a failed write with 503 and writes the next ones anew', async () => {
+    const batcher = new EventBatcher(writer, options);
+    const first = batcher.enqueue('1', [event('a')]).catch((error: unknown) => error);
+    await jest.advanceTimersByTimeAsync(options.maxDelayMs);
+    writer.fail(new Error('READONLY You can\'t write against a read only replica.'));
+    expect(await first).toMatchObject({ code: 'queue_unavailable', details: { reason: "READONLY You can't write against a read only replica." } });
+
+    const second = batcher.enqueue('1', [event('b')]);
+    await jest.advanceTimersByTimeAsync(options.maxDelayMs);
+    writer.acknowledge();
+    await expect(second).resolves.toBeUndefined();
+    expect(writer.writes.map((batches) => batches[0].events.map((queued) => queued.messageId))).toEqual([['a'], ['b']]);
+  });
+
+  it('drain writes what waits and resolves once the writes under way have settled', async () => {
+    const batcher = new EventBatcher(writer, options);
+    void batcher.enqueue('1', [event('a')]);
+    const drained = batcher.drain();
+    expect(writer.writes).toHaveLength(1);
+    expect(await stateOf(drained)).toBe('pending');
+    writer.acknowledge();
+    await expect(drained).resolves.toBeUndefined();
+  });
+});

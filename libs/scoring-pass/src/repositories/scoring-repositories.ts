@@ -1,0 +1,63 @@
+import type { RepositoryShape, SqlClient } from '@coil/database';
+import {
+  EventWeightRepository,
+  FeatureRepository,
+  ScoringLockRepository,
+  ScoringProfileRepository,
+  SegmentRepository,
+  WorkspaceRepository,
+} from '@coil/settings';
+import { AccountScoreRepository } from './account-score.repository';
+import { AccountTotalsRepository } from './account-totals.repository';
+import { SegmentMembershipRepository } from './segment-membership.repository';
+import { SubjectTraitsRepository } from './subject-traits.repository';
+import { UserScoreRepository } from './user-score.repository';
+import { UserTotalsRepository } from './user-totals.repository';
+
+/**
+ * What a run reads before it writes, bound to the pool so that independent reads run on
+ * connections of their own, in parallel. The one write among them, the default profile a
+ * workspace gets on its first run, is idempotent.
+ */
+export interface ScoringReads {
+  workspaces: RepositoryShape<WorkspaceRepository>;
+  profiles: Pick<ScoringProfileRepository, 'ensureDefault' | 'list'>;
+  features: Pick<FeatureRepository, 'list'>;
+  eventWeights: Pick<EventWeightRepository, 'forProfile'>;
+  subjects: RepositoryShape<SubjectTraitsRepository>;
+  accountTotals: RepositoryShape<AccountTotalsRepository>;
+  userTotals: RepositoryShape<UserTotalsRepository>;
+  accountScores: Pick<AccountScoreRepository, 'scoresOfPeriod'>;
+}
+
+/** What a run writes, bound to the one client of its transaction. */
+export interface ScoringWrites {
+  scoringLock: RepositoryShape<ScoringLockRepository>;
+  accountScores: Pick<AccountScoreRepository, 'upsert' | 'deleteOthers'>;
+  userScores: RepositoryShape<UserScoreRepository>;
+  segments: Pick<SegmentRepository, 'ensureBuiltins' | 'list'>;
+  segmentMemberships: RepositoryShape<SegmentMembershipRepository>;
+}
+
+export function createScoringReads(db: SqlClient): ScoringReads {
+  return {
+    workspaces: new WorkspaceRepository(db),
+    profiles: new ScoringProfileRepository(db),
+    features: new FeatureRepository(db),
+    eventWeights: new EventWeightRepository(db),
+    subjects: new SubjectTraitsRepository(db),
+    accountTotals: new AccountTotalsRepository(db),
+    userTotals: new UserTotalsRepository(db),
+    accountScores: new AccountScoreRepository(db),
+  };
+}
+
+export function createScoringWrites(db: SqlClient): ScoringWrites {
+  return {
+    scoringLock: new ScoringLockRepository(db),
+    accountScores: new AccountScoreRepository(db),
+    userScores: new UserScoreRepository(db),
+    segments: new SegmentRepository(db),
+    segmentMemberships: new SegmentMembershipRepository(db),
+  };
+}

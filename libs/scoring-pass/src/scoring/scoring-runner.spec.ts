@@ -1,0 +1,170 @@
+import type { UnitOfWork } from '@coil/database';
+import type { AccountScoreRow, AccountTotals, UserTotals } from '@coil/scoring';
+import type { ScoringProfileRecord, SegmentRecord } from '@coil/settings';
+import type { ScoringReads, ScoringWrites } from '../repositories/scoring-repositories';
+import type { TotalsQuery } from '../repositories/account-totals.repository';
+import type { SegmentMember } from '../repositories/segment-membership.repository';
+import type { ScoringProgress } from './scoring-progress';
+import { ScoringRunner } from './scoring-runner';
+
+const WORKSPACE = '7';
+const now = new Date('2025-09-21T15:00:00Z');
+
+const profile = (id: string, name: string, overrides: Partial<ScoringProfileRecord> = {}): ScoringProfileRecord => ({
+  id, name, windowDays: 30, filter: null, normalization: 'exponential', isDefault: false, ...overrides,
+});
+const totals = (accountId: string, rawScore: number): AccountTotals => ({
+  accountId, rawScore, activeUsers: rawScore > 0 ? 1 : 0, totalPeopleCount: 1, totalActivePeopleCount: 1,
+  scoredEventsPerformed: 1, overallScoredEvents: rawScore, recentlyScoredEvents: rawScore, scoringProfileEvents: rawScore,
+  firstSeen: null, lastSeen: null,
+});
+const userTotals = (userId: string, rawScore: number): UserTotals => ({
+  userId, rawScore, scoringProfileEvents: rawScore, firstSeen: null, lastSeen: null,
+});
+
+/** Reads of a workspace with two accounts (raw 10 and 0), one user and the given profiles. */
+function fakeReads(profiles: ScoringProfileRecord[], log: string[]) {
+  const totalsQueries: TotalsQuery[] = [];
+  const reads: ScoringReads = {
+    workspaces: {
+      exists: async (id) => id === WORKSPACE,
+      listIds: async () => [WORKSPACE, '9'],
+      eventNames: async () => (log.push('eventNames'), ['used', 'other']),
+    },
+    profiles: {
+      ensureDefault: async () => (log.push('ensureDefault'), profiles[0]),
+      list: async () => profiles,
+    },
+    features: { list: async () => [] },
+    eventWeights: { forProfile: async (_, profileId): Promise<Record<string, number>> => (profileId === '12' ? { used: 3 } : {}) },
+    subjects: {
+      accounts: async () => [{ id: '1', traits: { plan: 'paid' } }, { id: '2', traits: {} }],
+      identifiedUsers: async () => (log.push('identifiedUsers'), [{ id: '10', traits: { role: 'admin' } }]),
+      memberships: async () => [{ accountId: '1', userId: '10' }],
+    },
+    accountTotals: { load: async (query) => (totalsQueries.push(query), [totals('1', 10), totals('2', 0)]) },
+    userTotals: { load: async () => [userTotals('10', 10)] },
+    accountScores: { scoresOfPeriod: async () => new Map([['1', 50]]) },
+  };
+  return { reads, totalsQueries };
+}
+
+/**
+ * Writes that log what they receive, and a unit of work that counts its runs and marks which
+ * writes happen inside one.
+ */
+function fakeWrites(log: string[], current: SegmentMember[], segments: SegmentRecord[]) {
+  let open = false;
+  const record = (entry: string): void => void log.push(open ? entry : `outside a unit of work: ${entry}`);
+  const accountRows: AccountScoreRow[][] = [];
+  const writes: ScoringWrites = {
+    scoringLock: { lock: async (workspaceId) => record(`lock ${workspaceId}`) },
+    accountScores: {
+      upsert: async (_, profileId, rows) => (accountRows.push([...rows]), record(`upsert accounts of ${profileId}`)),
+      deleteOthers: async (_, profileId, __, kept) => record(`delete accounts of ${profileId} but ${kept.join(',')}`),
+    },
+    userScores: {
+      upsert: async (_, profileId) => record(`upsert users of ${profileId}`),
+      deleteOthers: async (_, profileId, __, kept) => record(`delete users of ${profileId} but ${kept.join(',')}`),
+    },
+    segments: {
+      ensureBuiltins: async () => record('ensure built-in segments'),
+      list: async () => segments,
+    },
+    segmentMemberships: {
+      current: async () => current,
+      recordExits: async (_, exits) => record(`exits ${exits.map((exit) => `${exit.segmentId}/${exit.accountId}`).join(',')}`),
+      recordEntries: async (_, entries) => record(`entries ${entries.map((entry) => `${entry.segmentId}/${entry.accountId}`).join(',')}`),
+    },
+  };
+  let runs = 0;
+  const unitOfWork: UnitOfWork<ScoringWrites> = {
+    async run(work) {
+      runs += 1;
+      open = true;
+      try {
+        return await work(writes);
+      } finally {
+        open = false;
+      }
+    },
+  };
+  return { unitOfWork, accountRows, runs: () => runs };
+}
+
+const engaged: SegmentRecord = { id: 'S', name: 'Engaged', rule: 'engagement_score >= 80', builtin: false, members: 1 };
+
+describe('ScoringRunner', () => {
+  it('locks, writes every profile and updates segments in one unit of work, then reports what it wrote', async () => {
+    const log: string[] = [];
+    const profiles = [profile('11', 'default', { isDefault: true }), profile('12', 'admins', { windowDays: 7, filter: 'user.role = admin' })];
+    const { reads, totalsQueries } = fakeReads(profiles, log);
+    const writes = fakeWrites(log, [{ segmentId: 'S', accountId: '2' }], [engaged]);
+    const progress: ScoringProgress[] = [];
+
+    const summary = await new ScoringRunner(reads, writes.unitOfWork).scoreWorkspace(WORKSPACE, now, (step) => progress.push(step));
+
+    expect(writes.runs()).toBe(1);
+    expect(log).toEqual([
+      'ensureDefault',
+      'identifiedUsers',
+      'eventNames',
+      'lock 7',
+      'upsert accounts of 11',
+      'delete accounts of 11 but 1,2',
+      'upsert users of 11',
+      'delete users of 11 but 10',
+      'upsert accounts of 12',
+      'delete accounts of 12 but 1,2',
+      'upsert users of 12',
+      'delete users of 12 but 10',
+      'ensure built-in segments',
+      'exits S/2',
+      'entries S/1',
+    ]);
+    // A lone active account is its own benchmark: 90.1; the change is read from the stored 50.
+    expect(writes.accountRows[0].map((row) => [row.accountId, row.engagementScore, row.engagementScoreChange])).toEqual([
+      ['1', 90.1, 40.1],
+      ['2', 1, null],
+    ]);
+    expect(totalsQueries.map((query) => query.scope)).toEqual([
+      null,
+      { pairs: [{ accountId: '1', userId: '10' }], accountIds: ['1'], userIds: ['10'] },
+    ]);
+    expect(progress.map((entry) => `${entry.step} ${entry.profile ?? ''} ${entry.done}/${entry.total}`)).toEqual([
+      'score default 1/5', 'score admins 2/5', 'write default 3/5', 'write admins 4/5', 'segments  5/5',
+    ]);
+    expect(summary).toEqual({
+      workspace_id: WORKSPACE,
+      scored_at: now.toISOString(),
+      profiles: [
+        { profile_id: '11', name: 'default', is_default: true, window_days: 30, period: '2025-09-21', accounts: 2, users: 1, benchmark: 10 },
+        { profile_id: '12', name: 'admins', is_default: false, window_days: 7, period: '2025-09-21', accounts: 2, users: 1, benchmark: 10 },
+      ],
+      segments: { entered: 1, left: 1 },
+    });
+  });
+
+  it('reads no users or memberships when no profile filters on traits', async () => {
+    const log: string[] = [];
+    const { reads } = fakeReads([profile('11', 'default', { isDefault: true })], log);
+    await new ScoringRunner(reads, fakeWrites(log, [], []).unitOfWork).scoreWorkspace(WORKSPACE, now);
+    expect(log).not.toContain('identifiedUsers');
+  });
+
+  it('refuses an unknown workspace before reading or writing anything', async () => {
+    const log: string[] = [];
+    const { reads } = fakeReads([profile('11', 'default', { isDefault: true })], log);
+    const writes = fakeWrites(log, [], []);
+    await expect(new ScoringRunner(reads, writes.unitOfWork).scoreWorkspace('9', now)).rejects.toMatchObject({ code: 'not_found' });
+    expect(log).toEqual([]);
+    expect(writes.runs()).toBe(0);
+  });
+
+  it('scores every workspace in turn and lists the ones that failed', async () => {
+    const log: string[] = [];
+    const { reads } = fakeReads([profile('11', 'default', { isDefault: true })], log);
+    const result = await new ScoringRunner(reads, fakeWrites(log, [], []).unitOfWork).scoreAllWorkspaces(now);
+    expect(result).toEqual({ scored: [WORKSPACE], failed: [{ workspace_id: '9', error: 'workspace 9 not found' }] });
+  });
+});

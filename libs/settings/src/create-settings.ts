@@ -1,0 +1,30 @@
+import type { Pool } from 'pg';
+import { PgUnitOfWork } from '@coil/database';
+import { FeatureRepository } from './repositories/feature.repository';
+import { SegmentRepository } from './repositories/segment.repository';
+import { createSettingsRepositories } from './repositories/settings-repositories';
+import { WorkspaceRepository } from './repositories/workspace.repository';
+import { EventWeightSettings } from './settings/event-weight-settings';
+import { FeatureSettings } from './settings/feature-settings';
+import { ProfileSettings } from './settings/profile-settings';
+import { SegmentSettings } from './settings/segment-settings';
+
+/** The settings commands of a workspace, one service per kind of setting. */
+export interface Settings {
+  readonly profiles: ProfileSettings;
+  readonly features: FeatureSettings;
+  readonly eventWeights: EventWeightSettings;
+  readonly segments: SegmentSettings;
+}
+
+/** Wires the settings services to PostgreSQL: reads on the pool, changes in one transaction each. */
+export function createSettings(pool: Pool): Settings {
+  const workspaces = new WorkspaceRepository(pool);
+  const changes = new PgUnitOfWork(pool, createSettingsRepositories);
+  return {
+    profiles: new ProfileSettings(workspaces, changes),
+    features: new FeatureSettings(workspaces, new FeatureRepository(pool), changes),
+    eventWeights: new EventWeightSettings(workspaces, changes),
+    segments: new SegmentSettings(workspaces, new SegmentRepository(pool), changes),
+  };
+}

@@ -1,0 +1,37 @@
+import type { RepositoryShape, SqlClient, UnitOfWork } from '@coil/database';
+import { EventWeightRepository } from './event-weight.repository';
+import { FeatureRepository } from './feature.repository';
+import { ScoringLockRepository } from './scoring-lock.repository';
+import { ScoringProfileRepository } from './scoring-profile.repository';
+import { SegmentRepository } from './segment.repository';
+
+/** Every repository a settings change touches, bound to the one client of its transaction. */
+export interface SettingsRepositories {
+  scoringLock: RepositoryShape<ScoringLockRepository>;
+  profiles: RepositoryShape<ScoringProfileRepository>;
+  features: RepositoryShape<FeatureRepository>;
+  eventWeights: RepositoryShape<EventWeightRepository>;
+  segments: RepositoryShape<SegmentRepository>;
+}
+
+export function createSettingsRepositories(db: SqlClient): SettingsRepositories {
+  return {
+    scoringLock: new ScoringLockRepository(db),
+    profiles: new ScoringProfileRepository(db),
+    features: new FeatureRepository(db),
+    eventWeights: new EventWeightRepository(db),
+    segments: new SegmentRepository(db),
+  };
+}
+
+/** A settings change: one transaction that first takes the workspace's scoring lock. */
+export function changeSettings<T>(
+  settings: UnitOfWork<SettingsRepositories>,
+  workspaceId: string,
+  work: (repositories: SettingsRepositories) => Promise<T>,
+): Promise<T> {
+  return settings.run(async (repositories) => {
+    await repositories.scoringLock.lock(workspaceId);
+    return work(repositories);
+  });
+}
