@@ -71,7 +71,7 @@ export default defineConfig(
   {
     // Tests read HTTP bodies and job payloads that their libraries type as `any` and check
     // them with assertions, and their fakes implement async interfaces without awaiting.
-    files: ['**/*.spec.ts', 'test/**/*.ts'],
+    files: ['**/*.spec.ts', 'test/**/*.ts', 'libs/*/src/testing/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

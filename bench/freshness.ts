@@ -96,7 +96,13 @@ export async function benchFreshness(
   workspace: { id: string; key: string; token: string },
 ): Promise<FreshnessResult> {
   const memoryBefore = await redisMemoryMb(redisUrl);
-  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, COIL_QUEUE_PREFIX: `bench-${randomUUID()}`, INGEST_RATE_LIMIT: '10000000', API_RATE_LIMIT: '10000' };
+  const env = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    COIL_QUEUE_PREFIX: `bench-${randomUUID()}`,
+    INGEST_RATE_LIMIT: '10000000',
+    API_RATE_LIMIT: '10000',
+  };
   const worker = await startProcess('apps/worker/src/main.ts', { ...env, WORKER_PORT: String(WORKER_PORT) }, () =>
     answers(`http://127.0.0.1:${WORKER_PORT}/readyz`),
   );
@@ -124,8 +130,14 @@ export async function benchFreshness(
       });
     const [load, served] = await Promise.all([
       runLoad({
-        url: endpoints.ingest, path: '/v1/batch', headers: { authorization: `Basic ${workspace.key}` },
-        body, expectStatus: 202, connections: 8, durationMs: LOAD_MS, rate: RATE_EVENTS / BATCH,
+        url: endpoints.ingest,
+        path: '/v1/batch',
+        headers: { authorization: `Basic ${workspace.key}` },
+        body,
+        expectStatus: 202,
+        connections: 8,
+        durationMs: LOAD_MS,
+        rate: RATE_EVENTS / BATCH,
       }),
       probeWhile(endpoints, Date.now() + LOAD_MS),
     ]);

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { NODE_OPTIONS_BY_APP } from '@coil/platform';
+import { NODE_OPTIONS_BY_APP, queuePrefix } from '@coil/platform';
 import { INGEST_QUEUE } from '@coil/ingestion';
-import { queuePrefix } from '@coil/platform';
 import { runLoad, type LoadResult } from './load';
 import { answers, peakRssMb, startProcess, stopProcess } from './processes';
 
@@ -44,7 +43,14 @@ export async function benchIngest(databaseUrl: string, redisUrl: string, apiKey:
 
   const ingest = await startProcess(
     'apps/ingest/src/main.ts',
-    { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, INGEST_PORT: String(INGEST_PORT), COIL_QUEUE_PREFIX: prefix, INGEST_RATE_LIMIT: '10000000', NODE_OPTIONS: NODE_OPTIONS_BY_APP.ingest },
+    {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      INGEST_PORT: String(INGEST_PORT),
+      COIL_QUEUE_PREFIX: prefix,
+      INGEST_RATE_LIMIT: '10000000',
+      NODE_OPTIONS: NODE_OPTIONS_BY_APP.ingest,
+    },
     () => answers(`http://127.0.0.1:${INGEST_PORT}/readyz`),
   );
   const url = `http://127.0.0.1:${INGEST_PORT}`;
@@ -52,8 +58,13 @@ export async function benchIngest(databaseUrl: string, redisUrl: string, apiKey:
     await runLoad({ ...single, url, connections: 64, durationMs: 1000 });
     const ingestSingle = await runLoad({ ...single, url, connections: 64, durationMs: DURATION_MS });
     const batch = await runLoad({
-      url, path: '/v1/batch', headers: { authorization: `Basic ${apiKey}` }, body: batchBody,
-      expectStatus: 202, connections: 16, durationMs: DURATION_MS,
+      url,
+      path: '/v1/batch',
+      headers: { authorization: `Basic ${apiKey}` },
+      body: batchBody,
+      expectStatus: 202,
+      connections: 16,
+      durationMs: DURATION_MS,
     });
     const halfLoad = await runLoad({ ...single, url, connections: 32, durationMs: DURATION_MS, rate: ingestSingle.perSecond / 2 });
     return {

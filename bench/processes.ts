@@ -16,11 +16,7 @@ function command(entry: string): string[] {
 }
 
 /** Starts an entry point as a child process and waits until `ready` answers. */
-export async function startProcess(
-  entry: string,
-  env: Record<string, string>,
-  ready: () => Promise<boolean>,
-): Promise<ChildProcess> {
+export async function startProcess(entry: string, env: Record<string, string>, ready: () => Promise<boolean>): Promise<ChildProcess> {
   const child = spawn(process.execPath, command(entry), {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },

@@ -46,10 +46,10 @@ async function seed(databaseUrl: string, workspaceId: string): Promise<string[]>
        WHERE a.workspace_id = $1`,
       [workspaceId],
     );
-    await db.query(
-      `INSERT INTO users (workspace_id, external_id) SELECT $1, 'user-' || i FROM generate_series(1, $2 * 2) AS i`,
-      [workspaceId, ACCOUNTS],
-    );
+    await db.query(`INSERT INTO users (workspace_id, external_id) SELECT $1, 'user-' || i FROM generate_series(1, $2 * 2) AS i`, [
+      workspaceId,
+      ACCOUNTS,
+    ]);
     await db.query(
       `INSERT INTO memberships (workspace_id, account_id, user_id)
        SELECT a.workspace_id, a.id, u.id FROM accounts a
@@ -106,7 +106,11 @@ export async function benchReadApi(databaseUrl: string, redisUrl: string): Promi
     connections: CONNECTIONS,
   };
   try {
-    const uncached = await runLoad({ ...load, path: () => accountPath(cold[nextCold++ % cold.length]), durationMs: Math.min(DURATION_MS, 3000) });
+    const uncached = await runLoad({
+      ...load,
+      path: () => accountPath(cold[nextCold++ % cold.length]),
+      durationMs: Math.min(DURATION_MS, 3000),
+    });
     if (nextCold > cold.length) throw new Error(`the uncached run wrapped around ${cold.length} accounts; seed more`);
     const hotPath = () => accountPath(hot[nextHot++ % hot.length]);
     await runLoad({ ...load, path: hotPath, durationMs: 2000 });

@@ -45,9 +45,24 @@ const PARTS: Part[] = [
       return {
         raw,
         rows: [
-          ['ingest `/v1/batch` (100 events per request, acked after queueing)', `${fixed(raw.ingestBatch.eventsPerSecond)} events/s`, '>= 25,000 events/s', raw.ingestBatch.eventsPerSecond >= 25000],
-          ['ingest single `/v2/track` vs bare Node `http` (ceiling)', `${fixed(raw.ingestSingle.perSecond)} vs ${fixed(raw.bareSingle.perSecond)} req/s = ${pct(ratio)}`, '>= 50 %', ratio >= 0.5],
-          ['ingest latency at half of max single load', `p50 ${fixed(raw.halfLoad.p50Ms, 1)} ms, p99 ${fixed(raw.halfLoad.p99Ms, 1)} ms at ${fixed(raw.halfLoad.perSecond)} req/s`, 'p99 <= 25 ms', raw.halfLoad.p99Ms <= 25],
+          [
+            'ingest `/v1/batch` (100 events per request, acked after queueing)',
+            `${fixed(raw.ingestBatch.eventsPerSecond)} events/s`,
+            '>= 25,000 events/s',
+            raw.ingestBatch.eventsPerSecond >= 25000,
+          ],
+          [
+            'ingest single `/v2/track` vs bare Node `http` (ceiling)',
+            `${fixed(raw.ingestSingle.perSecond)} vs ${fixed(raw.bareSingle.perSecond)} req/s = ${pct(ratio)}`,
+            '>= 50 %',
+            ratio >= 0.5,
+          ],
+          [
+            'ingest latency at half of max single load',
+            `p50 ${fixed(raw.halfLoad.p50Ms, 1)} ms, p99 ${fixed(raw.halfLoad.p99Ms, 1)} ms at ${fixed(raw.halfLoad.perSecond)} req/s`,
+            'p99 <= 25 ms',
+            raw.halfLoad.p99Ms <= 25,
+          ],
           ['ingest peak RSS over the runs above', `${fixed(raw.peakRssMb)} MB`, '<= 250 MB', raw.peakRssMb <= 250],
         ],
       };
@@ -61,8 +76,18 @@ const PARTS: Part[] = [
       return {
         raw,
         rows: [
-          ['worker roll-up (BullMQ -> PostgreSQL, exact counts)', `${fixed(raw.workerEventsPerSecond)} events/s, exact: ${raw.exact}`, '>= 25,000 events/s', raw.workerEventsPerSecond >= 25000 && raw.exact],
-          ['worker vs raw batched `INSERT ... ON CONFLICT` (ceiling)', `${fixed(raw.workerEventsPerSecond)} vs ${fixed(raw.ceilingEventsPerSecond)} events/s = ${pct(ratio)}`, '>= 50 %', ratio >= 0.5],
+          [
+            'worker roll-up (BullMQ -> PostgreSQL, exact counts)',
+            `${fixed(raw.workerEventsPerSecond)} events/s, exact: ${raw.exact}`,
+            '>= 25,000 events/s',
+            raw.workerEventsPerSecond >= 25000 && raw.exact,
+          ],
+          [
+            'worker vs raw batched `INSERT ... ON CONFLICT` (ceiling)',
+            `${fixed(raw.workerEventsPerSecond)} vs ${fixed(raw.ceilingEventsPerSecond)} events/s = ${pct(ratio)}`,
+            '>= 50 %',
+            ratio >= 0.5,
+          ],
         ],
       };
     },
@@ -76,12 +101,14 @@ const PARTS: Part[] = [
       const measured = raw.runs.map((run) => `${run.workers}: ${fixed(run.eventsPerSecond)}`).join(', ');
       return {
         raw,
-        rows: [[
-          'roll-up with 1, 2 and 4 worker processes',
-          `${measured} events/s (ceiling ${fixed(raw.ceilingEventsPerSecond)}), exact: ${raw.runs.every((run) => run.exact)}`,
-          'exact counts; measured, no target',
-          raw.runs.every((run) => run.exact),
-        ]],
+        rows: [
+          [
+            'roll-up with 1, 2 and 4 worker processes',
+            `${measured} events/s (ceiling ${fixed(raw.ceilingEventsPerSecond)}), exact: ${raw.runs.every((run) => run.exact)}`,
+            'exact counts; measured, no target',
+            raw.runs.every((run) => run.exact),
+          ],
+        ],
       };
     },
   },
@@ -92,9 +119,24 @@ const PARTS: Part[] = [
       return {
         raw,
         rows: [
-          ['freshness: accepted -> counted in daily_counts', `p99 <= ${raw.countedP99Seconds} s at ${fixed(raw.eventsPerSecond)} events/s (${raw.events} events)`, 'measured, no target', true],
-          ['Redis memory before and after 100,000 events through the stack', `${fixed(raw.redisMemoryMb.before, 1)} MB -> ${fixed(raw.redisMemoryMb.after, 1)} MB`, 'flat (a 10-minute run is not part of the bench)', raw.redisMemoryMb.after - raw.redisMemoryMb.before < 5],
-          ['freshness: accepted -> served by `/v1/accounts`', `p99 ${fixed(raw.servedP99Seconds, 2)} s, max ${fixed(raw.servedMaxSeconds, 2)} s (${raw.probes} probe events during the load above)`, 'p99 <= 5 s at 10,000 events/s', raw.servedP99Seconds <= 5],
+          [
+            'freshness: accepted -> counted in daily_counts',
+            `p99 <= ${raw.countedP99Seconds} s at ${fixed(raw.eventsPerSecond)} events/s (${raw.events} events)`,
+            'measured, no target',
+            true,
+          ],
+          [
+            'Redis memory before and after 100,000 events through the stack',
+            `${fixed(raw.redisMemoryMb.before, 1)} MB -> ${fixed(raw.redisMemoryMb.after, 1)} MB`,
+            'flat (a 10-minute run is not part of the bench)',
+            raw.redisMemoryMb.after - raw.redisMemoryMb.before < 5,
+          ],
+          [
+            'freshness: accepted -> served by `/v1/accounts`',
+            `p99 ${fixed(raw.servedP99Seconds, 2)} s, max ${fixed(raw.servedMaxSeconds, 2)} s (${raw.probes} probe events during the load above)`,
+            'p99 <= 5 s at 10,000 events/s',
+            raw.servedP99Seconds <= 5,
+          ],
         ],
       };
     },
@@ -106,15 +148,26 @@ const PARTS: Part[] = [
       return {
         raw,
         rows: [
-          ['read API `GET /v1/accounts`, cached', `${fixed(raw.cached.perSecond)} req/s; p99 ${fixed(raw.cachedHalfLoad.p99Ms, 1)} ms at half that load`, '>= 5,000 req/s, p99 <= 10 ms', raw.cached.perSecond >= 5000 && raw.cachedHalfLoad.p99Ms <= 10],
-          ['read API `GET /v1/accounts`, uncached', `${fixed(raw.uncached.perSecond)} req/s, p99 ${fixed(raw.uncached.p99Ms, 1)} ms`, 'measured, no target', true],
+          [
+            'read API `GET /v1/accounts`, cached',
+            `${fixed(raw.cached.perSecond)} req/s; p99 ${fixed(raw.cachedHalfLoad.p99Ms, 1)} ms at half that load`,
+            '>= 5,000 req/s, p99 <= 10 ms',
+            raw.cached.perSecond >= 5000 && raw.cachedHalfLoad.p99Ms <= 10,
+          ],
+          [
+            'read API `GET /v1/accounts`, uncached',
+            `${fixed(raw.uncached.perSecond)} req/s, p99 ${fixed(raw.uncached.p99Ms, 1)} ms`,
+            'measured, no target',
+            true,
+          ],
         ],
       };
     },
   },
   {
     name: 'scoring',
-    async run() {
+    // Synchronous: the scoring bench runs in a child process of its own.
+    run() {
       const child = spawnSync(process.execPath, ['-r', './scripts/register.js', 'bench/scoring.ts'], {
         cwd: ROOT,
         encoding: 'utf8',
@@ -122,10 +175,17 @@ const PARTS: Part[] = [
       });
       if (child.status !== 0) throw new Error('bench/scoring.ts failed');
       const raw = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as Record<string, number>;
-      return {
+      return Promise.resolve({
         raw,
-        rows: [['full scoring pass', `${raw.accounts} accounts x ${raw.days} days (${raw.rows} count rows) in ${fixed(raw.seconds, 1)} s`, '<= 60 s', raw.seconds <= 60]],
-      };
+        rows: [
+          [
+            'full scoring pass',
+            `${raw.accounts} accounts x ${raw.days} days (${raw.rows} count rows) in ${fixed(raw.seconds, 1)} s`,
+            '<= 60 s',
+            raw.seconds <= 60,
+          ],
+        ],
+      });
     },
   },
 ];
@@ -145,9 +205,9 @@ function report(rows: Row[]): string {
     'server under test; the bare-server ceiling is measured with the same client, so the client caps both.',
     'Roll-up: BullMQ jobs of 2,000 events (200,000 events, 5,000 users, 500 accounts, 30 days); its ceiling',
     'is one connection upserting the same rows, pre-aggregated per job. Freshness to daily_counts is read',
-    'from the worker\'s `coil_worker_lag_seconds` histogram (a bucket bound); freshness to `/v1/accounts` is',
+    "from the worker's `coil_worker_lag_seconds` histogram (a bucket bound); freshness to `/v1/accounts` is",
     'timed end to end by probe events sent one at a time during the 10,000 events/s load and polled every',
-    '20 ms until the account\'s `overall_scored_events` shows them (default `RESCORE_DELAY_MS` of 1 s).',
+    "20 ms until the account's `overall_scored_events` shows them (default `RESCORE_DELAY_MS` of 1 s).",
     '',
   ].join('\n');
 }

@@ -36,7 +36,10 @@ async function load(pool: Pool, size: BenchSize): Promise<{ workspaceId: string;
      FROM generate_series(1, $2::int) g`,
     [workspaceId, size.accounts],
   );
-  await pool.query(`INSERT INTO users (workspace_id, external_id) SELECT $1, 'user-' || g FROM generate_series(1, $2::int) g`, [workspaceId, users]);
+  await pool.query(`INSERT INTO users (workspace_id, external_id) SELECT $1, 'user-' || g FROM generate_series(1, $2::int) g`, [
+    workspaceId,
+    users,
+  ]);
   await pool.query(
     `INSERT INTO memberships (workspace_id, account_id, user_id)
      SELECT $1, a.id, u.id
@@ -64,7 +67,9 @@ async function main(): Promise<void> {
     const started = process.hrtime.bigint();
     await createScoringRunner(pool).scoreWorkspace(workspaceId, new Date());
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    process.stdout.write(`${JSON.stringify({ accounts: size.accounts, days: size.days, rows, seconds: Math.round(seconds * 100) / 100 })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ accounts: size.accounts, days: size.days, rows, seconds: Math.round(seconds * 100) / 100 })}\n`,
+    );
   } finally {
     await pool.end();
   }

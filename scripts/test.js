@@ -52,11 +52,10 @@ async function main() {
   fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
   fs.rmSync(resultsFile, { force: true });
   const jest = require.resolve('jest/bin/jest');
-  const run = spawnSync(
-    process.execPath,
-    [jest, '--json', '--forceExit', `--outputFile=${resultsFile}`, ...process.argv.slice(2)],
-    { cwd: root, stdio: 'inherit' },
-  );
+  const run = spawnSync(process.execPath, [jest, '--json', '--forceExit', `--outputFile=${resultsFile}`, ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   console.log(summaryLine());
   process.exit(run.status ?? 1);
 }

@@ -1,4 +1,10 @@
-import { AccountInsights, AccountLookupRepository, AccountSegmentsRepository, AccountTraitsRepository, DEFAULT_CACHE_TTLS_MS } from '@coil/accounts';
+import {
+  AccountInsights,
+  AccountLookupRepository,
+  AccountSegmentsRepository,
+  AccountTraitsRepository,
+  DEFAULT_CACHE_TTLS_MS,
+} from '@coil/accounts';
 import IORedis from 'ioredis';
 import { scoresVersionKey } from '@coil/platform';
 import { startApi, type ApiHarness } from './api-harness';
@@ -33,7 +39,10 @@ afterAll(() => api.close());
 
 beforeEach(async () => {
   clock = Date.now();
-  accountId = await new Seed(api.prisma, api.workspace.workspace_id).account({ trackingId: `cache-${clock}-${Math.random()}`, traits: { plan: 'trial' } });
+  accountId = await new Seed(api.prisma, api.workspace.workspace_id).account({
+    trackingId: `cache-${clock}-${Math.random()}`,
+    traits: { plan: 'trial' },
+  });
   Object.values(loads).forEach((spy) => spy.mockClear());
 });
 
@@ -53,7 +62,12 @@ describe('per-block cache', () => {
     expect(second.body.insights).toEqual(first.body.insights);
     expect(second.body._expansions).toEqual(first.body._expansions);
     expect(second.headers.age).toBe(String(DEFAULT_CACHE_TTLS_MS.metrics / 2000));
-    expect(Object.keys((second.body._expansions as { cached_at: object }).cached_at).sort()).toEqual(['insights', 'metrics', 'segments', 'traits']);
+    expect(Object.keys((second.body._expansions as { cached_at: object }).cached_at).sort()).toEqual([
+      'insights',
+      'metrics',
+      'segments',
+      'traits',
+    ]);
   });
 
   it('cached metrics are dropped as soon as a scoring run bumps the workspace scores version', async () => {

@@ -54,7 +54,10 @@ describe('GET /v1/accounts errors', () => {
     ['an unknown token', 'coil_rt_unknown'],
     ['an ingest key', 'ingest'],
   ])('401 unauthorized with %s', async (_case, token) => {
-    const response = await api.get(`/v1/accounts?workspace_id=${workspaceId}&id=${accountId}`, token === 'ingest' ? api.workspace.api_key : token);
+    const response = await api.get(
+      `/v1/accounts?workspace_id=${workspaceId}&id=${accountId}`,
+      token === 'ingest' ? api.workspace.api_key : token,
+    );
     expect(response.status).toBe(401);
     expect(response.body).toEqual(error('unauthorized', 'unauthorized', 'Invalid or expired token'));
   });
@@ -82,7 +85,9 @@ describe('GET /v1/accounts errors', () => {
   it('409 ambiguous_match lists the candidate ids', async () => {
     const response = await api.get(`/v1/accounts?workspace_id=${workspaceId}&match_type=domain&match_value=twin.example`);
     expect(response.status).toBe(409);
-    const ids = (await api.prisma.account.findMany({ where: { workspaceId: BigInt(workspaceId), domain: 'twin.example' }, orderBy: { id: 'asc' } })).map((a) => a.id.toString());
+    const ids = (
+      await api.prisma.account.findMany({ where: { workspaceId: BigInt(workspaceId), domain: 'twin.example' }, orderBy: { id: 'asc' } })
+    ).map((a) => a.id.toString());
     expect(response.body).toEqual(
       error('conflict', 'ambiguous_match', '2 accounts match this domain; repeat the request with id set to one of details.candidate_ids', {
         candidate_ids: ids,

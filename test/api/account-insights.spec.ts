@@ -27,7 +27,12 @@ afterAll(() => api.close());
 it('insights are assembled from scores, daily counts, memberships and features', async () => {
   const response = await api.get(`/v1/accounts?workspace_id=${api.workspace.workspace_id}&id=${accountId}&expand=insights`);
   expect(response.status).toBe(200);
-  const insights = response.body.insights as { signals: { kind: string; value: number }[]; top_features: unknown; unused_features: unknown; generated_at: string };
+  const insights = response.body.insights as {
+    signals: { kind: string; value: number }[];
+    top_features: unknown;
+    unused_features: unknown;
+    generated_at: string;
+  };
   const signals = Object.fromEntries(insights.signals.map((signal) => [signal.kind, signal.value]));
   expect(signals).toEqual({
     score_drop: -18,

@@ -21,11 +21,16 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-type Page = { data: { id: string; metrics: { engagement_score: number } }[]; next_cursor: string | null; _links: { next: { href: string } | null } };
+type Page = {
+  data: { id: string; metrics: { engagement_score: number } }[];
+  next_cursor: string | null;
+  _links: { next: { href: string } | null };
+};
 
 async function readAll(order: 'asc' | 'desc', limit: number): Promise<{ ids: string[]; pages: number }> {
   const ids: string[] = [];
-  let path: string | null = `/v1/accounts/list?workspace_id=${api.workspace.workspace_id}&sort=engagement_score&order=${order}&limit=${limit}`;
+  let path: string | null =
+    `/v1/accounts/list?workspace_id=${api.workspace.workspace_id}&sort=engagement_score&order=${order}&limit=${limit}`;
   let pages = 0;
   while (path) {
     const response = await api.get(path);
@@ -40,9 +45,7 @@ async function readAll(order: 'asc' | 'desc', limit: number): Promise<{ ids: str
 
 function expectedOrder(order: 'asc' | 'desc'): string[] {
   const sign = order === 'asc' ? 1 : -1;
-  return [...scores.entries()]
-    .sort(([idA, a], [idB, b]) => sign * (a - b) || sign * (Number(idA) - Number(idB)))
-    .map(([id]) => id);
+  return [...scores.entries()].sort(([idA, a], [idB, b]) => sign * (a - b) || sign * (Number(idA) - Number(idB))).map(([id]) => id);
 }
 
 describe('GET /v1/accounts/list', () => {
@@ -74,8 +77,12 @@ describe('GET /v1/accounts/list', () => {
 
   it('validates sort, order and limit, and needs the token of the workspace', async () => {
     const base = `/v1/accounts/list?workspace_id=${api.workspace.workspace_id}`;
-    expect((await api.get(`${base}&sort=name`)).body).toMatchObject({ error: { code: 'invalid_parameter', details: { parameter: 'sort' } } });
-    expect((await api.get(`${base}&limit=0`)).body).toMatchObject({ error: { code: 'invalid_parameter', details: { parameter: 'limit' } } });
+    expect((await api.get(`${base}&sort=name`)).body).toMatchObject({
+      error: { code: 'invalid_parameter', details: { parameter: 'sort' } },
+    });
+    expect((await api.get(`${base}&limit=0`)).body).toMatchObject({
+      error: { code: 'invalid_parameter', details: { parameter: 'limit' } },
+    });
     expect((await api.get(`${base}&limit=501`)).status).toBe(400);
     expect((await api.get('/v1/accounts/list')).body).toMatchObject({ error: { code: 'missing_workspace_id' } });
     expect((await api.get(base, null)).status).toBe(401);

@@ -119,8 +119,23 @@ describe('GET /v1/accounts lookups', () => {
       salesforce_id: 42,
     });
     expect(response.body.segments).toEqual([{ id: expect.any(String), name: 'At risk', entered_at: '2025-09-20T00:00:00Z' }]);
-    expect(response.body.insights).toMatchObject({ health: expect.any(String), signals: expect.any(Array), generated_at: expect.any(String) });
+    expect(response.body.insights).toMatchObject({
+      health: expect.any(String),
+      signals: expect.any(Array),
+      generated_at: expect.any(String),
+    });
     expect(response.body._expansions).toMatchObject({ unknown_parameters: ['bogus'], error: null });
-    expect(Object.keys(response.body)).toEqual(['id', 'name', 'domain', 'tracking_id', 'metrics', 'traits', 'segments', 'insights', '_expansions', '_links']);
+    expect(Object.keys(response.body)).toEqual([
+      'id',
+      'name',
+      'domain',
+      'tracking_id',
+      'metrics',
+      'traits',
+      'segments',
+      'insights',
+      '_expansions',
+      '_links',
+    ]);
   });
 });

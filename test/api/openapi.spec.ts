@@ -9,7 +9,16 @@ afterAll(() => api.close());
 type OpenApiDocument = {
   openapi: string;
   info: { title: string };
-  paths: Record<string, Record<string, { parameters: { name: string; required: boolean }[]; responses: Record<string, { content?: Record<string, { example?: unknown; examples?: Record<string, { value: unknown }> }> }> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters: { name: string; required: boolean }[];
+        responses: Record<string, { content?: Record<string, { example?: unknown; examples?: Record<string, { value: unknown }> }> }>;
+      }
+    >
+  >;
   components: { securitySchemes: Record<string, unknown> };
 };
 
@@ -25,7 +34,11 @@ describe('OpenAPI', () => {
 
     const accounts = document.paths['/v1/accounts'].get;
     expect(accounts.parameters.map((p) => [p.name, p.required])).toEqual([
-      ['workspace_id', true], ['id', false], ['match_type', false], ['match_value', false], ['expand', false],
+      ['workspace_id', true],
+      ['id', false],
+      ['match_type', false],
+      ['match_value', false],
+      ['expand', false],
     ]);
     expect(accounts.responses['200'].content?.['application/json'].example).toMatchObject({ id: '456', tracking_id: 'ext-12345' });
     expect(accounts.responses['401'].content?.['application/json'].examples?.unauthorized.value).toEqual({

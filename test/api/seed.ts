@@ -36,7 +36,12 @@ export class Seed {
     return row.id.toString();
   }
 
-  async score(profileId: string, accountId: string, period: string, values: { engagementScore: number; change?: number | null; activeUsers?: number; totalPeople?: number; lastSeen?: string }): Promise<void> {
+  async score(
+    profileId: string,
+    accountId: string,
+    period: string,
+    values: { engagementScore: number; change?: number | null; activeUsers?: number; totalPeople?: number; lastSeen?: string },
+  ): Promise<void> {
     await this.prisma.accountScore.create({
       data: {
         workspaceId: this.ws,
@@ -85,7 +90,13 @@ export class Seed {
       (await this.prisma.segment.findFirst({ where: { workspaceId: this.ws, name } })) ??
       (await this.prisma.segment.create({ data: { workspaceId: this.ws, name, rule: 'engagement_score < 30' } }));
     await this.prisma.segmentMembership.create({
-      data: { workspaceId: this.ws, segmentId: segment.id, accountId: BigInt(accountId), enteredAt: new Date(enteredAt), leftAt: leftAt ? new Date(leftAt) : null },
+      data: {
+        workspaceId: this.ws,
+        segmentId: segment.id,
+        accountId: BigInt(accountId),
+        enteredAt: new Date(enteredAt),
+        leftAt: leftAt ? new Date(leftAt) : null,
+      },
     });
     return segment.id.toString();
   }

@@ -16,12 +16,22 @@ beforeAll(async () => {
   await seed.user('user-3', { email: 'shared@example.com' });
   await seed.member(accountId, userId);
   await api.prisma.userAlias.create({ data: { workspaceId: BigInt(workspaceId), externalId: 'anon-9', userId: BigInt(userId) } });
-  for (const [period, score] of [['2025-09-20', 40], ['2025-09-21', 64.5]] as const) {
+  for (const [period, score] of [
+    ['2025-09-20', 40],
+    ['2025-09-21', 64.5],
+  ] as const) {
     await api.prisma.userScore.create({
       data: {
-        workspaceId: BigInt(workspaceId), profileId: BigInt(profile), userId: BigInt(userId), period: new Date(`${period}T00:00:00Z`),
-        rawScore: score * 2, engagementScore: score, benchmark: 10, scoringProfileEvents: 30n,
-        firstSeen: new Date('2025-09-01T00:00:00Z'), lastSeen: new Date(`${period}T00:00:00Z`),
+        workspaceId: BigInt(workspaceId),
+        profileId: BigInt(profile),
+        userId: BigInt(userId),
+        period: new Date(`${period}T00:00:00Z`),
+        rawScore: score * 2,
+        engagementScore: score,
+        benchmark: 10,
+        scoringProfileEvents: 30n,
+        firstSeen: new Date('2025-09-01T00:00:00Z'),
+        lastSeen: new Date(`${period}T00:00:00Z`),
       },
     });
   }
@@ -57,9 +67,17 @@ describe('GET /v1/users', () => {
   it('never scored: zeroed metrics; ambiguous: 409; the same errors as /v1/accounts', async () => {
     const shared = await users('match_type=email&match_value=shared@example.com');
     expect(shared.status).toBe(409);
-    expect(shared.body).toMatchObject({ error: { code: 'ambiguous_match', status: 'conflict', details: { candidate_ids: expect.any(Array) } } });
+    expect(shared.body).toMatchObject({
+      error: { code: 'ambiguous_match', status: 'conflict', details: { candidate_ids: expect.any(Array) } },
+    });
     const candidate = (shared.body.error as { details: { candidate_ids: string[] } }).details.candidate_ids[0];
-    expect((await users(`id=${candidate}`)).body.metrics).toEqual({ engagement_score: 0, raw_score: 0, scoring_profile_events: 0, first_seen: null, last_seen: null });
+    expect((await users(`id=${candidate}`)).body.metrics).toEqual({
+      engagement_score: 0,
+      raw_score: 0,
+      scoring_profile_events: 0,
+      first_seen: null,
+      last_seen: null,
+    });
     expect((await users('')).body).toMatchObject({ error: { code: 'missing_lookup_parameter' } });
     expect((await users('id=999999999')).status).toBe(404);
     const other = await api.admin.createWorkspace('users-other');

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -91,9 +92,7 @@ describe('docker-compose.yml: the whole stack from a fresh clone', () => {
     expect(services.migrate.image).toBe(IMAGE);
     expect(services.migrate.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
     expect(services.migrate.healthcheck).toBeUndefined();
-    expect(Object.keys(services.migrate.environment ?? {})).toEqual(
-      expect.arrayContaining(['DATABASE_URL', 'REDIS_URL']),
-    );
+    expect(Object.keys(services.migrate.environment ?? {})).toEqual(expect.arrayContaining(['DATABASE_URL', 'REDIS_URL']));
   });
 
   it.each(APP_NAMES)('publishes %s on the default port of libs/config and the README', (app) => {
@@ -168,7 +167,9 @@ describe('Dockerfile', () => {
 });
 
 describe('first run: the `coil` bin in the image and the README command that uses it', () => {
-  const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8').split('\n').map((line) => line.trim());
+  const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8')
+    .split('\n')
+    .map((line) => line.trim());
   const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const buildConfig = JSON.parse(readFileSync(path.join(ROOT, 'tsconfig.build.json'), 'utf8')) as {
     compilerOptions: { outDir: string; rootDir: string };
@@ -219,9 +220,7 @@ describe('first run: the `coil` bin in the image and the README command that use
     );
     try {
       const env = { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}` };
-      const output = await new Promise<string>((resolve, reject) =>
-        execFile(script, args, { cwd: ROOT, env }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
-      );
+      const { stdout: output } = await promisify(execFile)(script, args, { cwd: ROOT, env });
       expect(output).toMatch(/^Workspace \d+ created\.\nIngest API key: coil_ik_\S+\nRead API token: coil_rt_\S+\n/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

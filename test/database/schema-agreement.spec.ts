@@ -32,17 +32,20 @@ describe('schema.prisma and the migrations agree', () => {
     const data = { workspaceId, keyHash: 'kh', keyPrefix: 'coil_ik_ab', createdAt: instant, revokedAt: instant };
     const created = await prisma.ingestKey.create({ data });
     expect(typeof created.id).toBe('bigint');
-    expect(await prisma.ingestKey.findUniqueOrThrow({ where: { workspaceId_keyHash: { workspaceId, keyHash: 'kh' } } }))
-      .toEqual({ ...data, id: created.id });
+    expect(await prisma.ingestKey.findUniqueOrThrow({ where: { workspaceId_keyHash: { workspaceId, keyHash: 'kh' } } })).toEqual({
+      ...data,
+      id: created.id,
+    });
     expect(await prisma.ingestKey.findFirst({ where: { keyHash: 'kh', workspaceId } })).toEqual(created);
   });
 
   it('ReadToken', async () => {
     const data = { workspaceId, tokenHash: 'th', tokenPrefix: 'coil_rt_ab', createdAt: instant, revokedAt: null };
     const created = await prisma.readToken.create({ data });
-    expect(
-      await prisma.readToken.findUniqueOrThrow({ where: { workspaceId_tokenHash: { workspaceId, tokenHash: 'th' } } }),
-    ).toEqual({ ...data, id: created.id });
+    expect(await prisma.readToken.findUniqueOrThrow({ where: { workspaceId_tokenHash: { workspaceId, tokenHash: 'th' } } })).toEqual({
+      ...data,
+      id: created.id,
+    });
   });
 
   it('User', async () => {
@@ -56,9 +59,10 @@ describe('schema.prisma and the migrations agree', () => {
       updatedAt: instant,
     };
     const created = await prisma.user.create({ data });
-    expect(
-      await prisma.user.findUniqueOrThrow({ where: { workspaceId_externalId: { workspaceId, externalId: 'u-1' } } }),
-    ).toEqual({ ...data, id: created.id });
+    expect(await prisma.user.findUniqueOrThrow({ where: { workspaceId_externalId: { workspaceId, externalId: 'u-1' } } })).toEqual({
+      ...data,
+      id: created.id,
+    });
     const defaults = await prisma.user.create({ data: { workspaceId, externalId: 'u-2' } });
     expect(defaults).toMatchObject({ identified: true, traits: {}, traitsAt: null });
   });
@@ -66,9 +70,9 @@ describe('schema.prisma and the migrations agree', () => {
   it('UserAlias', async () => {
     const data = { workspaceId, externalId: 'anon-1', userId: 7n, createdAt: instant };
     await prisma.userAlias.create({ data });
-    expect(
-      await prisma.userAlias.findUniqueOrThrow({ where: { workspaceId_externalId: { workspaceId, externalId: 'anon-1' } } }),
-    ).toEqual(data);
+    expect(await prisma.userAlias.findUniqueOrThrow({ where: { workspaceId_externalId: { workspaceId, externalId: 'anon-1' } } })).toEqual(
+      data,
+    );
   });
 
   it('Account', async () => {
@@ -83,9 +87,10 @@ describe('schema.prisma and the migrations agree', () => {
       updatedAt: instant,
     };
     const created = await prisma.account.create({ data });
-    expect(
-      await prisma.account.findUniqueOrThrow({ where: { workspaceId_trackingId: { workspaceId, trackingId: 'acme' } } }),
-    ).toEqual({ ...data, id: created.id });
+    expect(await prisma.account.findUniqueOrThrow({ where: { workspaceId_trackingId: { workspaceId, trackingId: 'acme' } } })).toEqual({
+      ...data,
+      id: created.id,
+    });
   });
 
   it('Membership', async () => {
@@ -113,17 +118,17 @@ describe('schema.prisma and the migrations agree', () => {
   it('ProcessedBatch', async () => {
     const data = { workspaceId, batchId: 'job-1', eventCount: 100, processedAt: instant };
     await prisma.processedBatch.create({ data });
-    expect(
-      await prisma.processedBatch.findUniqueOrThrow({ where: { workspaceId_batchId: { workspaceId, batchId: 'job-1' } } }),
-    ).toEqual(data);
+    expect(await prisma.processedBatch.findUniqueOrThrow({ where: { workspaceId_batchId: { workspaceId, batchId: 'job-1' } } })).toEqual(
+      data,
+    );
   });
 
   it('SeenMessage', async () => {
     const data = { workspaceId, messageId: 'm-1', seenAt: instant };
     await prisma.seenMessage.create({ data });
-    expect(
-      await prisma.seenMessage.findUniqueOrThrow({ where: { workspaceId_messageId: { workspaceId, messageId: 'm-1' } } }),
-    ).toEqual(data);
+    expect(await prisma.seenMessage.findUniqueOrThrow({ where: { workspaceId_messageId: { workspaceId, messageId: 'm-1' } } })).toEqual(
+      data,
+    );
   });
 
   it('ScoringProfile', async () => {
@@ -137,9 +142,10 @@ describe('schema.prisma and the migrations agree', () => {
       createdAt: instant,
     };
     const created = await prisma.scoringProfile.create({ data });
-    expect(
-      await prisma.scoringProfile.findUniqueOrThrow({ where: { workspaceId_name: { workspaceId, name: 'weekly' } } }),
-    ).toEqual({ ...data, id: created.id });
+    expect(await prisma.scoringProfile.findUniqueOrThrow({ where: { workspaceId_name: { workspaceId, name: 'weekly' } } })).toEqual({
+      ...data,
+      id: created.id,
+    });
     const defaults = await prisma.scoringProfile.create({ data: { workspaceId, name: 'default' } });
     expect(defaults).toMatchObject({ windowDays: 30, filter: null, normalization: 'exponential', isDefault: false });
   });
@@ -147,17 +153,18 @@ describe('schema.prisma and the migrations agree', () => {
   it('Feature', async () => {
     const data = { workspaceId, name: 'Reports', weight: 8, createdAt: instant };
     const created = await prisma.feature.create({ data });
-    expect(
-      await prisma.feature.findUniqueOrThrow({ where: { workspaceId_name: { workspaceId, name: 'Reports' } } }),
-    ).toEqual({ ...data, id: created.id });
+    expect(await prisma.feature.findUniqueOrThrow({ where: { workspaceId_name: { workspaceId, name: 'Reports' } } })).toEqual({
+      ...data,
+      id: created.id,
+    });
   });
 
   it('FeatureEvent', async () => {
     const data = { workspaceId, event: 'Report Viewed', featureId: 3n };
     await prisma.featureEvent.create({ data });
-    expect(
-      await prisma.featureEvent.findUniqueOrThrow({ where: { workspaceId_event: { workspaceId, event: 'Report Viewed' } } }),
-    ).toEqual(data);
+    expect(await prisma.featureEvent.findUniqueOrThrow({ where: { workspaceId_event: { workspaceId, event: 'Report Viewed' } } })).toEqual(
+      data,
+    );
   });
 
   it('EventWeight', async () => {
@@ -224,9 +231,10 @@ describe('schema.prisma and the migrations agree', () => {
   it('Segment', async () => {
     const data = { workspaceId, name: 'Active', rule: 'engagement_score > 0.5', builtin: true, createdAt: instant };
     const created = await prisma.segment.create({ data });
-    expect(
-      await prisma.segment.findUniqueOrThrow({ where: { workspaceId_name: { workspaceId, name: 'Active' } } }),
-    ).toEqual({ ...data, id: created.id });
+    expect(await prisma.segment.findUniqueOrThrow({ where: { workspaceId_name: { workspaceId, name: 'Active' } } })).toEqual({
+      ...data,
+      id: created.id,
+    });
   });
 
   it('SegmentMembership', async () => {
@@ -243,9 +251,24 @@ describe('schema.prisma and the migrations agree', () => {
 
   it('covers every model of the client', () => {
     const tested = [
-      'Workspace', 'IngestKey', 'ReadToken', 'User', 'UserAlias', 'Account', 'Membership', 'DailyCount',
-      'ProcessedBatch', 'SeenMessage', 'ScoringProfile', 'Feature', 'FeatureEvent', 'EventWeight',
-      'AccountScore', 'UserScore', 'Segment', 'SegmentMembership',
+      'Workspace',
+      'IngestKey',
+      'ReadToken',
+      'User',
+      'UserAlias',
+      'Account',
+      'Membership',
+      'DailyCount',
+      'ProcessedBatch',
+      'SeenMessage',
+      'ScoringProfile',
+      'Feature',
+      'FeatureEvent',
+      'EventWeight',
+      'AccountScore',
+      'UserScore',
+      'Segment',
+      'SegmentMembership',
     ];
     expect(Object.values(Prisma.ModelName).sort()).toEqual(tested.sort());
   });

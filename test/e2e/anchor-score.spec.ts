@@ -37,7 +37,11 @@ describe('end to end: events in through the ingest, score out of the database', 
       await settings.set({ workspaceId: ingest.workspaceId, event, weight });
     }
     const auth = `Basic ${ingest.apiKey}`;
-    await request(ingest.url).post('/v2/group').set('Authorization', auth).send({ groupId: 'anchor-co', userId: 'anchor-user', traits: { name: 'Anchor Co' } }).expect(202);
+    await request(ingest.url)
+      .post('/v2/group')
+      .set('Authorization', auth)
+      .send({ groupId: 'anchor-co', userId: 'anchor-user', traits: { name: 'Anchor Co' } })
+      .expect(202);
     const batch = EXAMPLE.flatMap(({ event, count }) =>
       Array.from({ length: count }, () => ({ type: 'track', userId: 'anchor-user', event })),
     );

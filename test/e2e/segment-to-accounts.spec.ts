@@ -37,7 +37,7 @@ describe('end to end: @segment/analytics-node -> ingest -> worker -> scoring -> 
       url: `/v1/accounts?workspace_id=${ingest.workspaceId}&${query}`,
       headers: { authorization: `Bearer ${token}` },
     });
-    return { status: response.statusCode, body: response.json() as AccountBody };
+    return { status: response.statusCode, body: response.json<AccountBody>() };
   }
 
   it('serves exact counts and finds the account by tracking_id, domain, name and a trait', async () => {
@@ -71,7 +71,11 @@ describe('end to end: @segment/analytics-node -> ingest -> worker -> scoring -> 
       active_users: 2,
       total_people_count: 2,
     });
-    for (const query of ['match_type=domain&match_value=e2e.io', 'match_type=name&match_value=E2E%20Corp', 'match_type=plan&match_value=e2e-trial']) {
+    for (const query of [
+      'match_type=domain&match_value=e2e.io',
+      'match_type=name&match_value=E2E%20Corp',
+      'match_type=plan&match_value=e2e-trial',
+    ]) {
       const found = await read(query);
       expect(found.status).toBe(200);
       expect(found.body.id).toBe(account!.id);

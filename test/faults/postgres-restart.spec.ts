@@ -74,4 +74,3 @@ describe('fault: PostgreSQL restarted (proxy cut) while events keep arriving', (
     expect(await stack.countsByKey()).toEqual(stream.expected);
   });
 });
-

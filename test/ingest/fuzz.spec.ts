@@ -2,9 +2,22 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { basicAuth, startIngest, type IngestHarness } from '../support/ingest-harness';
 
 const ROUTES = [
-  '/segment', '/v1/identify', '/v1/track', '/v1/page', '/v1/screen', '/v1/group', '/v1/alias',
-  '/v1/batch', '/v2/identify', '/v2/group', '/v2/track', '/v1/users', '/v1/groups', '/v1/events',
-  '/amplitude', '/2/httpapi',
+  '/segment',
+  '/v1/identify',
+  '/v1/track',
+  '/v1/page',
+  '/v1/screen',
+  '/v1/group',
+  '/v1/alias',
+  '/v1/batch',
+  '/v2/identify',
+  '/v2/group',
+  '/v2/track',
+  '/v1/users',
+  '/v1/groups',
+  '/v1/events',
+  '/amplitude',
+  '/2/httpapi',
 ];
 
 /** A small deterministic PRNG, so a failure can be replayed from its seed. */
@@ -17,7 +30,28 @@ function prng(seed: number): () => number {
 }
 
 const HOSTILE_STRINGS = ['', ' ', '\u0000', '\ud800', '🚀'.repeat(50), 'a'.repeat(40000), '__proto__', 'null', '{"', '\\'];
-const FIELDS = ['type', 'userId', 'user_id', 'groupId', 'group_id', 'event', 'event_type', 'traits', 'timestamp', 'time', 'batch', 'events', 'messageId', 'previousId', 'sentAt', 'groups', 'context', 'name', '__proto__', 'constructor'];
+const FIELDS = [
+  'type',
+  'userId',
+  'user_id',
+  'groupId',
+  'group_id',
+  'event',
+  'event_type',
+  'traits',
+  'timestamp',
+  'time',
+  'batch',
+  'events',
+  'messageId',
+  'previousId',
+  'sentAt',
+  'groups',
+  'context',
+  'name',
+  '__proto__',
+  'constructor',
+];
 
 function value(random: () => number, depth: number): unknown {
   const pick = Math.floor(random() * 10);

@@ -35,7 +35,11 @@ describe('ingest limits and bad input (ingest.md table)', () => {
 
   it('an unknown key gives 401, in every auth form', async () => {
     expectError(await post('/v2/track').set('Authorization', 'Basic nope').send({ userId: 'u', event: 'e' }), 401, 'unauthorized');
-    expectError(await post('/segment').set('Authorization', basicAuth('nope')).send({ type: 'track', userId: 'u', event: 'e' }), 401, 'unauthorized');
+    expectError(
+      await post('/segment').set('Authorization', basicAuth('nope')).send({ type: 'track', userId: 'u', event: 'e' }),
+      401,
+      'unauthorized',
+    );
     expectError(await post('/v1/events').send({ api_key: 'nope', timestamp: 1, user_id: 'u', event: 'e' }), 401, 'unauthorized');
     expect(await ingest.queuedEvents()).toHaveLength(0);
   });
@@ -58,7 +62,9 @@ describe('ingest limits and bad input (ingest.md table)', () => {
   });
 
   it('a wrong type gives 400 with its path', async () => {
-    const response = await post('/v2/track').set('Authorization', auth).send({ userId: 'u1', event: { nested: true } });
+    const response = await post('/v2/track')
+      .set('Authorization', auth)
+      .send({ userId: 'u1', event: { nested: true } });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('invalid_type');
     expect(JSON.stringify(response.body.error.details)).toContain('event');
@@ -70,7 +76,9 @@ describe('ingest limits and bad input (ingest.md table)', () => {
   });
 
   it('one event over 32 KB gives 413 payload_too_large', async () => {
-    const response = await post('/v2/identify').set('Authorization', auth).send({ userId: 'u1', traits: { blob: 'x'.repeat(33 * 1024) } });
+    const response = await post('/v2/identify')
+      .set('Authorization', auth)
+      .send({ userId: 'u1', traits: { blob: 'x'.repeat(33 * 1024) } });
     expectError(response, 413, 'payload_too_large');
   });
 

@@ -20,8 +20,7 @@ describe('ingest with Redis unreachable', () => {
 
   it('answers 503, never 202, while the queue cannot be written; 202 again once it can', async () => {
     const auth = basicAuth(ingest.apiKey);
-    const send = (event: string) =>
-      request(ingest.url).post('/v2/track').set('Authorization', auth).send({ userId: 'u1', event });
+    const send = (event: string) => request(ingest.url).post('/v2/track').set('Authorization', auth).send({ userId: 'u1', event });
     expect((await send('before')).status).toBe(202);
 
     proxy.cut();

@@ -57,11 +57,7 @@ describe('ingest routes accept every client shape and queue no properties', () =
     }
     const events = await expectQueued(5);
     expect(events.map((event) => event.type)).toEqual(['identify', 'group', 'track', 'track', 'track']);
-    expect(events.map((event) => event.event).slice(2)).toEqual([
-      'Report Created',
-      'Viewed Pricing Page',
-      'Viewed Home Screen',
-    ]);
+    expect(events.map((event) => event.event).slice(2)).toEqual(['Report Created', 'Viewed Pricing Page', 'Viewed Home Screen']);
     expect(events[0].traits).toMatchObject({ email: 'a@b.c', role: 'admin' });
     expect(events[1].traits).toMatchObject({ name: 'Acme', mrr: 9900 });
     expect(events.every((event) => event.timestamp === timestamp)).toBe(true);
@@ -98,7 +94,9 @@ describe('ingest routes accept every client shape and queue no properties', () =
     const key = ingest.apiKey;
     const track = { api_key: key, timestamp: 1500000000000, user_id: 'user_12345', event: 'Report_Created' };
     expect((await post('/v1/events', track)).status).toBe(202);
-    expect((await post('/v1/users', { api_key: key, timestamp: 1500000000000, user_id: 'user_12345', traits: { name: 'U' } })).status).toBe(202);
+    expect((await post('/v1/users', { api_key: key, timestamp: 1500000000000, user_id: 'user_12345', traits: { name: 'U' } })).status).toBe(
+      202,
+    );
     expect((await post('/v1/groups', { api_key: key, timestamp: 1500000000000, group_id: 'g1', user_id: 'user_12345' })).status).toBe(202);
     const events = await expectQueued(3);
     expect(events[0]).toMatchObject({ type: 'track', event: 'Report_Created', timestamp: new Date(1500000000000).toISOString() });
@@ -127,7 +125,14 @@ describe('ingest routes accept every client shape and queue no properties', () =
     expect((await post('/v1/batch', batch)).status).toBe(202);
     const events = await expectQueued(8);
     expect(events.map((event) => event.event ?? event.type)).toEqual([
-      'identify', 'Clicked', 'Viewed Docs Page', 'Viewed Screen', 'group', 'alias', 'A', 'identify',
+      'identify',
+      'Clicked',
+      'Viewed Docs Page',
+      'Viewed Screen',
+      'group',
+      'alias',
+      'A',
+      'identify',
     ]);
     expect(events[5]).toMatchObject({ previousId: 'anon-3', userId: 'u3' });
   });

@@ -16,7 +16,7 @@ interface Answer {
 
 async function readyz(app: NestFastifyApplication): Promise<Answer> {
   const response = await app.inject({ method: 'GET', url: '/readyz' });
-  return { status: response.statusCode, checks: (response.json() as { checks: Record<string, string> }).checks };
+  return { status: response.statusCode, checks: response.json<{ checks: Record<string, string> }>().checks };
 }
 
 async function durableGauge(app: NestFastifyApplication): Promise<string[]> {

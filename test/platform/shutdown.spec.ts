@@ -84,62 +84,82 @@ describe(`shutdown: SIGTERM with Redis or PostgreSQL gone, out within SHUTDOWN_T
     return worker;
   }
 
-  it('worker, Redis killed', async () => {
-    redis = await startRedisServer([]);
-    const child = await startWorker({ REDIS_URL: redis.url });
-    await redis.kill();
-    redis = undefined;
-    await noticed();
+  it(
+    'worker, Redis killed',
+    async () => {
+      redis = await startRedisServer([]);
+      const child = await startWorker({ REDIS_URL: redis.url });
+      await redis.kill();
+      redis = undefined;
+      await noticed();
 
-    expect(await timeToExit(child, 'SIGTERM')).toBeLessThan(SHUTDOWN_TIMEOUT_MS + EXIT_MARGIN_MS);
-    // Every step finished: Nest re-raises the signal once its shutdown is done.
-    expect(child.signalCode).toBe('SIGTERM');
-  }, TEST_TIMEOUT_MS);
+      expect(await timeToExit(child, 'SIGTERM')).toBeLessThan(SHUTDOWN_TIMEOUT_MS + EXIT_MARGIN_MS);
+      // Every step finished: Nest re-raises the signal once its shutdown is done.
+      expect(child.signalCode).toBe('SIGTERM');
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('worker, Redis not answering: what cannot finish is cut at the deadline, exit code 1', async () => {
-    redis = await startRedisServer([]);
-    const child = await startWorker({ REDIS_URL: redis.url });
-    redis.freeze();
+  it(
+    'worker, Redis not answering: what cannot finish is cut at the deadline, exit code 1',
+    async () => {
+      redis = await startRedisServer([]);
+      const child = await startWorker({ REDIS_URL: redis.url });
+      redis.freeze();
 
-    expect(await timeToExit(child, 'SIGTERM')).toBeLessThan(SHUTDOWN_TIMEOUT_MS + EXIT_MARGIN_MS);
-    expect(child.exitCode).toBe(1);
-  }, TEST_TIMEOUT_MS);
+      expect(await timeToExit(child, 'SIGTERM')).toBeLessThan(SHUTDOWN_TIMEOUT_MS + EXIT_MARGIN_MS);
+      expect(child.exitCode).toBe(1);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('worker, PostgreSQL unreachable (SIGINT)', async () => {
-    redis = await startRedisServer([]);
-    const child = await startWorker({ REDIS_URL: redis.url, DATABASE_URL: throughProxy(DATABASE_URL, proxyPort) });
-    proxy.cut();
-    await noticed();
+  it(
+    'worker, PostgreSQL unreachable (SIGINT)',
+    async () => {
+      redis = await startRedisServer([]);
+      const child = await startWorker({ REDIS_URL: redis.url, DATABASE_URL: throughProxy(DATABASE_URL, proxyPort) });
+      proxy.cut();
+      await noticed();
 
-    expect(await timeToExit(child, 'SIGINT')).toBeLessThan(SHUTDOWN_TIMEOUT_MS + EXIT_MARGIN_MS);
-    expect(child.signalCode).toBe('SIGINT');
-  }, TEST_TIMEOUT_MS);
+      expect(await timeToExit(child, 'SIGINT')).toBeLessThan(SHUTDOWN_TIMEOUT_MS + EXIT_MARGIN_MS);
+      expect(child.signalCode).toBe('SIGINT');
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('ingest, Redis killed', async () => {
-    redis = await startRedisServer([]);
-    const logFile = path.join(logDir, 'ingest-redis.log');
-    const ingest = await spawnIngest(appEnv({ REDIS_URL: redis.url }), logFile);
-    await redis.kill();
-    redis = undefined;
-    await noticed();
+  it(
+    'ingest, Redis killed',
+    async () => {
+      redis = await startRedisServer([]);
+      const logFile = path.join(logDir, 'ingest-redis.log');
+      const ingest = await spawnIngest(appEnv({ REDIS_URL: redis.url }), logFile);
+      await redis.kill();
+      redis = undefined;
+      await noticed();
 
-    const { ms, log } = await stopIngest(ingest, logFile);
-    expect(ms).toBeLessThan(SHUTDOWN_TIMEOUT_MS + EXIT_MARGIN_MS);
-    expect(log).toContain('"msg":"shutting down"');
-    expect(log).not.toMatch(/unfinished/);
-  }, TEST_TIMEOUT_MS);
+      const { ms, log } = await stopIngest(ingest, logFile);
+      expect(ms).toBeLessThan(SHUTDOWN_TIMEOUT_MS + EXIT_MARGIN_MS);
+      expect(log).toContain('"msg":"shutting down"');
+      expect(log).not.toMatch(/unfinished/);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('ingest, PostgreSQL unreachable', async () => {
-    redis = await startRedisServer([]);
-    const env = appEnv({ REDIS_URL: redis.url, DATABASE_URL: throughProxy(DATABASE_URL, proxyPort) });
-    const logFile = path.join(logDir, 'ingest-postgres.log');
-    const ingest = await spawnIngest(env, logFile);
-    proxy.cut();
-    await noticed();
+  it(
+    'ingest, PostgreSQL unreachable',
+    async () => {
+      redis = await startRedisServer([]);
+      const env = appEnv({ REDIS_URL: redis.url, DATABASE_URL: throughProxy(DATABASE_URL, proxyPort) });
+      const logFile = path.join(logDir, 'ingest-postgres.log');
+      const ingest = await spawnIngest(env, logFile);
+      proxy.cut();
+      await noticed();
 
-    const { ms, log } = await stopIngest(ingest, logFile);
-    expect(ms).toBeLessThan(SHUTDOWN_TIMEOUT_MS + EXIT_MARGIN_MS);
-    expect(log).toContain('"msg":"shutting down"');
-    expect(log).not.toMatch(/unfinished/);
-  }, TEST_TIMEOUT_MS);
+      const { ms, log } = await stopIngest(ingest, logFile);
+      expect(ms).toBeLessThan(SHUTDOWN_TIMEOUT_MS + EXIT_MARGIN_MS);
+      expect(log).toContain('"msg":"shutting down"');
+      expect(log).not.toMatch(/unfinished/);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -75,28 +75,36 @@ describe.each([2, 4])('%i worker processes on one queue of overlapping jobs', (w
     await pool.end();
   });
 
-  it('counts every event exactly once, with no deadlock and no dead letter', async () => {
-    const workspaceId = await createWorkspace(pool, `multi-worker-${workers}`);
-    const stream = overlappingStream(SHAPE);
-    const processes = await startWorkerProcesses(workers, { COIL_QUEUE_PREFIX: prefix });
-    try {
-      await queue.addBulk(
-        stream.jobs.map((events) => ({ name: 'batch', data: { workspaceId, events }, opts: { jobId: randomUUID(), removeOnComplete: true } })),
-      );
-      const tracked = [...stream.counts.values()].reduce((sum, count) => sum + count, 0);
-      await waitFor(async () => (await totalCount(pool, workspaceId)) === tracked, 60_000, 'all events counted');
-      await waitFor(() => queueIsDrained(queue), 10_000, 'queue drained');
-    } finally {
-      await processes.stop();
-    }
-    await expectExactRollup(pool, workspaceId, stream);
-    // A deadlock would only be retried, never lost: the logs are where it would show.
-    expect(processes.retryCauses.filter((cause) => cause === '40P01')).toEqual([]);
-    const deadLetters = openDeadLetterQueue(workerConfig(prefix));
-    try {
-      expect(await countDeadLetters(deadLetters.queue)).toBe(0);
-    } finally {
-      await deadLetters.close();
-    }
-  }, TEST_TIMEOUT_MS);
+  it(
+    'counts every event exactly once, with no deadlock and no dead letter',
+    async () => {
+      const workspaceId = await createWorkspace(pool, `multi-worker-${workers}`);
+      const stream = overlappingStream(SHAPE);
+      const processes = await startWorkerProcesses(workers, { COIL_QUEUE_PREFIX: prefix });
+      try {
+        await queue.addBulk(
+          stream.jobs.map((events) => ({
+            name: 'batch',
+            data: { workspaceId, events },
+            opts: { jobId: randomUUID(), removeOnComplete: true },
+          })),
+        );
+        const tracked = [...stream.counts.values()].reduce((sum, count) => sum + count, 0);
+        await waitFor(async () => (await totalCount(pool, workspaceId)) === tracked, 60_000, 'all events counted');
+        await waitFor(() => queueIsDrained(queue), 10_000, 'queue drained');
+      } finally {
+        await processes.stop();
+      }
+      await expectExactRollup(pool, workspaceId, stream);
+      // A deadlock would only be retried, never lost: the logs are where it would show.
+      expect(processes.retryCauses.filter((cause) => cause === '40P01')).toEqual([]);
+      const deadLetters = openDeadLetterQueue(workerConfig(prefix));
+      try {
+        expect(await countDeadLetters(deadLetters.queue)).toBe(0);
+      } finally {
+        await deadLetters.close();
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

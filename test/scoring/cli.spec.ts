@@ -21,11 +21,18 @@ describe('scoring commands of the CLI', () => {
     const ws = workspaceId;
     const profile = parseJson(await runCli(['profile', 'set', '--workspace', ws, '--window', '7', '--filter', '', '--json']));
     expect(profile).toEqual({
-      workspace_id: ws, id: expect.any(String), name: 'default', window_days: 7, filter: null,
-      normalization: 'exponential', is_default: true,
+      workspace_id: ws,
+      id: expect.any(String),
+      name: 'default',
+      window_days: 7,
+      filter: null,
+      normalization: 'exponential',
+      is_default: true,
     });
 
-    const feature = parseJson(await runCli(['feature', 'set', '--workspace', ws, '--name', 'Reports', '--events', 'report_created', '--weight', '4', '--json']));
+    const feature = parseJson(
+      await runCli(['feature', 'set', '--workspace', ws, '--name', 'Reports', '--events', 'report_created', '--weight', '4', '--json']),
+    );
     expect(feature).toMatchObject({ name: 'Reports', weight: 4, events: ['report_created'], moved: [] });
     const weight = parseJson(await runCli(['event', 'weight', '--workspace', ws, '--event', 'login', '--weight', '2', '--json']));
     expect(weight).toMatchObject({ workspace_id: ws, profile: 'default', event: 'login', weight: 2 });
@@ -38,7 +45,10 @@ describe('scoring commands of the CLI', () => {
     const run = await runCli(['scores', 'recompute', '--workspace', workspaceId]);
 
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.slice(0, -1).map((line) => line.step)).toEqual(['score', 'write', 'segments']);
     expect(lines.at(-1)).toMatchObject({ type: 'done', workspace_id: workspaceId, seconds: expect.any(Number) });
     const [row] = await fixture.accountScores(workspaceId);
@@ -47,7 +57,9 @@ describe('scoring commands of the CLI', () => {
 
   it('creates, lists and deletes segments', async () => {
     const ws = workspaceId;
-    const created = parseJson<{ id: string }>(await runCli(['segment', 'create', '--workspace', ws, '--name', 'Busy', '--rule', 'raw_score > 10', '--json']));
+    const created = parseJson<{ id: string }>(
+      await runCli(['segment', 'create', '--workspace', ws, '--name', 'Busy', '--rule', 'raw_score > 10', '--json']),
+    );
     const listed = parseJson<Array<{ name: string; members: number }>>(await runCli(['segment', 'list', '--workspace', ws, '--json']));
     expect(listed.map((segment) => segment.name)).toEqual(['At risk', 'Product-qualified', 'Highly engaged', 'Dormant', 'New', 'Busy']);
     expect(parseJson(await runCli(['segment', 'delete', '--workspace', ws, '--id', created.id, '--json']))).toMatchObject({ name: 'Busy' });

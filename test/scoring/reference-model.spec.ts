@@ -5,7 +5,10 @@ import { accountMetrics, accountTotalsFromRows, normalizeScores, rawScore, type 
 
 const now = new Date('2025-09-21T15:00:00Z');
 const row = (userId: string, event: string, day: string, count: number): DailyCountRow => ({
-  userId, event, day: parseUtcDay(day), count,
+  userId,
+  event,
+  day: parseUtcDay(day),
+  count,
 });
 
 const rows: DailyCountRow[] = [
@@ -15,15 +18,38 @@ const rows: DailyCountRow[] = [
   row('u3', 'page_viewed', '2025-08-01', 4), // unscored, within 90 days
   row('u4', 'login', '2025-01-10', 1), // older than 90 days
 ];
-const weighting = eventWeighting(new Map([['report_created', 5], ['login', 1], ['invite_sent', 8]]));
+const weighting = eventWeighting(
+  new Map([
+    ['report_created', 5],
+    ['login', 1],
+    ['invite_sent', 8],
+  ]),
+);
 const input = { accountId: 7n, rows, memberUserIds: ['u1', 'u2', 'u3', 'u4', 'u5'], weighting, frame: timeFrame(now, 7), now };
 
 describe('rawScore', () => {
-  const weights = new Map([['a', 9], ['b', 7], ['c', 5], ['d', 3], ['e', 1]]);
+  const weights = new Map([
+    ['a', 9],
+    ['b', 7],
+    ['c', 5],
+    ['d', 3],
+    ['e', 1],
+  ]);
 
   it("gives the anchor's worked example: 187", () => {
     expect(rawScore({ a: 3, b: 5, c: 10, d: 20, e: 15 }, weights)).toBe(187);
-    expect(rawScore(new Map([['a', 3], ['b', 5], ['c', 10], ['d', 20], ['e', 15]]), weights)).toBe(187);
+    expect(
+      rawScore(
+        new Map([
+          ['a', 3],
+          ['b', 5],
+          ['c', 10],
+          ['d', 20],
+          ['e', 15],
+        ]),
+        weights,
+      ),
+    ).toBe(187);
   });
 
   it('ignores unweighted events unless a default weight is given', () => {
@@ -40,8 +66,19 @@ describe('normalizeScores', () => {
     expect(fromArray.benchmark).toBeCloseTo(208.2, 10);
     expect(fromArray.scores.slice(0, 3)).toEqual([99.5, 63.0, 67.6]);
     expect(fromArray.scores[13]).toBe(1);
-    const fromMap = normalizeScores(new Map([['u1', 89], ['u2', 0]]), 'winsorized');
-    expect(fromMap.scores).toEqual(new Map([['u1', 100], ['u2', 1]]));
+    const fromMap = normalizeScores(
+      new Map([
+        ['u1', 89],
+        ['u2', 0],
+      ]),
+      'winsorized',
+    );
+    expect(fromMap.scores).toEqual(
+      new Map([
+        ['u1', 100],
+        ['u2', 1],
+      ]),
+    );
   });
 
   it('scores a lone active account against its own raw, and everyone 1 when all are zero', () => {

@@ -13,8 +13,17 @@ describe('ScoringRunner.scoreWorkspace', () => {
   it("stores the anchor's worked example: counts 3,5,10,20,15 at weights 9,7,5,3,1 give raw 187", async () => {
     const workspaceId = await fixture.workspace();
     const { account, user } = await fixture.accountWithUser(workspaceId, 'acme');
-    const events = [['a', 3, 9], ['b', 5, 7], ['c', 10, 5], ['d', 20, 3], ['e', 15, 1]] as const;
-    await fixture.counts(workspaceId, events.map(([event, count]) => ({ user, event, day: today, count })));
+    const events = [
+      ['a', 3, 9],
+      ['b', 5, 7],
+      ['c', 10, 5],
+      ['d', 20, 3],
+      ['e', 15, 1],
+    ] as const;
+    await fixture.counts(
+      workspaceId,
+      events.map(([event, count]) => ({ user, event, day: today, count })),
+    );
     const profile = await fixture.prisma.scoringProfile.create({
       data: { workspaceId: BigInt(workspaceId), name: 'default', isDefault: true, windowDays: 30 },
     });

@@ -1,6 +1,13 @@
 import { Queue, QueueEvents, Worker } from 'bullmq';
 import IORedis from 'ioredis';
-import { processScoringJob, registerScoringSchedule, requestRescore, SCORING_JOBS, SCORING_QUEUE, createScoringRunner } from '@coil/scoring-pass';
+import {
+  processScoringJob,
+  registerScoringSchedule,
+  requestRescore,
+  SCORING_JOBS,
+  SCORING_QUEUE,
+  createScoringRunner,
+} from '@coil/scoring-pass';
 import { ScoringFixture } from './support/scoring-fixture';
 
 // A prefix of its own: this file never meets another test's (or a running worker's) jobs.
@@ -29,9 +36,7 @@ describe('scoring queue', () => {
     await registerScoringSchedule(queue);
 
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers).toEqual([
-      expect.objectContaining({ pattern: '0 0 * * *', tz: 'UTC', template: expect.objectContaining({}) }),
-    ]);
+    expect(schedulers).toEqual([expect.objectContaining({ pattern: '0 0 * * *', tz: 'UTC', template: expect.objectContaining({}) })]);
     expect(schedulers[0].name).toBe(SCORING_JOBS.scoreAllWorkspaces);
   });
 

@@ -29,7 +29,10 @@ describe('segment membership after scoring runs', () => {
     const a = await fixture.accountWithUser(workspaceId, 'a', { plan: 'paid' });
     const b = await fixture.accountWithUser(workspaceId, 'b', { plan: 'trial' });
     await segments.create(workspaceId, 'Low', 'engagement_score < 50');
-    await fixture.counts(workspaceId, [a, b].map(({ user }) => ({ user, event: 'x', day: today, count: 10 })));
+    await fixture.counts(
+      workspaceId,
+      [a, b].map(({ user }) => ({ user, event: 'x', day: today, count: 10 })),
+    );
 
     await runner.scoreWorkspace(workspaceId, firstRun);
     await fixture.counts(workspaceId, [{ user: a.user, event: 'y', day: today, count: 90 }]);

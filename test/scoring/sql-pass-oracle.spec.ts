@@ -41,7 +41,8 @@ function attributedRows(data: GeneratedWorkspace, ids: SeededWorkspace): DailyCo
   for (const count of data.counts) {
     if (!data.users[count.user].identified) continue;
     const row = { userId: ids.userIds[count.user], event: count.event, day: parseUtcDay(count.day), count: count.count };
-    const accounts = count.account === null ? data.memberships.filter(([, user]) => user === count.user).map(([account]) => account) : [count.account];
+    const accounts =
+      count.account === null ? data.memberships.filter(([, user]) => user === count.user).map(([account]) => account) : [count.account];
     for (const account of accounts) rows[account].push(row);
   }
   return rows;
@@ -56,8 +57,10 @@ function frameCountsOf(data: GeneratedWorkspace, user: number, frame: TimeFrame)
   return counts;
 }
 
-const byKey = <T extends { profileId: string; period: string }>(id: (row: T) => string) => (a: T, b: T) =>
-  `${a.profileId}|${a.period}|${id(a)}`.localeCompare(`${b.profileId}|${b.period}|${id(b)}`);
+const byKey =
+  <T extends { profileId: string; period: string }>(id: (row: T) => string) =>
+  (a: T, b: T) =>
+    `${a.profileId}|${a.period}|${id(a)}`.localeCompare(`${b.profileId}|${b.period}|${id(b)}`);
 
 /** What the reference model says every run stores, run after run (the change reads the model's earlier scores). */
 function expectedScores(data: GeneratedWorkspace, ids: SeededWorkspace): { accounts: StoredMetrics[]; users: StoredUserScore[] } {
@@ -74,19 +77,47 @@ function expectedScores(data: GeneratedWorkspace, ids: SeededWorkspace): { accou
       const weighting = weightingOf(data, profile);
       const frame = timeFrame(now, profile.windowDays);
       const period = formatUtcDay(frame.end);
-      const inputs = ids.accountIds.map((accountId, account) => ({ accountId, rows: rows[account], memberUserIds: identifiedMembers(account), weighting, frame, now }));
-      const { benchmark } = normalizeScores(new Map(inputs.map((input) => [input.accountId, accountTotalsFromRows(input).rawScore])), profile.normalization);
+      const inputs = ids.accountIds.map((accountId, account) => ({
+        accountId,
+        rows: rows[account],
+        memberUserIds: identifiedMembers(account),
+        weighting,
+        frame,
+        now,
+      }));
+      const { benchmark } = normalizeScores(
+        new Map(inputs.map((input) => [input.accountId, accountTotalsFromRows(input).rawScore])),
+        profile.normalization,
+      );
       for (const input of inputs) {
         const previousScore = scoreOf.get(`${profileId}|${formatUtcDay(previousTimeFrame(frame).end)}|${input.accountId}`) ?? null;
-        const metrics = accountMetrics({ ...input, benchmark, method: profile.normalization, scoredEventCount: scoredEventCount(weighting, workspaceEvents), previousScore });
+        const metrics = accountMetrics({
+          ...input,
+          benchmark,
+          method: profile.normalization,
+          scoredEventCount: scoredEventCount(weighting, workspaceEvents),
+          previousScore,
+        });
         scoreOf.set(`${profileId}|${period}|${input.accountId}`, metrics.engagement_score);
         accounts.push({ profileId, period, accountId: input.accountId, benchmark, metrics });
       }
       const identified = ids.userIds.filter((_, user) => data.users[user].identified);
-      const raws = new Map(identified.map((userId) => [userId, rawScore(frameCountsOf(data, ids.userIds.indexOf(userId), frame), weighting.weights, weighting.unlistedWeight)]));
+      const raws = new Map(
+        identified.map((userId) => [
+          userId,
+          rawScore(frameCountsOf(data, ids.userIds.indexOf(userId), frame), weighting.weights, weighting.unlistedWeight),
+        ]),
+      );
       const normalized = normalizeScores(raws, profile.normalization);
       for (const [userId, raw] of raws) {
-        users.push({ profileId, period, userId, rawScore: raw, engagementScore: normalized.scores.get(userId)!, benchmark: normalized.benchmark });
+        users.push({
+          profileId,
+          period,
+          userId,
+          rawScore: raw,
+          engagementScore: normalized.scores.get(userId)!,
+          benchmark: normalized.benchmark,
+        });
       }
     }
   }

@@ -10,7 +10,9 @@ describe('time frames roll over at UTC midnight', () => {
   it('counts yesterday and 7 days ago in a 7-day window until 23:59:59Z, and drops the older day at 00:00:00Z', async () => {
     const workspaceId = await fixture.workspace();
     const { user } = await fixture.accountWithUser(workspaceId, 'rolling');
-    await fixture.prisma.scoringProfile.create({ data: { workspaceId: BigInt(workspaceId), name: 'weekly', isDefault: true, windowDays: 7 } });
+    await fixture.prisma.scoringProfile.create({
+      data: { workspaceId: BigInt(workspaceId), name: 'weekly', isDefault: true, windowDays: 7 },
+    });
     await fixture.counts(workspaceId, [
       { user, event: 'login', day: '2025-03-09', count: 2 }, // yesterday of the first run
       { user, event: 'login', day: '2025-03-04', count: 5 }, // 6 days before: the window's first day
@@ -31,7 +33,9 @@ describe('time frames roll over at UTC midnight', () => {
     const workspaceId = await fixture.workspace();
     const busy = await fixture.accountWithUser(workspaceId, 'busy');
     const quiet = await fixture.accountWithUser(workspaceId, 'quiet');
-    await fixture.prisma.scoringProfile.create({ data: { workspaceId: BigInt(workspaceId), name: 'daily', isDefault: true, windowDays: 1 } });
+    await fixture.prisma.scoringProfile.create({
+      data: { workspaceId: BigInt(workspaceId), name: 'daily', isDefault: true, windowDays: 1 },
+    });
     await fixture.counts(workspaceId, [
       { user: busy.user, event: 'x', day: '2025-03-10', count: 10 },
       { user: quiet.user, event: 'x', day: '2025-03-10', count: 10 },

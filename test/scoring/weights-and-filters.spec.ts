@@ -49,7 +49,10 @@ describe('profile configuration in a scoring pass', () => {
     const paid = await fixture.accountWithUser(workspaceId, 'paid', { plan: 'paid' });
     const free = await fixture.accountWithUser(workspaceId, 'free', { plan: 'free' });
     const unknown = await fixture.accountWithUser(workspaceId, 'unknown');
-    await fixture.counts(workspaceId, [paid, free, unknown].map(({ user }) => ({ user, event: 'x', day: today, count: 5 })));
+    await fixture.counts(
+      workspaceId,
+      [paid, free, unknown].map(({ user }) => ({ user, event: 'x', day: today, count: 5 })),
+    );
     await runner.scoreWorkspace(workspaceId, now);
     expect(await fixture.accountScores(workspaceId)).toHaveLength(3);
 

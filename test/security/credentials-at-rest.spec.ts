@@ -52,7 +52,9 @@ describe('ingest keys and read tokens at rest', () => {
       request(ingest.url).post('/v1/track').set('Authorization', basicAuth(keys[0])).send({ userId: 'u', event: 'e' }),
       request(ingest.url).post('/v2/track').set('Authorization', `Basic ${keys[1]}`).send({ userId: 'u', event: 'e' }),
       request(ingest.url).post('/v1/events').send({ api_key: keys[0], timestamp: Date.now(), user_id: 'u', event: 'e' }),
-      request(ingest.url).post('/v1/batch').send({ writeKey: keys[1], batch: [{ type: 'track', userId: 'u', event: 'e' }] }),
+      request(ingest.url)
+        .post('/v1/batch')
+        .send({ writeKey: keys[1], batch: [{ type: 'track', userId: 'u', event: 'e' }] }),
     ]);
     expect(responses.map((response) => response.status)).toEqual([202, 202, 202, 202]);
 
@@ -65,9 +67,7 @@ describe('ingest keys and read tokens at rest', () => {
       'SELECT token_hash, token_prefix FROM read_tokens WHERE workspace_id = $1 ORDER BY id',
       [workspace.workspace_id],
     );
-    expect(tokenRows.rows).toEqual(
-      tokens.map((token) => ({ token_hash: sha256(token), token_prefix: token.slice(0, 14) })),
-    );
+    expect(tokenRows.rows).toEqual(tokens.map((token) => ({ token_hash: sha256(token), token_prefix: token.slice(0, 14) })));
 
     const secrets = [...keys, ...tokens].map(secretPart);
     const leaks: string[] = [];

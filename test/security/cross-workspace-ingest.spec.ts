@@ -23,13 +23,33 @@ function attemptsWithKeyOf(a: string, b: CreatedWorkspace): Attempt[] {
   const raw = (key: string): Record<string, string> => ({ authorization: `Basic ${key}` });
   const timestamp = Date.now();
   return [
-    { name: 'segment-basic', path: '/v1/track', headers: basic(a), body: { userId: 'u-a', event: 'segment-basic', workspaceId: b.workspace_id, context: { workspaceId: b.workspace_id } } },
+    {
+      name: 'segment-basic',
+      path: '/v1/track',
+      headers: basic(a),
+      body: { userId: 'u-a', event: 'segment-basic', workspaceId: b.workspace_id, context: { workspaceId: b.workspace_id } },
+    },
     { name: 'accoil-raw', path: '/v2/track', headers: raw(a), body: { userId: 'u-a', event: 'accoil-raw', workspace_id: b.workspace_id } },
     { name: 'legacy-api-key', path: '/v1/events', headers: {}, body: { api_key: a, timestamp, user_id: 'u-a', event: 'legacy-api-key' } },
-    { name: 'batch-write-key', path: '/v1/batch', headers: {}, body: { writeKey: a, batch: [{ type: 'track', userId: 'u-a', event: 'batch-write-key', writeKey: b.api_key }] } },
-    { name: 'amplitude-api-key', path: '/2/httpapi', headers: {}, body: { api_key: a, events: [{ event_type: 'amplitude-api-key', user_id: 'u-a' }] } },
+    {
+      name: 'batch-write-key',
+      path: '/v1/batch',
+      headers: {},
+      body: { writeKey: a, batch: [{ type: 'track', userId: 'u-a', event: 'batch-write-key', writeKey: b.api_key }] },
+    },
+    {
+      name: 'amplitude-api-key',
+      path: '/2/httpapi',
+      headers: {},
+      body: { api_key: a, events: [{ event_type: 'amplitude-api-key', user_id: 'u-a' }] },
+    },
     // An unknown header key falls through to the body's key: still A, never B.
-    { name: 'unknown-header-then-a', path: '/v1/events', headers: raw('coil_ik_unknown'), body: { api_key: a, timestamp, user_id: 'u-a', event: 'unknown-header-then-a' } },
+    {
+      name: 'unknown-header-then-a',
+      path: '/v1/events',
+      headers: raw('coil_ik_unknown'),
+      body: { api_key: a, timestamp, user_id: 'u-a', event: 'unknown-header-then-a' },
+    },
   ];
 }
 
@@ -60,7 +80,7 @@ describe('a key of workspace A never writes into workspace B', () => {
     await stack.close();
   });
 
-  it('events sent with A\'s key, in every auth form, land in A only', async () => {
+  it("events sent with A's key, in every auth form, land in A only", async () => {
     const b = await admin.createWorkspace('cross-workspace-b');
     const attempts = attemptsWithKeyOf(stack.apiKey, b);
 
@@ -81,7 +101,9 @@ describe('a key of workspace A never writes into workspace B', () => {
       'SELECT event, count FROM daily_counts WHERE workspace_id = $1 ORDER BY event',
       [stack.workspaceId],
     );
-    expect(events.rows).toEqual(attempts.map((attempt) => ({ event: attempt.name, count: 1 })).sort((x, y) => x.event.localeCompare(y.event)));
+    expect(events.rows).toEqual(
+      attempts.map((attempt) => ({ event: attempt.name, count: 1 })).sort((x, y) => x.event.localeCompare(y.event)),
+    );
     for (const table of ['daily_counts', 'users', 'user_aliases', 'accounts', 'memberships', 'seen_messages', 'processed_batches']) {
       expect(`${table}: ${await rowsOf(stack.pool, table, b.workspace_id)}`).toBe(`${table}: 0`);
     }

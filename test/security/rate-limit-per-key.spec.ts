@@ -15,7 +15,10 @@ const RATE_LIMITED = {
 describe('RateLimiter: one token bucket per id', () => {
   it('admits one second of the rate, refills with time and says how long to wait', () => {
     let now = 0;
-    const limiter = new RateLimiter(() => 10, () => now);
+    const limiter = new RateLimiter(
+      () => 10,
+      () => now,
+    );
     expect(limiter.take('key-a', 10)).toBe(0);
     expect(limiter.take('key-a', 1)).toBe(1);
     expect(limiter.take('key-b', 10)).toBe(0);

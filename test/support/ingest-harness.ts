@@ -3,11 +3,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { bootstrapIngest } from '../../apps/ingest/src/main';
-import { loadConfig, type CoilConfig } from '@coil/platform';
+import { loadConfig, queuePrefix, type CoilConfig } from '@coil/platform';
 import { createPgPool, PgUnitOfWork } from '@coil/database';
 import type { IngestBatch, IngestEvent } from '@coil/domain';
 import { INGEST_QUEUE } from '@coil/ingestion';
-import { queuePrefix } from '@coil/platform';
 import { WorkspaceAdmin, workspaceRepositories } from '@coil/workspaces';
 
 export interface IngestHarness {
@@ -44,9 +43,7 @@ export async function startIngest(overrides: Partial<CoilConfig> = {}): Promise<
     queue,
     async queuedEvents() {
       const jobs = await queue.getJobs(['waiting', 'delayed', 'active', 'prioritized']);
-      return jobs
-        .sort((a, b) => a.timestamp - b.timestamp)
-        .flatMap((job) => job.data.events);
+      return jobs.sort((a, b) => a.timestamp - b.timestamp).flatMap((job) => job.data.events);
     },
     async close() {
       await app.close();

@@ -33,8 +33,7 @@ describe('roll-up semantics (real PostgreSQL)', () => {
     workspaceId = await createWorkspace(pool, `rollup-semantics-${randomUUID()}`);
   });
 
-  const apply = (events: IngestEvent[], batchId: string = randomUUID()) =>
-    rollup.rollupJob(batchId, { workspaceId, events });
+  const apply = (events: IngestEvent[], batchId: string = randomUUID()) => rollup.rollupJob(batchId, { workspaceId, events });
 
   /** The attribution rule scoring uses: the account's own rows plus account-0 rows of its members. */
   async function accountTotal(trackingId: string): Promise<number> {
@@ -79,11 +78,7 @@ describe('roll-up semantics (real PostgreSQL)', () => {
   });
 
   it('merges two ids into one person with their history on alias', async () => {
-    await apply([
-      track('old-id', 'Opened', DAY1),
-      track('old-id', 'Opened', DAY2, { groupId: 'acme' }),
-      track('new-id', 'Opened', DAY1),
-    ]);
+    await apply([track('old-id', 'Opened', DAY1), track('old-id', 'Opened', DAY2, { groupId: 'acme' }), track('new-id', 'Opened', DAY1)]);
     await apply([ingestEvent({ type: 'alias', previousId: 'old-id', userId: 'new-id', timestamp: DAY2 })]);
     const survivor = await userOf('new-id');
     expect((await userOf('old-id')).id).toBe(survivor.id);
@@ -133,7 +128,12 @@ describe('roll-up semantics (real PostgreSQL)', () => {
 
   it('mirrors account name and domain from group traits', async () => {
     await apply([
-      ingestEvent({ type: 'group', groupId: 'acme', traits: { name: 'Acme', domain: 'acme.io', created_at: '2024-03-01T10:00:00Z' }, timestamp: DAY1 }),
+      ingestEvent({
+        type: 'group',
+        groupId: 'acme',
+        traits: { name: 'Acme', domain: 'acme.io', created_at: '2024-03-01T10:00:00Z' },
+        timestamp: DAY1,
+      }),
     ]);
     const account = await pool.query('SELECT name, domain, traits FROM accounts WHERE workspace_id = $1', [workspaceId]);
     expect(account.rows[0]).toEqual({

@@ -6,15 +6,13 @@ import type { ApiOptions } from './api-options';
 import { ApiModule } from './api.module';
 
 /** Builds the read API without listening, so tests can drive it in-process. */
-export async function bootstrapApi(
-  config: CoilConfig = loadConfig(),
-  options: Partial<ApiOptions> = {},
-): Promise<NestFastifyApplication> {
+export async function bootstrapApi(config: CoilConfig = loadConfig(), options: Partial<ApiOptions> = {}): Promise<NestFastifyApplication> {
   const logger = createLogger(config.logLevel, 'api');
   const app = await createHttpApp(ApiModule.forRoot(config, logger, options), { logger, maxBodyBytes: 64 * 1024 });
   setupOpenApi(app, {
     title: 'Coil read API',
-    description: 'Accounts, their engagement metrics and optional blocks (traits, segments, insights), and users. Accoil-compatible GET /v1/accounts.',
+    description:
+      'Accounts, their engagement metrics and optional blocks (traits, segments, insights), and users. Accoil-compatible GET /v1/accounts.',
     version: '1',
     auth: ['bearer'],
   });

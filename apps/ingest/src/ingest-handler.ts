@@ -5,10 +5,7 @@ import { bodyBytes, httpStatusOf } from '@coil/http';
 import { IngestService, type IngestOutcome } from '@coil/ingestion';
 import { counter } from '@coil/platform';
 
-const requests = counter('coil_ingest_requests_total', 'Ingest requests by route and HTTP status', [
-  'route',
-  'status',
-]);
+const requests = counter('coil_ingest_requests_total', 'Ingest requests by route and HTTP status', ['route', 'status']);
 const events = counter('coil_ingest_events_total', 'Ingest events by route and result', ['route', 'result']);
 
 /** How a route answers an accepted request: its HTTP status and the body its clients expect. */
@@ -23,9 +20,7 @@ export interface IngestReply {
 const ACCEPTED: IngestReply = {
   status: 202,
   body: (outcome) =>
-    outcome.rejected.length === 0
-      ? { success: true }
-      : { success: true, accepted: outcome.accepted, rejected: outcome.rejected },
+    outcome.rejected.length === 0 ? { success: true } : { success: true, accepted: outcome.accepted, rejected: outcome.rejected },
   example: { success: true },
 };
 

@@ -12,7 +12,16 @@ import {
   type CoilConfig,
   type RedisConnection,
 } from '@coil/platform';
-import { processScoringJob, registerScoringSchedule, ScoringRunner, SCORING_JOBS, SCORING_QUEUE, type RescoreJobData, type ScoreAllResult, type ScoringRunSummary } from '@coil/scoring-pass';
+import {
+  processScoringJob,
+  registerScoringSchedule,
+  ScoringRunner,
+  SCORING_JOBS,
+  SCORING_QUEUE,
+  type RescoreJobData,
+  type ScoreAllResult,
+  type ScoringRunSummary,
+} from '@coil/scoring-pass';
 import { SCORING_QUEUE_TOKEN, SCORING_REDIS, WORKER_SETTINGS, type WorkerSettings } from './worker.tokens';
 
 const runDuration = histogram(

@@ -26,9 +26,7 @@ const HTTP_STATUS: Readonly<Record<ErrorStatus, number>> = {
   service_unavailable: 503,
 };
 
-const STATUS_NAME = new Map<number, ErrorStatus>(
-  Object.entries(HTTP_STATUS).map(([name, status]) => [status, name as ErrorStatus]),
-);
+const STATUS_NAME = new Map<number, ErrorStatus>(Object.entries(HTTP_STATUS).map(([name, status]) => [status, name as ErrorStatus]));
 
 export function httpStatusOf(status: ErrorStatus): number {
   return HTTP_STATUS[status];

@@ -27,7 +27,7 @@ export function installJsonBodyParser(fastify: FastifyInstance, maxBytes: number
       const body = decode(raw as Buffer, request.headers['content-encoding'], maxBytes);
       bodySizes.set(request, body.length);
       if (body.length === 0) throw new CoilError('bad_request', 'invalid_json', 'Request body is empty');
-      parseJson(request, body.toString('utf8'), (error, value) => {
+      void parseJson(request, body.toString('utf8'), (error, value) => {
         if (error) done(new CoilError('bad_request', 'invalid_json', 'Request body is not valid JSON'), undefined);
         else done(null, value);
       });

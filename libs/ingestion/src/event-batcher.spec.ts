@@ -3,7 +3,12 @@ import { EventBatcher, type BatcherOptions } from './event-batcher';
 import type { BatchWriter } from './queue-writer';
 
 const event = (messageId: string): IngestEvent => ({
-  type: 'track', messageId, userId: 'u', event: 'e', timestamp: '2026-03-10T12:00:00.000Z', receivedAt: '2026-03-10T12:00:00.000Z',
+  type: 'track',
+  messageId,
+  userId: 'u',
+  event: 'e',
+  timestamp: '2026-03-10T12:00:00.000Z',
+  receivedAt: '2026-03-10T12:00:00.000Z',
 });
 
 /** A queue writer whose writes the spec settles by hand. */
@@ -28,9 +33,13 @@ class HeldWriter implements BatchWriter {
 /** Resolves to the promise's state without waiting for it to settle. */
 async function stateOf(promise: Promise<unknown>): Promise<'pending' | 'resolved' | 'rejected'> {
   const pending = Symbol('pending');
-  return Promise.race([promise.then(() => 'resolved' as const, () => 'rejected' as const), Promise.resolve(pending)]).then(
-    (state) => (state === pending ? 'pending' : state),
-  );
+  return Promise.race([
+    promise.then(
+      () => 'resolved' as const,
+      () => 'rejected' as const,
+    ),
+    Promise.resolve(pending),
+  ]).then((state) => (state === pending ? 'pending' : state));
 }
 
 describe('EventBatcher', () => {
@@ -99,8 +108,11 @@ describe('EventBatcher', () => {
     const batcher = new EventBatcher(writer, options);
     const first = batcher.enqueue('1', [event('a')]).catch((error: unknown) => error);
     await jest.advanceTimersByTimeAsync(options.maxDelayMs);
-    writer.fail(new Error('READONLY You can\'t write against a read only replica.'));
-    expect(await first).toMatchObject({ code: 'queue_unavailable', details: { reason: "READONLY You can't write against a read only replica." } });
+    writer.fail(new Error("READONLY You can't write against a read only replica."));
+    expect(await first).toMatchObject({
+      code: 'queue_unavailable',
+      details: { reason: "READONLY You can't write against a read only replica." },
+    });
 
     const second = batcher.enqueue('1', [event('b')]);
     await jest.advanceTimersByTimeAsync(options.maxDelayMs);

@@ -46,14 +46,25 @@ describe('IngestService.accept', () => {
   it('refuses a missing or unknown key with 401 before anything is limited or queued', async () => {
     const { service, log } = fakes();
 
-    await expect(service.accept({ ...track(), authorization: undefined })).rejects.toMatchObject({ status: 'unauthorized', message: 'Missing API key' });
-    await expect(service.accept({ ...track(), authorization: 'Basic nope' })).rejects.toMatchObject({ status: 'unauthorized', message: 'Invalid API key' });
+    await expect(service.accept({ ...track(), authorization: undefined })).rejects.toMatchObject({
+      status: 'unauthorized',
+      message: 'Missing API key',
+    });
+    await expect(service.accept({ ...track(), authorization: 'Basic nope' })).rejects.toMatchObject({
+      status: 'unauthorized',
+      message: 'Invalid API key',
+    });
     expect(log).toEqual(['resolve nope']);
   });
 
   it("falls back to the body's key when the header's is unknown", async () => {
     const { service } = fakes();
-    const request: IngestRequest = { route: 'v1/events', authorization: 'Basic nope', body: { api_key: KEY, timestamp: 1, user_id: 'u', event: 'e' }, bodyBytes: 64 };
+    const request: IngestRequest = {
+      route: 'v1/events',
+      authorization: 'Basic nope',
+      body: { api_key: KEY, timestamp: 1, user_id: 'u', event: 'e' },
+      bodyBytes: 64,
+    };
     await expect(service.accept(request)).resolves.toMatchObject({ workspaceId: WORKSPACE, accepted: 1 });
   });
 
@@ -71,7 +82,12 @@ describe('IngestService.accept', () => {
     expect((error as CoilError).toBody()).toEqual(eventTooLarge().toBody());
     expect(log).toEqual([`resolve ${KEY}`]);
 
-    const batch: IngestRequest = { route: 'v1/batch', authorization: `Basic ${KEY}`, body: { batch: [{ type: 'track', userId: 'u', event: 'e' }] }, bodyBytes: MAX_EVENT_BYTES + 1 };
+    const batch: IngestRequest = {
+      route: 'v1/batch',
+      authorization: `Basic ${KEY}`,
+      body: { batch: [{ type: 'track', userId: 'u', event: 'e' }] },
+      bodyBytes: MAX_EVENT_BYTES + 1,
+    };
     await expect(service.accept(batch)).resolves.toMatchObject({ accepted: 1 });
   });
 

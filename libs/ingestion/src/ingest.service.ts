@@ -73,9 +73,6 @@ export class IngestService {
       // The limiter's buckets are keyed by a hash so raw keys do not outlive the request.
       if (workspaceId) return { workspaceId, keyHash: hashCredential(candidate) };
     }
-    throw new CoilError('unauthorized',
-      'unauthorized',
-      candidates.length === 0 ? 'Missing API key' : 'Invalid API key',
-    );
+    throw new CoilError('unauthorized', 'unauthorized', candidates.length === 0 ? 'Missing API key' : 'Invalid API key');
   }
 }

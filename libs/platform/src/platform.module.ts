@@ -79,7 +79,9 @@ function shutdownProvider({ config, logger }: PlatformOptions): Provider {
     inject: [HttpAdapterHost],
     useFactory: (host: HttpAdapterHost) => {
       const shutdown = new ShutdownSequence(config.shutdownTimeoutMs, logger);
-      shutdown.add('intake', 'HTTP server', () => host.httpAdapter?.close());
+      shutdown.add('intake', 'HTTP server', async () => {
+        await (host.httpAdapter?.close() as Promise<void> | undefined);
+      });
       return shutdown;
     },
   };

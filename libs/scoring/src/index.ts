@@ -56,29 +56,11 @@ export { RuleParseError } from './rules/rule-parse-error';
 export { ruleFields, type CompareOperator, type RuleLiteral, type RuleNode } from './rules/rule-ast';
 export { tokenizeRule, type RuleToken, type RuleTokenKind } from './rules/rule-lexer';
 export { parseRule } from './rules/rule-parser';
-export {
-  asFieldValue,
-  evaluateRule,
-  matchesRule,
-  recordLookup,
-  type RuleFieldLookup,
-  type RuleFieldValue,
-} from './rules/rule-evaluator';
-export {
-  matchesTraitFilter,
-  parseTraitFilter,
-  type TraitFilter,
-  type Traits,
-  type TraitSubject,
-} from './rules/trait-filter';
+export { asFieldValue, evaluateRule, matchesRule, recordLookup, type RuleFieldLookup, type RuleFieldValue } from './rules/rule-evaluator';
+export { matchesTraitFilter, parseTraitFilter, type TraitFilter, type Traits, type TraitSubject } from './rules/trait-filter';
 export { BUILTIN_SEGMENTS, type SegmentDefinition } from './segments/builtin-segments';
 export { SEGMENT_METRIC_FIELDS, segmentLookup } from './segments/segment-lookup';
-export {
-  diffMembership,
-  matchingSegments,
-  type MembershipDiff,
-  type ParsedSegment,
-} from './segments/segment-membership';
+export { diffMembership, matchingSegments, type MembershipDiff, type ParsedSegment } from './segments/segment-membership';
 export type {
   FeatureActivity,
   FeatureUsage,

@@ -54,15 +54,24 @@ async function waitForClusterOk(ports: number[], timeoutMs: number): Promise<voi
 
 async function startNode(port: number, dir: string): Promise<void> {
   await run('redis-server', [
-    '--port', String(port),
-    '--bind', '127.0.0.1',
-    '--cluster-enabled', 'yes',
-    '--cluster-config-file', path.join(dir, `nodes-${port}.conf`),
-    '--save', '',
-    '--appendonly', 'no',
-    '--daemonize', 'yes',
-    '--dir', dir,
-    '--logfile', path.join(dir, `redis-${port}.log`),
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--cluster-enabled',
+    'yes',
+    '--cluster-config-file',
+    path.join(dir, `nodes-${port}.conf`),
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--daemonize',
+    'yes',
+    '--dir',
+    dir,
+    '--logfile',
+    path.join(dir, `redis-${port}.log`),
   ]);
   const deadline = Date.now() + 5000;
   while ((await redisCli(port, 'ping').catch(() => '')).trim() !== 'PONG') {

@@ -29,7 +29,10 @@ function freePort(): Promise<number> {
 export async function ready(port: number, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline && child.exitCode === null) {
-    const answered = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+    const answered = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (answered) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -65,8 +65,10 @@ export function accountTotalsFromRows(input: AccountRowsInput): AccountTotals {
   const activeUsers = new Set<EntityId>();
   const activeLately = new Set<EntityId>();
   const performed = new Set<string>();
-  let overall = 0, recently = 0;
-  let firstSeen = Infinity, lastSeen = -Infinity;
+  let overall = 0,
+    recently = 0;
+  let firstSeen = Infinity,
+    lastSeen = -Infinity;
   for (const row of input.rows) {
     if (row.count <= 0) continue;
     firstSeen = Math.min(firstSeen, utcDay(row.day).getTime());

@@ -71,7 +71,11 @@ export class ScoringFixture {
     return account.id;
   }
 
-  async user(workspaceId: string, externalId: string, options: { identified?: boolean; traits?: Prisma.InputJsonObject } = {}): Promise<bigint> {
+  async user(
+    workspaceId: string,
+    externalId: string,
+    options: { identified?: boolean; traits?: Prisma.InputJsonObject } = {},
+  ): Promise<bigint> {
     const user = await this.prisma.user.create({
       data: { workspaceId: BigInt(workspaceId), externalId, identified: options.identified ?? true, traits: options.traits ?? {} },
     });
@@ -83,7 +87,11 @@ export class ScoringFixture {
   }
 
   /** An account with one identified member; returns both ids. */
-  async accountWithUser(workspaceId: string, name: string, traits: Prisma.InputJsonObject = {}): Promise<{ account: bigint; user: bigint }> {
+  async accountWithUser(
+    workspaceId: string,
+    name: string,
+    traits: Prisma.InputJsonObject = {},
+  ): Promise<{ account: bigint; user: bigint }> {
     const account = await this.account(workspaceId, name, traits);
     const user = await this.user(workspaceId, `${name}-user`);
     await this.member(workspaceId, account, user);
@@ -122,15 +130,25 @@ export class ScoringFixture {
     const userIds: bigint[] = [];
     for (const [index, user] of generated.users.entries()) userIds.push(await this.user(workspaceId, `user-${index}`, user));
     await this.prisma.membership.createMany({
-      data: generated.memberships.map(([account, user]) => ({ workspaceId: workspace, accountId: accountIds[account], userId: userIds[user] })),
+      data: generated.memberships.map(([account, user]) => ({
+        workspaceId: workspace,
+        accountId: accountIds[account],
+        userId: userIds[user],
+      })),
     });
     await this.counts(
       workspaceId,
-      generated.counts.map((row) => ({ ...row, user: userIds[row.user], account: row.account === null ? undefined : accountIds[row.account] })),
+      generated.counts.map((row) => ({
+        ...row,
+        user: userIds[row.user],
+        account: row.account === null ? undefined : accountIds[row.account],
+      })),
     );
     for (const feature of generated.features) {
       const { id } = await this.prisma.feature.create({ data: { workspaceId: workspace, name: feature.name, weight: feature.weight } });
-      await this.prisma.featureEvent.createMany({ data: feature.events.map((event) => ({ workspaceId: workspace, event, featureId: id })) });
+      await this.prisma.featureEvent.createMany({
+        data: feature.events.map((event) => ({ workspaceId: workspace, event, featureId: id })),
+      });
     }
     const profileIds: bigint[] = [];
     for (const { weights, ...profile } of generated.profiles) {
@@ -154,7 +172,13 @@ export class ScoringFixture {
        FROM account_scores WHERE workspace_id = $1`,
       [workspaceId],
     );
-    return result.rows.map(({ profileId, period, accountId, benchmark, ...metrics }) => ({ profileId, period, accountId, benchmark, metrics }));
+    return result.rows.map(({ profileId, period, accountId, benchmark, ...metrics }) => ({
+      profileId,
+      period,
+      accountId,
+      benchmark,
+      metrics,
+    }));
   }
 
   async storedUserScores(workspaceId: string): Promise<StoredUserScore[]> {

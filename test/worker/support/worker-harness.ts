@@ -26,10 +26,7 @@ export function startWorker(prefix: string, overrides: Record<string, string> = 
 }
 
 export async function createWorkspace(pool: Pool, name: string): Promise<string> {
-  const result = await pool.query<{ workspace_id: string }>(
-    'INSERT INTO workspaces (name) VALUES ($1) RETURNING workspace_id',
-    [name],
-  );
+  const result = await pool.query<{ workspace_id: string }>('INSERT INTO workspaces (name) VALUES ($1) RETURNING workspace_id', [name]);
   return result.rows[0].workspace_id;
 }
 
@@ -80,10 +77,9 @@ export async function queueIsDrained(queue: Queue): Promise<boolean> {
 }
 
 export async function totalCount(pool: Pool, workspaceId: string): Promise<number> {
-  const result = await pool.query<{ total: string | null }>(
-    'SELECT sum(count)::text AS total FROM daily_counts WHERE workspace_id = $1',
-    [workspaceId],
-  );
+  const result = await pool.query<{ total: string | null }>('SELECT sum(count)::text AS total FROM daily_counts WHERE workspace_id = $1', [
+    workspaceId,
+  ]);
   return Number(result.rows[0].total ?? 0);
 }
 

@@ -17,10 +17,15 @@ const EXAMPLES: Record<number, Record<string, CoilError>> = {
   401: { unauthorized: new CoilError('unauthorized', 'unauthorized', 'Invalid or expired token') },
   404: { not_found: new CoilError('not_found', 'not_found', 'Resource not found') },
   409: {
-    ambiguous_match: new CoilError('conflict', 'ambiguous_match', '2 accounts match this domain; repeat the request with id set to one of details.candidate_ids', {
-      candidate_ids: ['456', '789'],
-      more_candidates: false,
-    }),
+    ambiguous_match: new CoilError(
+      'conflict',
+      'ambiguous_match',
+      '2 accounts match this domain; repeat the request with id set to one of details.candidate_ids',
+      {
+        candidate_ids: ['456', '789'],
+        more_candidates: false,
+      },
+    ),
   },
   429: { rate_limited: new CoilError('rate_limited', 'rate_limited', 'Too many requests for this token', { retry_after_seconds: 1 }) },
 };

@@ -6,7 +6,13 @@ import type { QuerySpec } from '@coil/accounts';
 export function ApiQueryParameters(spec: QuerySpec): MethodDecorator {
   return applyDecorators(
     ...Object.entries(spec.parameters).map(([name, parameter]) =>
-      ApiQuery({ name, required: parameter.required ?? false, description: parameter.description, schema: parameter.schema, example: parameter.example }),
+      ApiQuery({
+        name,
+        required: parameter.required ?? false,
+        description: parameter.description,
+        schema: parameter.schema,
+        example: parameter.example,
+      }),
     ),
   );
 }

@@ -31,7 +31,7 @@ export function registerFeatureCommands(program: Command, context: CliContext): 
 
   feature
     .command('set')
-    .description("create a feature or replace its events and weight")
+    .description('create a feature or replace its events and weight')
     .requiredOption('--workspace <id>', 'workspace id', cliArgument(parseWorkspaceId))
     .requiredOption('--name <name>', 'feature name')
     .requiredOption('--events <list>', 'comma-separated event names')
@@ -39,7 +39,13 @@ export function registerFeatureCommands(program: Command, context: CliContext): 
     .option('--move', 'take listed events from the features they belong to now')
     .option('--json', 'print JSON')
     .action(async (options: FeatureOptions) => {
-      const change = { workspaceId: options.workspace, name: options.name, events: options.events, weight: options.weight, move: options.move };
+      const change = {
+        workspaceId: options.workspace,
+        name: options.name,
+        events: options.events,
+        weight: options.weight,
+        move: options.move,
+      };
       const saved = await createSettings(context.pool()).features.set(change);
       printResult(options, saved, describeSet);
     });

@@ -2,11 +2,9 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import { loadConfig } from '@coil/platform';
-import { CoilError, MAX_BATCH_EVENTS, normalizeRequest, type IngestEvent, type RejectedEvent } from '@coil/domain';
+import { createRedisConnection, loadConfig, queuePrefix } from '@coil/platform';
+import { CoilError, MAX_BATCH_EVENTS, normalizeRequest, parseWorkspaceId, type IngestEvent, type RejectedEvent } from '@coil/domain';
 import { BullBatchWriter } from '@coil/ingestion';
-import { createRedisConnection, queuePrefix } from '@coil/platform';
-import { parseWorkspaceId } from '@coil/domain';
 import { printResult, type JsonOption } from '../output';
 
 interface ReplayOptions extends JsonOption {
@@ -87,9 +85,14 @@ export function registerReplayCommand(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: ReplayOptions) => {
       const summary = await replay(options);
-      printResult(options, summary, (result) =>
-        `Queued ${result.queued} event(s) from ${result.lines} line(s); ${result.rejected.length} rejected` +
-        result.rejected.map((rejected) => `\n  line ${rejected.line}: ${rejected.code} at ${rejected.path}: ${rejected.message}`).join(''),
+      printResult(
+        options,
+        summary,
+        (result) =>
+          `Queued ${result.queued} event(s) from ${result.lines} line(s); ${result.rejected.length} rejected` +
+          result.rejected
+            .map((rejected) => `\n  line ${rejected.line}: ${rejected.code} at ${rejected.path}: ${rejected.message}`)
+            .join(''),
       );
     });
 }

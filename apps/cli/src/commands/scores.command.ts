@@ -1,7 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import type { CoilConfig } from '@coil/platform';
-import { announceNewScores, createRedisConnection, waitUntilReady } from '@coil/platform';
+import { announceNewScores, createRedisConnection, waitUntilReady, type CoilConfig } from '@coil/platform';
 import { parseWorkspaceId } from '@coil/domain';
 import { createScoringRunner, type ScoringProgressListener, type ScoringRunSummary } from '@coil/scoring-pass';
 import type { CliContext } from '../cli-context';

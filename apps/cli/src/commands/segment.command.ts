@@ -26,8 +26,7 @@ function segmentRef(command: Command, options: { name?: string; id?: string }): 
 
 export function registerSegmentCommands(program: Command, context: CliContext): void {
   const segment = program.command('segment').description('account segments: rules over metrics and traits');
-  const settings = <T>(work: (segments: SegmentSettings) => Promise<T>): Promise<T> =>
-    work(createSettings(context.pool()).segments);
+  const settings = <T>(work: (segments: SegmentSettings) => Promise<T>): Promise<T> => work(createSettings(context.pool()).segments);
 
   segment
     .command('create')

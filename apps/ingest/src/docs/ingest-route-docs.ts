@@ -15,7 +15,10 @@ export const INGEST_ROUTE_DOCS: Readonly<Record<IngestRoute, IngestRouteDoc>> = 
   },
   'v1/batch': {
     summary: 'A Segment batch, as @segment/analytics-node sends it',
-    example: { batch: [{ type: 'track', event: 'Report Created', userId: 'user_12345', messageId: 'm-1' }], sentAt: '2025-09-01T10:00:00.000Z' },
+    example: {
+      batch: [{ type: 'track', event: 'Report Created', userId: 'user_12345', messageId: 'm-1' }],
+      sentAt: '2025-09-01T10:00:00.000Z',
+    },
   },
   'v1/identify': {
     summary: 'Segment HTTP API identify',
@@ -69,10 +72,18 @@ export const INGEST_ROUTE_DOCS: Readonly<Record<IngestRoute, IngestRouteDoc>> = 
   // Accoil's Amplitude event stream (/amplitude) and Amplitude's HTTP API v2 (/2/httpapi).
   amplitude: {
     summary: "Accoil's Amplitude event stream: an event with groupTraits, or an Amplitude event",
-    example: { type: 'track', event: 'Exported', userId: 'user_12345', groupTraits: [{ groupId: 'ext-12345', traits: { name: 'TechCorp', group_type: 'org' } }] },
+    example: {
+      type: 'track',
+      event: 'Exported',
+      userId: 'user_12345',
+      groupTraits: [{ groupId: 'ext-12345', traits: { name: 'TechCorp', group_type: 'org' } }],
+    },
   },
   '2/httpapi': {
     summary: 'Amplitude HTTP API v2, as @amplitude/analytics-node sends it',
-    example: { api_key: 'YOUR_API_KEY', events: [{ event_type: 'Viewed Report', user_id: 'user_12345', time: 1756720800000, insert_id: 'i-1', groups: { org: 'ext-12345' } }] },
+    example: {
+      api_key: 'YOUR_API_KEY',
+      events: [{ event_type: 'Viewed Report', user_id: 'user_12345', time: 1756720800000, insert_id: 'i-1', groups: { org: 'ext-12345' } }],
+    },
   },
 };

@@ -12,10 +12,16 @@ const ERRORS: ErrorResponseDoc[] = [
     examples: {
       invalid_json: new CoilError('bad_request', 'invalid_json', 'Request body is not valid JSON'),
       missing_field: new CoilError('bad_request', 'missing_field', "must have required property 'event'", { path: '/event' }),
-      unknown_type: new CoilError('bad_request', 'unknown_type', 'type must be one of identify, group, track, page, screen, alias', { path: '/type' }),
+      unknown_type: new CoilError('bad_request', 'unknown_type', 'type must be one of identify, group, track, page, screen, alias', {
+        path: '/type',
+      }),
     },
   },
-  { status: 401, description: 'Missing or unknown API key', examples: { unauthorized: new CoilError('unauthorized', 'unauthorized', 'Invalid API key') } },
+  {
+    status: 401,
+    description: 'Missing or unknown API key',
+    examples: { unauthorized: new CoilError('unauthorized', 'unauthorized', 'Invalid API key') },
+  },
   {
     status: 413,
     description: `An event over ${MAX_EVENT_BYTES / 1024} KB, a body over ${MAX_BODY_BYTES / 1024} KB or a batch over ${MAX_BATCH_EVENTS.toLocaleString('en')} events`,
@@ -24,12 +30,16 @@ const ERRORS: ErrorResponseDoc[] = [
   {
     status: 429,
     description: 'Rate limit of the API key exceeded; retry after Retry-After',
-    examples: { rate_limited: new CoilError('rate_limited', 'rate_limited', 'Rate limit exceeded for this API key', { retry_after_seconds: 1 }) },
+    examples: {
+      rate_limited: new CoilError('rate_limited', 'rate_limited', 'Rate limit exceeded for this API key', { retry_after_seconds: 1 }),
+    },
   },
   {
     status: 503,
     description: 'The event queue is unreachable: nothing was accepted, retry',
-    examples: { queue_unavailable: new CoilError('service_unavailable', 'queue_unavailable', 'The event queue is unavailable; retry later') },
+    examples: {
+      queue_unavailable: new CoilError('service_unavailable', 'queue_unavailable', 'The event queue is unavailable; retry later'),
+    },
   },
 ];
 

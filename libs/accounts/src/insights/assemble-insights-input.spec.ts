@@ -1,7 +1,12 @@
 import { assembleInsightsInput, type InsightsData } from './assemble-insights-input';
 
 const now = new Date('2025-09-21T12:00:00Z');
-const period = (day: string, engagementScore: number, activeUsers = 2, totalPeopleCount = 4) => ({ period: day, engagementScore, activeUsers, totalPeopleCount });
+const period = (day: string, engagementScore: number, activeUsers = 2, totalPeopleCount = 4) => ({
+  period: day,
+  engagementScore,
+  activeUsers,
+  totalPeopleCount,
+});
 const base: InsightsData = {
   now,
   windowDays: 7,
@@ -29,7 +34,13 @@ describe('assembleInsightsInput', () => {
 
   it('a never-scored account has no scores, no share to compare and no last day', () => {
     const input = assembleInsightsInput({ ...base, activity: { quietUsers: 0, topUserEventShare: null, lastSeen: null } });
-    expect(input).toMatchObject({ scores: [], activeUserShare: { current: 0, previous: null }, activeUsers: 0, totalPeople: 0, lastSeen: null });
+    expect(input).toMatchObject({
+      scores: [],
+      activeUserShare: { current: 0, previous: null },
+      activeUsers: 0,
+      totalPeople: 0,
+      lastSeen: null,
+    });
   });
 
   it('an unknown window falls back to the unconfigured 30 days', () => {

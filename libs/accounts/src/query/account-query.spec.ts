@@ -22,8 +22,13 @@ describe('parseAccountQuery', () => {
 
   it('reports the worst problem first: workspace, then a bad value, then a missing lookup', () => {
     expect(errorOf(() => parseAccountQuery({ id: 'x' })).code).toBe('missing_workspace_id');
-    expect(errorOf(() => parseAccountQuery({ workspace_id: '1', id: 'x' })).details).toEqual({ parameter: 'id', reason: 'must be a numeric account id' });
-    expect(errorOf(() => parseAccountQuery({ workspace_id: '1', match_value: 'x' })).message).toBe('match_type is required with match_value');
+    expect(errorOf(() => parseAccountQuery({ workspace_id: '1', id: 'x' })).details).toEqual({
+      parameter: 'id',
+      reason: 'must be a numeric account id',
+    });
+    expect(errorOf(() => parseAccountQuery({ workspace_id: '1', match_value: 'x' })).message).toBe(
+      'match_type is required with match_value',
+    );
     expect(errorOf(() => parseAccountQuery({ workspace_id: '1' })).code).toBe('missing_lookup_parameter');
     expect(errorOf(() => parseAccountQuery(undefined)).code).toBe('missing_workspace_id');
   });

@@ -45,6 +45,13 @@ export function parseAccountQuery(query: unknown): AccountQuery {
 }
 
 export function parseExpand(expand: string | undefined): ExpandRequest {
-  const names = [...new Set((expand ?? '').split(',').map((name) => name.trim()).filter(Boolean))];
+  const names = [
+    ...new Set(
+      (expand ?? '')
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
+  ];
   return { blocks: names.filter(isAccountBlock), unknown: names.filter((name) => !isAccountBlock(name)) };
 }

@@ -2,12 +2,7 @@ import { Client } from 'pg';
 import { dropDatabase, ensureDatabaseExists } from './ensure-database';
 import { MigrationError } from './migration-error';
 import { findMigrationsDir, readMigrationFiles, scriptMatchesChecksum, type MigrationFile } from './migration-files';
-import {
-  createMigrationsTable,
-  readMigrationRecords,
-  recordAppliedMigration,
-  type MigrationRecord,
-} from './migrations-table';
+import { createMigrationsTable, readMigrationRecords, recordAppliedMigration, type MigrationRecord } from './migrations-table';
 
 /** The key Prisma Migrate locks on, so this runner and `prisma migrate deploy` exclude each other. */
 const PRISMA_ADVISORY_LOCK_KEY = 72707369;
@@ -43,8 +38,7 @@ function checkHistory(files: MigrationFile[], records: MigrationRecord[]): void 
   }
   for (const file of files) {
     const changed = records.find(
-      (record) =>
-        isApplied(record) && record.migrationName === file.name && !scriptMatchesChecksum(file.sql, record.checksum),
+      (record) => isApplied(record) && record.migrationName === file.name && !scriptMatchesChecksum(file.sql, record.checksum),
     );
     if (changed) {
       throw new MigrationError(

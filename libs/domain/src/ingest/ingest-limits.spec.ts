@@ -9,7 +9,12 @@ describe('the event size limit', () => {
     const alone = thrown(() => normalizeRequest('segment', big, testContext()));
     expect(alone.toBody()).toEqual(eventTooLarge().toBody());
     expect(alone.toBody()).toEqual({
-      error: { message: 'An event may be at most 32 KB', status: 'payload_too_large', code: 'payload_too_large', details: { limit_bytes: 32768 } },
+      error: {
+        message: 'An event may be at most 32 KB',
+        status: 'payload_too_large',
+        code: 'payload_too_large',
+        details: { limit_bytes: 32768 },
+      },
     });
 
     const { rejected } = normalizeRequest('v1/batch', { batch: [big, { type: 'track', userId: 'u', event: 'e' }] }, testContext());

@@ -8,6 +8,10 @@ describe('INGEST_ROUTES', () => {
   });
 
   it('makes batch routes of those whose body may hold several events', () => {
-    expect(INGEST_ROUTES.filter((info) => isBatchRoute(info.route)).map((info) => info.route)).toEqual(['v1/batch', 'amplitude', '2/httpapi']);
+    expect(INGEST_ROUTES.filter((info) => isBatchRoute(info.route)).map((info) => info.route)).toEqual([
+      'v1/batch',
+      'amplitude',
+      '2/httpapi',
+    ]);
   });
 });

@@ -74,8 +74,14 @@ describe('normalizeRequest under malformed input (fuzz)', () => {
     const random = seededRandom(42);
     const failures: string[] = [];
     for (let i = 0; i < 300; i++) {
-      const items = Array.from({ length: 1 + Math.floor(random() * 5) }, () => (random() < 0.5 ? randomValue(random, 3) : mutateBody(random, segmentDestination.track)));
-      for (const [route, body] of [['v1/batch', { batch: items }], ['2/httpapi', { events: items }], ['amplitude', items]] as const) {
+      const items = Array.from({ length: 1 + Math.floor(random() * 5) }, () =>
+        random() < 0.5 ? randomValue(random, 3) : mutateBody(random, segmentDestination.track),
+      );
+      for (const [route, body] of [
+        ['v1/batch', { batch: items }],
+        ['2/httpapi', { events: items }],
+        ['amplitude', items],
+      ] as const) {
         const outcome = outcomeOf(route, body);
         if (outcome.kind === 'failure') failures.push(`${route} #${i}: ${outcome.reason}`);
       }
@@ -88,7 +94,12 @@ describe('normalizeRequest under malformed input (fuzz)', () => {
     expect(() => normalizeRequest('v2/identify', { userId: 'u', traits: deep }, testContext())).toThrow(
       expect.objectContaining({ status: 'payload_too_large', code: 'payload_too_large' }),
     );
-    const batch = { batch: [{ type: 'track', userId: 'u', event: 'E' }, { type: 'identify', userId: 'u', traits: deep }] };
+    const batch = {
+      batch: [
+        { type: 'track', userId: 'u', event: 'E' },
+        { type: 'identify', userId: 'u', traits: deep },
+      ],
+    };
     expect(normalizeRequest('v1/batch', batch, testContext()).rejected).toEqual([
       expect.objectContaining({ index: 1, code: 'payload_too_large', path: '/batch/1' }),
     ]);

@@ -14,8 +14,6 @@ describe('loadConfig: shutdown and queue durability', () => {
   it('fails fast naming the variable on a value it cannot use', () => {
     expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: '10s' })).toThrow('SHUTDOWN_TIMEOUT_MS must be an integer >= 100, got "10s"');
     expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: '0' })).toThrow(/^SHUTDOWN_TIMEOUT_MS/);
-    expect(() => loadConfig({ COIL_REQUIRE_DURABLE_QUEUE: 'yes' })).toThrow(
-      'COIL_REQUIRE_DURABLE_QUEUE must be true or false, got "yes"',
-    );
+    expect(() => loadConfig({ COIL_REQUIRE_DURABLE_QUEUE: 'yes' })).toThrow('COIL_REQUIRE_DURABLE_QUEUE must be true or false, got "yes"');
   });
 });

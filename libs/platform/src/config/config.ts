@@ -79,10 +79,7 @@ function url(env: Env, name: string, fallback: string, protocols: string[]): str
 
 export function loadConfig(env: Env = process.env): CoilConfig {
   return {
-    databaseUrl: url(env, 'DATABASE_URL', 'postgresql://postgres@127.0.0.1:5432/coil', [
-      'postgresql:',
-      'postgres:',
-    ]),
+    databaseUrl: url(env, 'DATABASE_URL', 'postgresql://postgres@127.0.0.1:5432/coil', ['postgresql:', 'postgres:']),
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisClusterNodes: (env.REDIS_CLUSTER_NODES ?? '')
       .split(',')

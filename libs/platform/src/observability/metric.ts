@@ -12,16 +12,8 @@ export function gauge<L extends string>(name: string, help: string, labelNames: 
   return (register.getSingleMetric(name) as Gauge<L>) ?? new Gauge({ name, help, labelNames });
 }
 
-export function histogram<L extends string>(
-  name: string,
-  help: string,
-  buckets: number[],
-  labelNames: L[] = [],
-): Histogram<L> {
-  return (
-    (register.getSingleMetric(name) as Histogram<L>) ??
-    new Histogram({ name, help, buckets, labelNames })
-  );
+export function histogram<L extends string>(name: string, help: string, buckets: number[], labelNames: L[] = []): Histogram<L> {
+  return (register.getSingleMetric(name) as Histogram<L>) ?? new Histogram({ name, help, buckets, labelNames });
 }
 
 /**

@@ -48,9 +48,10 @@ export class QueueDurabilityCheck implements OnModuleInit {
   }
 
   private async read(): Promise<QueueDurability> {
-    const durability = await withTimeout(this.readDurability(), READ_TIMEOUT_MS).catch(
-      (error: unknown): QueueDurability => ({ state: 'unknown', reason: error instanceof Error ? error.message : String(error) }),
-    );
+    const durability = await withTimeout(this.readDurability(), READ_TIMEOUT_MS).catch((error: unknown): QueueDurability => ({
+      state: 'unknown',
+      reason: error instanceof Error ? error.message : String(error),
+    }));
     recordQueueDurability(durability);
     return durability;
   }

@@ -104,8 +104,6 @@ describe('QueueDurabilityCheck', () => {
   it('shows the latest reading in /metrics', async () => {
     await check(notDurable, false).subject.check();
     const metric = await register.getSingleMetric('coil_queue_durable')!.get();
-    expect(metric.values).toEqual([
-      { labels: { appendonly: 'no', appendfsync: 'everysec', maxmemory_policy: 'noeviction' }, value: 0 },
-    ]);
+    expect(metric.values).toEqual([{ labels: { appendonly: 'no', appendfsync: 'everysec', maxmemory_policy: 'noeviction' }, value: 0 }]);
   });
 });

@@ -27,7 +27,7 @@ export interface RedisConfigReader {
 
 async function configValue(node: RedisConfigReader, name: string): Promise<string> {
   const reply = await node.config('GET', name);
-  const value = Array.isArray(reply) ? reply[1] : undefined;
+  const value: unknown = Array.isArray(reply) ? (reply as unknown[])[1] : undefined;
   if (typeof value !== 'string') throw new Error(`CONFIG GET ${name} returned no value`);
   return value;
 }

@@ -10,10 +10,7 @@ export type RedisPurpose = 'producer' | 'worker' | 'cache';
  * ingest wants the opposite, a fast failure, so that it can answer 503 instead of hanging;
  * the read API's cache fails fast too and pipelines its many small concurrent reads.
  */
-export function createRedisConnection(
-  config: Pick<CoilConfig, 'redisUrl' | 'redisClusterNodes'>,
-  purpose: RedisPurpose,
-): RedisConnection {
+export function createRedisConnection(config: Pick<CoilConfig, 'redisUrl' | 'redisClusterNodes'>, purpose: RedisPurpose): RedisConnection {
   const failFast: RedisOptions = { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 };
   const options: RedisOptions =
     purpose === 'worker'

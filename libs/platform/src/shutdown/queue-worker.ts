@@ -9,11 +9,6 @@ import type { ShutdownSequence } from './shutdown-sequence';
  * jobs it held are handed to another worker. A graceful close still running at the deadline is
  * cut short the same way, by the connections closing under it.
  */
-export function stopWorkerOnShutdown(
-  shutdown: ShutdownSequence,
-  name: string,
-  worker: Worker,
-  connection: RedisConnection,
-): void {
+export function stopWorkerOnShutdown(shutdown: ShutdownSequence, name: string, worker: Worker, connection: RedisConnection): void {
   shutdown.add('intake', name, () => worker.close(connection.status !== 'ready'));
 }

@@ -1,6 +1,5 @@
 import { Queue } from 'bullmq';
-import type { CoilConfig } from '@coil/platform';
-import { createRedisConnection, queuePrefix, type RedisConnection } from '@coil/platform';
+import { createRedisConnection, queuePrefix, type CoilConfig, type RedisConnection } from '@coil/platform';
 import { DEAD_LETTER_QUEUE, type DeadLetter, type DeadLetterSink } from './dead-letter';
 
 export type DeadLetterQueue = Queue<DeadLetter>;
@@ -22,9 +21,7 @@ export class BullDeadLetterSink implements DeadLetterSink {
 
   async send(letters: DeadLetter[]): Promise<void> {
     if (letters.length === 0) return;
-    await this.queue.addBulk(
-      letters.map((letter) => ({ name: 'dead-letter', data: letter, opts: { jobId: letterJobId(letter) } })),
-    );
+    await this.queue.addBulk(letters.map((letter) => ({ name: 'dead-letter', data: letter, opts: { jobId: letterJobId(letter) } })));
   }
 }
 
@@ -44,9 +41,7 @@ export interface OpenedDeadLetterQueue {
 }
 
 /** For the CLI: the dead-letter queue on its own connection, closed together with it. */
-export function openDeadLetterQueue(
-  config: Pick<CoilConfig, 'redisUrl' | 'redisClusterNodes' | 'queuePrefix'>,
-): OpenedDeadLetterQueue {
+export function openDeadLetterQueue(config: Pick<CoilConfig, 'redisUrl' | 'redisClusterNodes' | 'queuePrefix'>): OpenedDeadLetterQueue {
   const connection = createRedisConnection(config, 'worker');
   const queue = deadLetterQueue(connection, queuePrefix(config));
   return {

@@ -5,11 +5,14 @@ const CREATED_AT_KEYS = ['createdAt', 'created_at'] as const;
 const SECONDS_LIMIT = 1e11;
 
 function parseTime(value: unknown): string | undefined {
-  const numeric =
-    typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  const numeric = typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
   const time = Number.isFinite(numeric)
-    ? numeric < SECONDS_LIMIT ? numeric * 1000 : numeric
-    : typeof value === 'string' ? Date.parse(value) : NaN;
+    ? numeric < SECONDS_LIMIT
+      ? numeric * 1000
+      : numeric
+    : typeof value === 'string'
+      ? Date.parse(value)
+      : NaN;
   if (!Number.isFinite(time)) return undefined;
   const date = new Date(time);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();

@@ -51,7 +51,11 @@ describe('planDailyCounts', () => {
 describe('planMemberships', () => {
   it('links users to the accounts their group, identify and track calls name, once each, sorted', () => {
     const group: IngestEvent = { ...track('u1', '', '2026-01-01T00:00:00Z', 'g1'), type: 'group', event: undefined };
-    const rows = planMemberships([group, track('u1', 'A', '2026-01-01T00:00:00Z', 'g1'), track('u2', 'A', '2026-01-01T00:00:00Z', 'g2')], users, accounts);
+    const rows = planMemberships(
+      [group, track('u1', 'A', '2026-01-01T00:00:00Z', 'g1'), track('u2', 'A', '2026-01-01T00:00:00Z', 'g2')],
+      users,
+      accounts,
+    );
     expect(rows).toEqual([
       { accountId: '20', userId: '9' },
       { accountId: '100', userId: '10' },

@@ -27,7 +27,5 @@ export function planMemberships(
     }
     rows.set(`${accountId}|${userId}`, { accountId, userId });
   }
-  return [...rows.values()].sort(
-    (a, b) => compareNumericIds(a.accountId, b.accountId) || compareNumericIds(a.userId, b.userId),
-  );
+  return [...rows.values()].sort((a, b) => compareNumericIds(a.accountId, b.accountId) || compareNumericIds(a.userId, b.userId));
 }

@@ -33,9 +33,7 @@ export class IdentityRepository {
        FOR SHARE OF a`,
       [workspaceId, externalIds],
     );
-    return new Map(
-      result.rows.map((row) => [row.external_id, { userId: row.user_id, identified: row.identified }]),
-    );
+    return new Map(result.rows.map((row) => [row.external_id, { userId: row.user_id, identified: row.identified }]));
   }
 
   /** Creates users (sorted by external id); returns external id -> new id for those created. */

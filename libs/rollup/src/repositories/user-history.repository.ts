@@ -28,10 +28,7 @@ export class UserHistoryRepository {
        DO UPDATE SET count = daily_counts.count + EXCLUDED.count`,
       params,
     );
-    await this.db.query(
-      `DELETE FROM daily_counts d USING ${MOVES} WHERE d.workspace_id = $1 AND d.user_id = m.from_id`,
-      params,
-    );
+    await this.db.query(`DELETE FROM daily_counts d USING ${MOVES} WHERE d.workspace_id = $1 AND d.user_id = m.from_id`, params);
     await this.db.query(
       `INSERT INTO memberships (workspace_id, account_id, user_id, created_at)
        SELECT $1, ms.account_id, m.to_id, min(ms.created_at)
@@ -42,17 +39,11 @@ export class UserHistoryRepository {
        ON CONFLICT (workspace_id, account_id, user_id) DO NOTHING`,
       params,
     );
-    await this.db.query(
-      `DELETE FROM memberships ms USING ${MOVES} WHERE ms.workspace_id = $1 AND ms.user_id = m.from_id`,
-      params,
-    );
+    await this.db.query(`DELETE FROM memberships ms USING ${MOVES} WHERE ms.workspace_id = $1 AND ms.user_id = m.from_id`, params);
     await this.db.query(
       `UPDATE user_aliases a SET user_id = m.to_id FROM ${MOVES} WHERE a.workspace_id = $1 AND a.user_id = m.from_id`,
       params,
     );
-    await this.db.query(
-      `DELETE FROM user_scores s USING ${MOVES} WHERE s.workspace_id = $1 AND s.user_id = m.from_id`,
-      params,
-    );
+    await this.db.query(`DELETE FROM user_scores s USING ${MOVES} WHERE s.workspace_id = $1 AND s.user_id = m.from_id`, params);
   }
 }

@@ -49,7 +49,10 @@ describe('BatchRollup', () => {
 
   it('dead-letters invalid events at once, with their position in the job, and applies the rest', async () => {
     const invalid: IngestEvent = { ...track('u1', 'Login'), messageId: '' };
-    const outcome = await rollup.rollupJob('job', { workspaceId: WORKSPACE, events: [track('u1', 'Login'), invalid, track('u2', 'Login')] });
+    const outcome = await rollup.rollupJob('job', {
+      workspaceId: WORKSPACE,
+      events: [track('u1', 'Login'), invalid, track('u2', 'Login')],
+    });
 
     expect(outcome).toMatchObject({ appliedEvents: 2, deadLetteredEvents: 1 });
     expect(sink.letters).toEqual([

@@ -57,12 +57,7 @@ export class BatchRollup {
     return { ...outcome, deadLetteredEvents: rejected.length };
   }
 
-  private async applyAll(
-    workspaceId: string,
-    batchId: string,
-    valid: Indexed[],
-    rejected: DeadLetter[],
-  ): Promise<RollupOutcome> {
+  private async applyAll(workspaceId: string, batchId: string, valid: Indexed[], rejected: DeadLetter[]): Promise<RollupOutcome> {
     const handlers: BisectHandlers<RollupOutcome> = {
       apply: (range) => this.applyRange(workspaceId, partId(batchId, range, valid.length), valid, range),
       isPoison: isPoisonError,

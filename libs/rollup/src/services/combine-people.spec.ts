@@ -15,12 +15,9 @@ describe('combinePeople', () => {
   });
 
   it('keeps an identified survivor and takes the newer traits of a merged user', () => {
-    const combined = combinePeople(
-      user('1', 'u1', true, { plan: 'trial', seats: 2 }, new Date('2026-01-01T00:00:00Z')),
-      [user('2', 'u0', true, { plan: 'paid' }, new Date('2026-01-02T00:00:00Z'))],
-    );
-    expect(combined).toEqual(
-      user('1', 'u1', true, { plan: 'paid', seats: 2 }, new Date('2026-01-02T00:00:00Z')),
-    );
+    const combined = combinePeople(user('1', 'u1', true, { plan: 'trial', seats: 2 }, new Date('2026-01-01T00:00:00Z')), [
+      user('2', 'u0', true, { plan: 'paid' }, new Date('2026-01-02T00:00:00Z')),
+    ]);
+    expect(combined).toEqual(user('1', 'u1', true, { plan: 'paid', seats: 2 }, new Date('2026-01-02T00:00:00Z')));
   });
 });

@@ -10,9 +10,7 @@ export function combinePeople(survivor: StoredUser, losers: StoredUser[], identi
   const rows = [survivor, ...losers];
   const { traits, traitsAt } = combineStoredTraits(rows);
   const identifiedLoser = losers.find((loser) => loser.identified);
-  const externalId = survivor.identified
-    ? survivor.externalId
-    : identifyAs ?? identifiedLoser?.externalId ?? survivor.externalId;
+  const externalId = survivor.identified ? survivor.externalId : (identifyAs ?? identifiedLoser?.externalId ?? survivor.externalId);
   return {
     id: survivor.id,
     externalId,

@@ -1,10 +1,7 @@
 import { compareNumericIds, type KeyedTraitUpdate, type TraitUpdate } from '../planning';
 
 /** Trait updates per row id (sorted ids, the order rows are locked in). */
-export function groupUpdatesByRow(
-  updates: KeyedTraitUpdate[],
-  rowIdOf: ReadonlyMap<string, string>,
-): Map<string, TraitUpdate[]> {
+export function groupUpdatesByRow(updates: KeyedTraitUpdate[], rowIdOf: ReadonlyMap<string, string>): Map<string, TraitUpdate[]> {
   const byRow = new Map<string, TraitUpdate[]>();
   for (const update of updates) {
     const rowId = rowIdOf.get(update.key);

@@ -19,13 +19,14 @@ function rowOf(rows: Map<string, StoredUser>, id: string): StoredUser {
 export async function mergePeople(repos: RollupRepositories, workspaceId: string, merges: PersonMerge[]): Promise<void> {
   const ids = [...new Set(merges.flatMap((merge) => [merge.survivorId, ...merge.loserIds]))].sort(compareNumericIds);
   const rows = new Map((await repos.users.lockUsers(workspaceId, ids)).map((row) => [row.id, row]));
-  const moves = merges.flatMap((merge) =>
-    merge.loserIds.map((loserId) => ({ fromUserId: loserId, toUserId: merge.survivorId })),
-  );
+  const moves = merges.flatMap((merge) => merge.loserIds.map((loserId) => ({ fromUserId: loserId, toUserId: merge.survivorId })));
   if (moves.length > 0) {
     await repos.userHistory.moveHistory(workspaceId, moves);
     // Before the survivor is renamed: a loser may hold the external id it takes.
-    await repos.users.deleteUsers(workspaceId, moves.map((move) => move.fromUserId));
+    await repos.users.deleteUsers(
+      workspaceId,
+      moves.map((move) => move.fromUserId),
+    );
   }
   const combined = merges.map((merge) =>
     combinePeople(

@@ -8,11 +8,7 @@ function isNew(group: IdentityGroup, known: Map<string, KnownAlias>): boolean {
 }
 
 /** Creates a user per group; a group another worker created meanwhile is left out of the result. */
-async function createPeople(
-  repos: RollupRepositories,
-  workspaceId: string,
-  groups: IdentityGroup[],
-): Promise<Map<string, KnownAlias>> {
+async function createPeople(repos: RollupRepositories, workspaceId: string, groups: IdentityGroup[]): Promise<Map<string, KnownAlias>> {
   if (groups.length === 0) return new Map();
   const users = groups
     .map((group) => ({ externalId: group.preferredId, identified: group.identified }))
@@ -50,9 +46,7 @@ function survivorOf(group: IdentityGroup, known: Map<string, KnownAlias>): Known
 }
 
 function mergeOf(group: IdentityGroup, known: Map<string, KnownAlias>, survivor: KnownAlias): PersonMerge | undefined {
-  const loserIds = [...new Set(group.ids.flatMap((id) => known.get(id)?.userId ?? []))].filter(
-    (userId) => userId !== survivor.userId,
-  );
+  const loserIds = [...new Set(group.ids.flatMap((id) => known.get(id)?.userId ?? []))].filter((userId) => userId !== survivor.userId);
   const identifyAs = group.identified && !survivor.identified ? group.preferredId : undefined;
   if (loserIds.length === 0 && identifyAs === undefined) return undefined;
   return { survivorId: survivor.userId, loserIds, identifyAs };
@@ -62,11 +56,7 @@ function mergeOf(group: IdentityGroup, known: Map<string, KnownAlias>, survivor:
  * External id -> user id for every id of the batch: creates the people seen for the first time,
  * adds aliases for new ids of known people, and merges people the batch says are one.
  */
-export async function resolveUsers(
-  repos: RollupRepositories,
-  workspaceId: string,
-  plan: IdentityPlan,
-): Promise<Map<string, string>> {
+export async function resolveUsers(repos: RollupRepositories, workspaceId: string, plan: IdentityPlan): Promise<Map<string, string>> {
   if (plan.ids.length === 0) return new Map();
   const known = await repos.identities.lockAliases(workspaceId, plan.ids);
   const newGroups = plan.groups.filter((group) => isNew(group, known));

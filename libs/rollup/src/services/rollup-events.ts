@@ -1,12 +1,5 @@
 import type { IngestEvent } from '@coil/domain';
-import {
-  firstOfEachMessage,
-  planDailyCounts,
-  planIdentities,
-  planMemberships,
-  planTraitUpdates,
-  trackingIdsOf,
-} from '../planning';
+import { firstOfEachMessage, planDailyCounts, planIdentities, planMemberships, planTraitUpdates, trackingIdsOf } from '../planning';
 import type { RollupRepositories } from '../repositories';
 import { applyAccountTraits, applyUserTraits } from './apply-traits';
 import { resolveUsers } from './resolve-users';
@@ -37,8 +30,7 @@ export async function rollupEvents(repos: RollupRepositories, input: EventsToRol
 
   const userIdOf = await resolveUsers(repos, workspaceId, planIdentities(events));
   const trackingIds = trackingIdsOf(events);
-  const accountIdOf =
-    trackingIds.length > 0 ? await repos.accounts.ensureAccounts(workspaceId, trackingIds) : new Map<string, string>();
+  const accountIdOf = trackingIds.length > 0 ? await repos.accounts.ensureAccounts(workspaceId, trackingIds) : new Map<string, string>();
   const traits = planTraitUpdates(events);
   await applyUserTraits(repos, workspaceId, traits.users, userIdOf);
   await applyAccountTraits(repos, workspaceId, traits.accounts, accountIdOf);

@@ -16,19 +16,15 @@ export class SubjectTraitsRepository {
   constructor(private readonly db: SqlClient) {}
 
   async accounts(workspaceId: string): Promise<TraitsOf[]> {
-    const result = await this.db.query<TraitsOf>(
-      'SELECT id::text AS id, traits FROM accounts WHERE workspace_id = $1',
-      [workspaceId],
-    );
+    const result = await this.db.query<TraitsOf>('SELECT id::text AS id, traits FROM accounts WHERE workspace_id = $1', [workspaceId]);
     return result.rows;
   }
 
   /** Identified users only: anonymous-only users do not score. */
   async identifiedUsers(workspaceId: string): Promise<TraitsOf[]> {
-    const result = await this.db.query<TraitsOf>(
-      'SELECT id::text AS id, traits FROM users WHERE workspace_id = $1 AND identified',
-      [workspaceId],
-    );
+    const result = await this.db.query<TraitsOf>('SELECT id::text AS id, traits FROM users WHERE workspace_id = $1 AND identified', [
+      workspaceId,
+    ]);
     return result.rows;
   }
 

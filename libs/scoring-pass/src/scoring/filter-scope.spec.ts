@@ -24,7 +24,10 @@ const filter = (text: string): TraitFilter => parseTraitFilter(text) as TraitFil
 describe('filterScope', () => {
   it('keeps accounts matching alone, with every pair of theirs', () => {
     expect(filterScope(filter('plan = paid'), subjects)).toEqual({
-      pairs: [{ accountId: '1', userId: '10' }, { accountId: '1', userId: '11' }],
+      pairs: [
+        { accountId: '1', userId: '10' },
+        { accountId: '1', userId: '11' },
+      ],
       accountIds: ['1', '3'],
       userIds: ['10', '11'],
     });

@@ -13,8 +13,6 @@ export async function loadProfilePlans(
   await reads.profiles.ensureDefault(workspaceId);
   const [records, features] = await Promise.all([reads.profiles.list(workspaceId), reads.features.list(workspaceId)]);
   return Promise.all(
-    records.map(async (profile) =>
-      planProfile(profile, features, await reads.eventWeights.forProfile(workspaceId, profile.id), now),
-    ),
+    records.map(async (profile) => planProfile(profile, features, await reads.eventWeights.forProfile(workspaceId, profile.id), now)),
   );
 }

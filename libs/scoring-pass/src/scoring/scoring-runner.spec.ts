@@ -11,15 +11,33 @@ const WORKSPACE = '7';
 const now = new Date('2025-09-21T15:00:00Z');
 
 const profile = (id: string, name: string, overrides: Partial<ScoringProfileRecord> = {}): ScoringProfileRecord => ({
-  id, name, windowDays: 30, filter: null, normalization: 'exponential', isDefault: false, ...overrides,
+  id,
+  name,
+  windowDays: 30,
+  filter: null,
+  normalization: 'exponential',
+  isDefault: false,
+  ...overrides,
 });
 const totals = (accountId: string, rawScore: number): AccountTotals => ({
-  accountId, rawScore, activeUsers: rawScore > 0 ? 1 : 0, totalPeopleCount: 1, totalActivePeopleCount: 1,
-  scoredEventsPerformed: 1, overallScoredEvents: rawScore, recentlyScoredEvents: rawScore, scoringProfileEvents: rawScore,
-  firstSeen: null, lastSeen: null,
+  accountId,
+  rawScore,
+  activeUsers: rawScore > 0 ? 1 : 0,
+  totalPeopleCount: 1,
+  totalActivePeopleCount: 1,
+  scoredEventsPerformed: 1,
+  overallScoredEvents: rawScore,
+  recentlyScoredEvents: rawScore,
+  scoringProfileEvents: rawScore,
+  firstSeen: null,
+  lastSeen: null,
 });
 const userTotals = (userId: string, rawScore: number): UserTotals => ({
-  userId, rawScore, scoringProfileEvents: rawScore, firstSeen: null, lastSeen: null,
+  userId,
+  rawScore,
+  scoringProfileEvents: rawScore,
+  firstSeen: null,
+  lastSeen: null,
 });
 
 /** Reads of a workspace with two accounts (raw 10 and 0), one user and the given profiles. */
@@ -38,7 +56,10 @@ function fakeReads(profiles: ScoringProfileRecord[], log: string[]) {
     features: { list: async () => [] },
     eventWeights: { forProfile: async (_, profileId): Promise<Record<string, number>> => (profileId === '12' ? { used: 3 } : {}) },
     subjects: {
-      accounts: async () => [{ id: '1', traits: { plan: 'paid' } }, { id: '2', traits: {} }],
+      accounts: async () => [
+        { id: '1', traits: { plan: 'paid' } },
+        { id: '2', traits: {} },
+      ],
       identifiedUsers: async () => (log.push('identifiedUsers'), [{ id: '10', traits: { role: 'admin' } }]),
       memberships: async () => [{ accountId: '1', userId: '10' }],
     },
@@ -97,7 +118,10 @@ const engaged: SegmentRecord = { id: 'S', name: 'Engaged', rule: 'engagement_sco
 describe('ScoringRunner', () => {
   it('locks, writes every profile and updates segments in one unit of work, then reports what it wrote', async () => {
     const log: string[] = [];
-    const profiles = [profile('11', 'default', { isDefault: true }), profile('12', 'admins', { windowDays: 7, filter: 'user.role = admin' })];
+    const profiles = [
+      profile('11', 'default', { isDefault: true }),
+      profile('12', 'admins', { windowDays: 7, filter: 'user.role = admin' }),
+    ];
     const { reads, totalsQueries } = fakeReads(profiles, log);
     const writes = fakeWrites(log, [{ segmentId: 'S', accountId: '2' }], [engaged]);
     const progress: ScoringProgress[] = [];
@@ -132,13 +156,26 @@ describe('ScoringRunner', () => {
       { pairs: [{ accountId: '1', userId: '10' }], accountIds: ['1'], userIds: ['10'] },
     ]);
     expect(progress.map((entry) => `${entry.step} ${entry.profile ?? ''} ${entry.done}/${entry.total}`)).toEqual([
-      'score default 1/5', 'score admins 2/5', 'write default 3/5', 'write admins 4/5', 'segments  5/5',
+      'score default 1/5',
+      'score admins 2/5',
+      'write default 3/5',
+      'write admins 4/5',
+      'segments  5/5',
     ]);
     expect(summary).toEqual({
       workspace_id: WORKSPACE,
       scored_at: now.toISOString(),
       profiles: [
-        { profile_id: '11', name: 'default', is_default: true, window_days: 30, period: '2025-09-21', accounts: 2, users: 1, benchmark: 10 },
+        {
+          profile_id: '11',
+          name: 'default',
+          is_default: true,
+          window_days: 30,
+          period: '2025-09-21',
+          accounts: 2,
+          users: 1,
+          benchmark: 10,
+        },
         { profile_id: '12', name: 'admins', is_default: false, window_days: 7, period: '2025-09-21', accounts: 2, users: 1, benchmark: 10 },
       ],
       segments: { entered: 1, left: 1 },

@@ -3,9 +3,21 @@ import { segmentChanges } from './segment-changes';
 
 const now = new Date('2025-09-21T08:00:00Z');
 const row = (accountId: string, engagementScore: number): AccountScoreRow => ({
-  accountId, period: new Date('2025-09-21T00:00:00Z'), rawScore: 1, engagementScore, engagementScoreChange: null,
-  benchmark: 1, activeUsers: 1, activationRate: 1, overallScoredEvents: 1, recentlyScoredEvents: 1,
-  scoringProfileEvents: 1, totalPeopleCount: 1, totalActivePeopleCount: 1, firstSeen: null, lastSeen: null,
+  accountId,
+  period: new Date('2025-09-21T00:00:00Z'),
+  rawScore: 1,
+  engagementScore,
+  engagementScoreChange: null,
+  benchmark: 1,
+  activeUsers: 1,
+  activationRate: 1,
+  overallScoredEvents: 1,
+  recentlyScoredEvents: 1,
+  scoringProfileEvents: 1,
+  totalPeopleCount: 1,
+  totalActivePeopleCount: 1,
+  firstSeen: null,
+  lastSeen: null,
 });
 const segment = (id: string, rule: string) => ({ id, name: `segment ${id}`, rule, builtin: false, members: 0 });
 
@@ -15,7 +27,10 @@ describe('segmentChanges', () => {
       [segment('1', 'engagement_score >= 80'), segment('2', 'engagement_score < 30 AND plan = trial')],
       [row('a', 90), row('b', 20), row('c', 20)],
       new Map([['b', { plan: 'trial' }]]),
-      [{ segmentId: '1', accountId: 'b' }, { segmentId: '2', accountId: 'b' }],
+      [
+        { segmentId: '1', accountId: 'b' },
+        { segmentId: '2', accountId: 'b' },
+      ],
       now,
     );
     expect(changes).toEqual({
@@ -25,7 +40,13 @@ describe('segmentChanges', () => {
   });
 
   it('leaves a segment whose rule no longer parses untouched', () => {
-    const changes = segmentChanges([segment('1', 'engagement_score >')], [row('a', 90)], new Map(), [{ segmentId: '1', accountId: 'z' }], now);
+    const changes = segmentChanges(
+      [segment('1', 'engagement_score >')],
+      [row('a', 90)],
+      new Map(),
+      [{ segmentId: '1', accountId: 'z' }],
+      now,
+    );
     expect(changes).toEqual({ entries: [], exits: [] });
   });
 });

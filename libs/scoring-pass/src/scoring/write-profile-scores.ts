@@ -9,7 +9,17 @@ export async function writeProfileScores(
 ): Promise<void> {
   const { profile, frame } = scores.plan;
   await accountScores.upsert(workspaceId, profile.id, scores.accounts);
-  await accountScores.deleteOthers(workspaceId, profile.id, frame.end, scores.accounts.map((row) => String(row.accountId)));
+  await accountScores.deleteOthers(
+    workspaceId,
+    profile.id,
+    frame.end,
+    scores.accounts.map((row) => String(row.accountId)),
+  );
   await userScores.upsert(workspaceId, profile.id, scores.users);
-  await userScores.deleteOthers(workspaceId, profile.id, frame.end, scores.users.map((row) => String(row.userId)));
+  await userScores.deleteOthers(
+    workspaceId,
+    profile.id,
+    frame.end,
+    scores.users.map((row) => String(row.userId)),
+  );
 }

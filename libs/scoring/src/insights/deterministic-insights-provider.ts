@@ -1,5 +1,5 @@
 import { generateInsights } from './generate-insights';
-import { Insights, InsightsInput, InsightsProvider } from './insights';
+import type { Insights, InsightsInput, InsightsProvider } from './insights';
 
 /** The default provider: rules over the data, reproducible and free to run. */
 export class DeterministicInsightsProvider implements InsightsProvider {

@@ -1,6 +1,6 @@
 import { DeterministicInsightsProvider } from './deterministic-insights-provider';
 import { generateInsights } from './generate-insights';
-import { InsightsInput } from './insights';
+import type { InsightsInput } from './insights';
 
 const now = new Date('2025-09-21T12:00:00Z');
 const base: InsightsInput = {
@@ -27,7 +27,11 @@ describe('generateInsights', () => {
       summary: 'Healthy: engagement score 82.4 (up 2.3 from the previous period); 8 of 10 people active this period.',
       signals: [],
       recommendations: ['Engagement is strong: a good moment for an expansion or renewal conversation.'],
-      top_features: [{ name: 'Reports', count: 120 }, { name: 'Alerts', count: 40 }, { name: 'Dashboards', count: 40 }],
+      top_features: [
+        { name: 'Reports', count: 120 },
+        { name: 'Alerts', count: 40 },
+        { name: 'Dashboards', count: 40 },
+      ],
       unused_features: [],
       generated_at: '2025-09-21T12:00:00.000Z',
     });
@@ -54,7 +58,9 @@ describe('generateInsights', () => {
     ]);
     expect(insights.recommendations).toHaveLength(5);
     expect(insights.unused_features).toEqual(['Integrations']);
-    expect(insights.summary).toBe('At risk: engagement score 54.2 (down 18.5 from the previous period); 3 of 10 people active this period.');
+    expect(insights.summary).toBe(
+      'At risk: engagement score 54.2 (down 18.5 from the previous period); 3 of 10 people active this period.',
+    );
   });
 
   it('calls an account without events for 14+ days dormant', () => {

@@ -1,4 +1,4 @@
-import { FeatureUsage, Health, Insights, InsightsInput } from './insights';
+import type { FeatureUsage, Health, Insights, InsightsInput } from './insights';
 import { assessHealth } from './insight-health';
 import { recommendationsFor } from './insight-recommendations';
 import { insightSignals, unusedFeatureNames } from './insight-signals';

@@ -1,13 +1,9 @@
-import { Health, InsightSignal } from './insights';
+import type { Health, InsightSignal } from './insights';
 
 export const AT_RISK_BELOW = 30;
 export const HEALTHY_FROM = 70;
 
-const WORSENING: ReadonlySet<InsightSignal['kind']> = new Set([
-  'score_drop',
-  'score_decline_two_periods',
-  'active_users_drop',
-]);
+const WORSENING: ReadonlySet<InsightSignal['kind']> = new Set(['score_drop', 'score_decline_two_periods', 'active_users_drop']);
 
 /**
  * dormant: no events for 14+ days (or ever); at_risk: score under 30 or a marked drop

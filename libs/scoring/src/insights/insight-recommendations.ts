@@ -1,4 +1,4 @@
-import { Health, InsightSignal } from './insights';
+import type { Health, InsightSignal } from './insights';
 
 /** One action per signal that calls for one, in signal order, without repeats. */
 export function recommendationsFor(health: Health, signals: readonly InsightSignal[]): string[] {

@@ -1,6 +1,6 @@
 import { roundToTenth } from '../normalization/engagement-score';
 import { daysBetween } from '../time/utc-day';
-import { InsightSignal, InsightsInput } from './insights';
+import type { InsightSignal, InsightsInput } from './insights';
 
 /** Thresholds below which a change is noise, not a signal (ours). */
 export const SCORE_MOVE_POINTS = 5;
@@ -46,7 +46,11 @@ function scoreSignals(scores: readonly number[]): InsightSignal[] {
   if (Math.sign(earlier) === Math.sign(change) && change !== 0 && Math.abs(total) >= SCORE_MOVE_POINTS) {
     const kind = total < 0 ? 'score_decline_two_periods' : 'score_growth_two_periods';
     const verb = total < 0 ? 'declined' : 'grown';
-    signals.push({ kind, message: `Engagement score has ${verb} two periods in a row, from ${beforePrevious} to ${current}`, value: total });
+    signals.push({
+      kind,
+      message: `Engagement score has ${verb} two periods in a row, from ${beforePrevious} to ${current}`,
+      value: total,
+    });
   }
   return signals;
 }
@@ -80,7 +84,10 @@ function concentrationSignal(input: InsightsInput): InsightSignal | null {
 }
 
 export function unusedFeatureNames(input: InsightsInput): string[] {
-  return input.features.filter((feature) => feature.overallCount <= 0).map((feature) => feature.name).sort();
+  return input.features
+    .filter((feature) => feature.overallCount <= 0)
+    .map((feature) => feature.name)
+    .sort();
 }
 
 function percent(share: number): string {

@@ -1,5 +1,5 @@
 import { formatUtcDay } from '../time/utc-day';
-import { AccountScoreRow } from './account-score-row';
+import type { AccountScoreRow } from './account-score-row';
 
 /** The metrics block of GET /v1/accounts, minus owner_name (a trait the API adds). */
 export interface AccountMetrics {

@@ -1,4 +1,4 @@
-import { EntityId } from './entity-id';
+import type { EntityId } from './entity-id';
 
 /**
  * Everything scoring needs about one account, already aggregated. The database hands these

@@ -1,7 +1,13 @@
 import { eventWeighting, unconfiguredWeighting } from '../weights/event-weighting';
 import { scoredEventCount } from './activation-rate';
 
-const weighting = eventWeighting(new Map([['report_created', 5], ['login', 1], ['invite_sent', 8]]));
+const weighting = eventWeighting(
+  new Map([
+    ['report_created', 5],
+    ['login', 1],
+    ['invite_sent', 8],
+  ]),
+);
 
 describe('scoredEventCount', () => {
   it("uses the workspace's events when every event is scored", () => {

@@ -1,4 +1,4 @@
-import { EventWeighting, scoresEveryEvent } from '../weights/event-weighting';
+import { type EventWeighting, scoresEveryEvent } from '../weights/event-weighting';
 
 /** Share of the scored events the account has ever performed, 0..1 with two decimals. */
 export function activationRate(scoredEventsPerformed: number, scoredEventCount: number): number {

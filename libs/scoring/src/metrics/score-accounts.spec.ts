@@ -1,13 +1,21 @@
 import { parseUtcDay } from '../time/utc-day';
-import { AccountTotals } from './account-totals';
+import type { AccountTotals } from './account-totals';
 import { scoreAccounts } from './score-accounts';
 import { scoreUsers } from './score-users';
 
 const period = parseUtcDay('2025-09-21');
 const totals = (accountId: string, rawScore: number): AccountTotals => ({
-  accountId, rawScore, activeUsers: 1, totalPeopleCount: 2, totalActivePeopleCount: 1, scoredEventsPerformed: 1,
-  overallScoredEvents: rawScore, recentlyScoredEvents: rawScore, scoringProfileEvents: rawScore,
-  firstSeen: period, lastSeen: period,
+  accountId,
+  rawScore,
+  activeUsers: 1,
+  totalPeopleCount: 2,
+  totalActivePeopleCount: 1,
+  scoredEventsPerformed: 1,
+  overallScoredEvents: rawScore,
+  recentlyScoredEvents: rawScore,
+  scoringProfileEvents: rawScore,
+  firstSeen: period,
+  lastSeen: period,
 });
 const ANCHOR_RAWS = [475, 89, 101, 7, 3, 21, 2, 149, 223, 1, 13, 9, 37];
 
@@ -16,7 +24,10 @@ describe('scoreAccounts', () => {
     const rows = scoreAccounts([...ANCHOR_RAWS.map((raw, i) => totals(String(i), raw)), totals('idle', 0)], {
       period,
       scoredEventCount: 4,
-      previousScores: new Map([['0', 90], ['1', 80]]),
+      previousScores: new Map([
+        ['0', 90],
+        ['1', 80],
+      ]),
     });
     expect(rows).toHaveLength(14);
     expect(new Set(rows.map((row) => row.benchmark)).size).toBe(1);
@@ -36,7 +47,10 @@ describe('scoreAccounts', () => {
 describe('scoreUsers', () => {
   it('normalises users among users', () => {
     const rows = scoreUsers(
-      [{ userId: 1n, rawScore: 10, scoringProfileEvents: 10, firstSeen: null, lastSeen: null }, { userId: 2n, rawScore: 20, scoringProfileEvents: 20, firstSeen: null, lastSeen: null }],
+      [
+        { userId: 1n, rawScore: 10, scoringProfileEvents: 10, firstSeen: null, lastSeen: null },
+        { userId: 2n, rawScore: 20, scoringProfileEvents: 20, firstSeen: null, lastSeen: null },
+      ],
       { period },
     );
     expect(rows.map((row) => row.benchmark)).toEqual([19, 19]);

@@ -1,7 +1,7 @@
 import { benchmark as benchmarkOf } from '../normalization/benchmark';
-import { NormalizationMethod, scoreChange, scoreWith } from '../normalization/engagement-score';
-import { AccountScoreRow } from './account-score-row';
-import { AccountTotals } from './account-totals';
+import { type NormalizationMethod, scoreChange, scoreWith } from '../normalization/engagement-score';
+import type { AccountScoreRow } from './account-score-row';
+import type { AccountTotals } from './account-totals';
 import { activationRate } from './activation-rate';
 
 export interface ScoreAccountsOptions {

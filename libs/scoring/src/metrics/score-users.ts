@@ -1,6 +1,6 @@
 import { benchmark as benchmarkOf } from '../normalization/benchmark';
-import { NormalizationMethod, scoreWith } from '../normalization/engagement-score';
-import { EntityId } from './entity-id';
+import { type NormalizationMethod, scoreWith } from '../normalization/engagement-score';
+import type { EntityId } from './entity-id';
 
 export interface UserTotals {
   readonly userId: EntityId;

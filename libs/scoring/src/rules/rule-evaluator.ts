@@ -1,4 +1,4 @@
-import { CompareOperator, RuleLiteral, RuleNode } from './rule-ast';
+import type { CompareOperator, RuleLiteral, RuleNode } from './rule-ast';
 
 /** A field's value as rules see it; null/undefined mean "unknown". */
 export type RuleFieldValue = string | number | boolean | null | undefined;
@@ -54,12 +54,18 @@ function compareField(value: RuleFieldValue, operator: CompareOperator, literal:
 
 function compareValues<T extends number | string>(left: T, operator: CompareOperator, literal: T): boolean {
   switch (operator) {
-    case '=': return left === literal;
-    case '!=': return left !== literal;
-    case '<': return left < literal;
-    case '<=': return left <= literal;
-    case '>': return left > literal;
-    case '>=': return left >= literal;
+    case '=':
+      return left === literal;
+    case '!=':
+      return left !== literal;
+    case '<':
+      return left < literal;
+    case '<=':
+      return left <= literal;
+    case '>':
+      return left > literal;
+    case '>=':
+      return left >= literal;
   }
 }
 

@@ -14,7 +14,11 @@ export interface RuleToken {
 const OPERATOR = /^(<=|>=|!=|=|<|>)/;
 const NUMBER = /^-?\d+(\.\d+)?/;
 const WORD = /^[A-Za-z_][A-Za-z0-9_.-]*/;
-const PATTERNS = [['operator', OPERATOR], ['number', NUMBER], ['word', WORD]] as const;
+const PATTERNS = [
+  ['operator', OPERATOR],
+  ['number', NUMBER],
+  ['word', WORD],
+] as const;
 
 /** Splits a rule into tokens, each with its offset so parse errors can point at it. */
 export function tokenizeRule(text: string): RuleToken[] {

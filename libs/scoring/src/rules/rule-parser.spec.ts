@@ -16,7 +16,7 @@ describe('parseRule', () => {
   });
 
   it('parses parentheses, quoted strings, IN and NOT IN, keywords in any case', () => {
-    expect(parseRule("(role in (admin, 'team owner')) and plan not in (\"free\")")).toEqual({
+    expect(parseRule('(role in (admin, \'team owner\')) and plan not in ("free")')).toEqual({
       type: 'and',
       left: { type: 'in', field: 'role', values: ['admin', 'team owner'] },
       right: { type: 'not', operand: { type: 'in', field: 'plan', values: ['free'] } },
@@ -31,7 +31,7 @@ describe('parseRule', () => {
   it.each([
     ['', 0, 'Expected a field name, found end of rule'],
     ['engagement_score <', 18, 'Expected a value (number, quoted or bare string), found end of rule'],
-    ['engagement_score 30', 17, 'Expected a comparison operator (= != < <= > >=), found \'30\''],
+    ['engagement_score 30', 17, "Expected a comparison operator (= != < <= > >=), found '30'"],
     ['a = 1 AND', 9, 'Expected a field name, found end of rule'],
     ['(a = 1', 6, "Expected ')', found end of rule"],
     ['a = 1 b = 2', 6, "Expected AND, OR or end of rule, found 'b'"],

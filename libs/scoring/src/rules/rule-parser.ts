@@ -1,5 +1,5 @@
-import { CompareOperator, RuleLiteral, RuleNode } from './rule-ast';
-import { RuleToken, tokenizeRule } from './rule-lexer';
+import type { CompareOperator, RuleLiteral, RuleNode } from './rule-ast';
+import { type RuleToken, tokenizeRule } from './rule-lexer';
 import { RuleParseError } from './rule-parse-error';
 
 const COMPARE_OPERATORS: readonly CompareOperator[] = ['=', '!=', '<', '<=', '>', '>='];

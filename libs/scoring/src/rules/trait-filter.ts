@@ -1,5 +1,5 @@
-import { RuleNode } from './rule-ast';
-import { asFieldValue, matchesRule, RuleFieldValue } from './rule-evaluator';
+import type { RuleNode } from './rule-ast';
+import { asFieldValue, matchesRule, type RuleFieldValue } from './rule-evaluator';
 import { parseRule } from './rule-parser';
 
 export type Traits = Readonly<Record<string, unknown>>;

@@ -1,14 +1,24 @@
-import { AccountMetrics } from '../metrics/account-metrics';
-import { asFieldValue, RuleFieldLookup, RuleFieldValue } from '../rules/rule-evaluator';
-import { Traits } from '../rules/trait-filter';
+import type { AccountMetrics } from '../metrics/account-metrics';
+import { asFieldValue, type RuleFieldLookup, type RuleFieldValue } from '../rules/rule-evaluator';
+import type { Traits } from '../rules/trait-filter';
 import { daysBetween, parseUtcDay } from '../time/utc-day';
 
 /** Fields segment rules can use besides account traits. */
 export const SEGMENT_METRIC_FIELDS: readonly string[] = [
-  'engagement_score', 'engagement_score_change', 'raw_score', 'first_seen', 'last_seen',
-  'active_users', 'activation_rate', 'overall_scored_events', 'recently_scored_events',
-  'scoring_profile_events', 'total_people_count', 'total_active_people_count',
-  'days_since_first_seen', 'days_since_last_seen',
+  'engagement_score',
+  'engagement_score_change',
+  'raw_score',
+  'first_seen',
+  'last_seen',
+  'active_users',
+  'activation_rate',
+  'overall_scored_events',
+  'recently_scored_events',
+  'scoring_profile_events',
+  'total_people_count',
+  'total_active_people_count',
+  'days_since_first_seen',
+  'days_since_last_seen',
 ];
 
 /**

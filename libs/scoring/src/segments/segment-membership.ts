@@ -1,5 +1,5 @@
-import { RuleNode } from '../rules/rule-ast';
-import { matchesRule, RuleFieldLookup } from '../rules/rule-evaluator';
+import type { RuleNode } from '../rules/rule-ast';
+import { matchesRule, type RuleFieldLookup } from '../rules/rule-evaluator';
 
 export interface ParsedSegment<Id> {
   readonly id: Id;

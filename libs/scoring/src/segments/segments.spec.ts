@@ -1,4 +1,4 @@
-import { AccountMetrics } from '../metrics/account-metrics';
+import type { AccountMetrics } from '../metrics/account-metrics';
 import { parseRule } from '../rules/rule-parser';
 import { BUILTIN_SEGMENTS } from './builtin-segments';
 import { segmentLookup } from './segment-lookup';
@@ -6,9 +6,19 @@ import { diffMembership, matchingSegments } from './segment-membership';
 
 const now = new Date('2025-09-21T08:00:00Z');
 const metrics = (overrides: Partial<AccountMetrics>): AccountMetrics => ({
-  engagement_score: 50, engagement_score_change: 0, raw_score: 100, first_seen: '2025-01-01', last_seen: '2025-09-21',
-  active_users: 3, activation_rate: 0.5, overall_scored_events: 1000, recently_scored_events: 100,
-  scoring_profile_events: 100, total_people_count: 5, total_active_people_count: 4, ...overrides,
+  engagement_score: 50,
+  engagement_score_change: 0,
+  raw_score: 100,
+  first_seen: '2025-01-01',
+  last_seen: '2025-09-21',
+  active_users: 3,
+  activation_rate: 0.5,
+  overall_scored_events: 1000,
+  recently_scored_events: 100,
+  scoring_profile_events: 100,
+  total_people_count: 5,
+  total_active_people_count: 4,
+  ...overrides,
 });
 const builtins = BUILTIN_SEGMENTS.map((segment) => ({ id: segment.name, rule: parseRule(segment.rule) }));
 const segmentsOf = (m: AccountMetrics, traits: Record<string, unknown> = {}): string[] =>

@@ -8,7 +8,12 @@ describe('resolveEventWeights', () => {
       features: [{ name: 'Reports', weight: 7, events: ['report_created', 'report_shared'] }],
       directWeights: {},
     });
-    expect(weights).toEqual(new Map([['report_created', 7], ['report_shared', 7]]));
+    expect(weights).toEqual(
+      new Map([
+        ['report_created', 7],
+        ['report_shared', 7],
+      ]),
+    );
   });
 
   it('lets a direct weight win over the feature weight', () => {

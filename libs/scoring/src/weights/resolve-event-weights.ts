@@ -1,4 +1,4 @@
-import { ScoringConfigError, ScoringConfigProblem } from './scoring-config-error';
+import { ScoringConfigError, type ScoringConfigProblem } from './scoring-config-error';
 import { MAX_EVENT_WEIGHT, MIN_EVENT_WEIGHT } from './event-weighting';
 
 export interface FeatureWeight {

@@ -52,10 +52,11 @@ export class FeatureRepository {
 
   /** The feature's events become exactly `events`, taking any of them from other features. */
   async replaceEvents(workspaceId: string, featureId: string, events: readonly string[]): Promise<void> {
-    await this.db.query(
-      'DELETE FROM feature_events WHERE workspace_id = $1 AND (feature_id = $2 OR event = ANY($3::text[]))',
-      [workspaceId, featureId, events],
-    );
+    await this.db.query('DELETE FROM feature_events WHERE workspace_id = $1 AND (feature_id = $2 OR event = ANY($3::text[]))', [
+      workspaceId,
+      featureId,
+      events,
+    ]);
     await this.db.query(
       `INSERT INTO feature_events (workspace_id, event, feature_id)
        SELECT $1::bigint, event, $2::bigint FROM unnest($3::text[]) AS e(event)`,

@@ -56,10 +56,7 @@ export class SegmentRepository {
     );
     const deleted = result.rows[0];
     if (deleted !== undefined) {
-      await this.db.query('DELETE FROM segment_memberships WHERE workspace_id = $1 AND segment_id = $2', [
-        workspaceId,
-        deleted.id,
-      ]);
+      await this.db.query('DELETE FROM segment_memberships WHERE workspace_id = $1 AND segment_id = $2', [workspaceId, deleted.id]);
     }
     return deleted;
   }

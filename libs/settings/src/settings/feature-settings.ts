@@ -54,7 +54,12 @@ export class FeatureSettings {
   async list(workspace: string): Promise<FeatureView[]> {
     const workspaceId = await requireWorkspace(this.workspaces, workspace);
     const features = await this.features.list(workspaceId);
-    return features.map((feature: FeatureRecord) => ({ id: feature.id, name: feature.name, weight: feature.weight, events: [...feature.events] }));
+    return features.map((feature: FeatureRecord) => ({
+      id: feature.id,
+      name: feature.name,
+      weight: feature.weight,
+      events: [...feature.events],
+    }));
   }
 }
 

@@ -1,11 +1,5 @@
 import { CoilError } from '@coil/domain';
-import {
-  DEFAULT_WINDOW_DAYS,
-  parseTraitFilter,
-  RuleParseError,
-  type NormalizationMethod,
-  type WindowDays,
-} from '@coil/scoring';
+import { DEFAULT_WINDOW_DAYS, parseTraitFilter, RuleParseError, type NormalizationMethod, type WindowDays } from '@coil/scoring';
 import type { UnitOfWork } from '@coil/database';
 import { requireWorkspace, type WorkspaceDirectory } from '@coil/workspaces';
 import { DEFAULT_PROFILE_NAME, type ProfileValues, type ScoringProfileRecord } from '../repositories/scoring-profile.repository';
@@ -49,7 +43,10 @@ export class ProfileSettings {
       const current = await profiles.findDefault(workspaceId);
       const name = change.name === undefined ? (current?.name ?? DEFAULT_PROFILE_NAME) : parseName(change.name, 'profile name');
       const existing = await profiles.findByName(workspaceId, name);
-      const values: ProfileValues = { ...valuesOf(existing), ...defined({ windowDays: change.windowDays, filter, normalization: change.normalization }) };
+      const values: ProfileValues = {
+        ...valuesOf(existing),
+        ...defined({ windowDays: change.windowDays, filter, normalization: change.normalization }),
+      };
       const saved = existing
         ? await profiles.update(workspaceId, existing.id, values)
         : await profiles.insert(workspaceId, name, values, current === undefined);

@@ -15,7 +15,11 @@ export function parseName(raw: string, what: string): string {
 export function parseWeight(raw: string | number): number {
   const weight = typeof raw === 'number' ? raw : /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
   if (!isValidWeight(weight)) {
-    throw new CoilError('bad_request', 'invalid_parameter', `weight must be an integer from ${MIN_EVENT_WEIGHT} to ${MAX_EVENT_WEIGHT}, got "${raw}"`);
+    throw new CoilError(
+      'bad_request',
+      'invalid_parameter',
+      `weight must be an integer from ${MIN_EVENT_WEIGHT} to ${MAX_EVENT_WEIGHT}, got "${raw}"`,
+    );
   }
   return weight;
 }

@@ -13,11 +13,7 @@ export type NormalizeBatchItem = (item: unknown) => IngestEvent[];
  * Batch semantics (ingest.md): valid items are kept, invalid ones are listed with their index and
  * reason, never silently dropped. A batch where nothing is valid is a bad request as a whole.
  */
-export function normalizeBatchItems(
-  items: readonly unknown[],
-  itemsPath: string,
-  normalizeItem: NormalizeBatchItem,
-): NormalizeResult {
+export function normalizeBatchItems(items: readonly unknown[], itemsPath: string, normalizeItem: NormalizeBatchItem): NormalizeResult {
   if (items.length > MAX_BATCH_EVENTS) {
     throw new CoilError('payload_too_large', 'payload_too_large', `a batch holds at most ${MAX_BATCH_EVENTS} events, got ${items.length}`, {
       path: itemsPath,

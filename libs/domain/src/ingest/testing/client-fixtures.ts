@@ -5,7 +5,14 @@ export const segmentDestination = {
   identify: {
     type: 'identify',
     userId: 'user_12345',
-    traits: { email: 'ann@example.com', name: 'Ann', role: 'admin', createdAt: '2025-01-02T03:04:05Z', accountStatus: 'active', favourite: 'x' },
+    traits: {
+      email: 'ann@example.com',
+      name: 'Ann',
+      role: 'admin',
+      createdAt: '2025-01-02T03:04:05Z',
+      accountStatus: 'active',
+      favourite: 'x',
+    },
     timestamp: '2026-03-10T11:00:00.000Z',
   },
   group: {
@@ -23,7 +30,12 @@ export const segmentDestination = {
 export const fullSegmentTrackEvent = {
   anonymousId: 'anon-42',
   channel: 'server',
-  context: { groupId: 'acc_ctx', ip: '8.8.8.8', library: { name: 'analytics.js', version: '2.11.1' }, traits: { email: PROPERTY_SENTINEL } },
+  context: {
+    groupId: 'acc_ctx',
+    ip: '8.8.8.8',
+    library: { name: 'analytics.js', version: '2.11.1' },
+    traits: { email: PROPERTY_SENTINEL },
+  },
   event: 'Report Exported',
   integrations: {},
   messageId: 'ajs-5f2b1a4c0e9d',

@@ -27,7 +27,9 @@ describe('resolveEventTimestamp', () => {
 
   it('applies receivedAt - sentAt, then clamps beyond one day ahead', () => {
     const ts = Date.parse('2026-03-10T11:00:00Z');
-    expect(resolveEventTimestamp({ timestampMs: ts, sentAtMs: Date.parse('2026-03-10T11:30:00Z'), receivedAt, path: '' })).toBe('2026-03-10T11:30:00.000Z');
+    expect(resolveEventTimestamp({ timestampMs: ts, sentAtMs: Date.parse('2026-03-10T11:30:00Z'), receivedAt, path: '' })).toBe(
+      '2026-03-10T11:30:00.000Z',
+    );
     const dayAndASecond = receivedAt.getTime() + 86_401_000;
     expect(resolveEventTimestamp({ timestampMs: dayAndASecond, receivedAt, path: '' })).toBe('2026-03-10T12:00:00.000Z');
     const exactlyADay = receivedAt.getTime() + 86_400_000;

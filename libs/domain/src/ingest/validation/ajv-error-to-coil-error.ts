@@ -22,9 +22,7 @@ function missingFieldError(first: ErrorObject, errors: readonly ErrorObject[]): 
   const isAlternative = (e: ErrorObject): boolean =>
     e.keyword === 'required' && e.instancePath === first.instancePath && /\/anyOf\/\d+\/required$/.test(e.schemaPath);
   const alternatives = errors.filter(isAlternative).map((e) => String(e.params['missingProperty']));
-  const message = alternatives.length > 1
-    ? `one of ${alternatives.join(', ')} is required`
-    : `${displayName(path)} is required`;
+  const message = alternatives.length > 1 ? `one of ${alternatives.join(', ')} is required` : `${displayName(path)} is required`;
   return validationError('missing_field', message, path);
 }
 

@@ -1,10 +1,4 @@
-import {
-  MAX_EPOCH_MS,
-  MAX_EVENT_NAME_LENGTH,
-  MAX_ID_LENGTH,
-  MAX_TRAIT_KEY_LENGTH,
-  MAX_TRAIT_KEYS,
-} from '../ingest-limits';
+import { MAX_EPOCH_MS, MAX_EVENT_NAME_LENGTH, MAX_ID_LENGTH, MAX_TRAIT_KEY_LENGTH, MAX_TRAIT_KEYS } from '../ingest-limits';
 
 /** Real clients send numeric ids; they are accepted and stored as strings. Blank strings are not ids. */
 export const idSchema = {

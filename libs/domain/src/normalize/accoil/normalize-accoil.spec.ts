@@ -15,14 +15,27 @@ describe('Accoil REST v2', () => {
   it('POST /v2/identify with groupId records traits and the membership', () => {
     const body = { userId: 'user_12345', groupId: 'acc_1', traits: { email: 'a@b.c', role: null }, timestamp: '2026-03-09T08:00:00Z' };
     expect(normalizeRequest('v2/identify', body, testContext()).events).toEqual([
-      { type: 'identify', messageId: 'gen-1', userId: 'user_12345', groupId: 'acc_1', traits: { email: 'a@b.c', role: null }, timestamp: '2026-03-09T08:00:00.000Z', receivedAt },
+      {
+        type: 'identify',
+        messageId: 'gen-1',
+        userId: 'user_12345',
+        groupId: 'acc_1',
+        traits: { email: 'a@b.c', role: null },
+        timestamp: '2026-03-09T08:00:00.000Z',
+        receivedAt,
+      },
     ]);
   });
 
   it('POST /v2/group with and without userId', () => {
     const body = { groupId: 'acc_1', traits: { name: 'Acme', mrr: 129900 } };
     expect(normalizeRequest('v2/group', body, testContext()).events[0]).toEqual({
-      type: 'group', messageId: 'gen-1', groupId: 'acc_1', traits: { name: 'Acme', mrr: 129900 }, timestamp: receivedAt, receivedAt,
+      type: 'group',
+      messageId: 'gen-1',
+      groupId: 'acc_1',
+      traits: { name: 'Acme', mrr: 129900 },
+      timestamp: receivedAt,
+      receivedAt,
     });
     expect(normalizeRequest('v2/group', { ...body, userId: 'u' }, testContext()).events[0]?.userId).toBe('u');
   });
@@ -46,21 +59,44 @@ describe('Accoil legacy v1', () => {
   it('POST /v1/events with the docs example', () => {
     const body = { api_key: '...', timestamp: 1500000000000, user_id: 'user_12345', event: 'Report_Created' };
     expect(normalizeRequest('v1/events', body, testContext()).events).toEqual([
-      { type: 'track', messageId: 'gen-1', userId: 'user_12345', event: 'Report_Created', timestamp: '2017-07-14T02:40:00.000Z', receivedAt },
+      {
+        type: 'track',
+        messageId: 'gen-1',
+        userId: 'user_12345',
+        event: 'Report_Created',
+        timestamp: '2017-07-14T02:40:00.000Z',
+        receivedAt,
+      },
     ]);
   });
 
   it('POST /v1/users is an identify, with group_id a membership', () => {
     const body = { api_key: 'k', timestamp: 1500000000000, user_id: 42, group_id: 'acc_1', traits: { name: 'Ann' } };
     expect(normalizeRequest('v1/users', body, testContext()).events).toEqual([
-      { type: 'identify', messageId: 'gen-1', userId: '42', groupId: 'acc_1', traits: { name: 'Ann' }, timestamp: '2017-07-14T02:40:00.000Z', receivedAt },
+      {
+        type: 'identify',
+        messageId: 'gen-1',
+        userId: '42',
+        groupId: 'acc_1',
+        traits: { name: 'Ann' },
+        timestamp: '2017-07-14T02:40:00.000Z',
+        receivedAt,
+      },
     ]);
   });
 
   it('POST /v1/groups is a group, with user_id a membership', () => {
     const body = { api_key: 'k', timestamp: 1500000000000, group_id: 'acc_1', user_id: 'u', traits: { plan: 'pro' } };
     expect(normalizeRequest('v1/groups', body, testContext()).events).toEqual([
-      { type: 'group', messageId: 'gen-1', groupId: 'acc_1', userId: 'u', traits: { plan: 'pro' }, timestamp: '2017-07-14T02:40:00.000Z', receivedAt },
+      {
+        type: 'group',
+        messageId: 'gen-1',
+        groupId: 'acc_1',
+        userId: 'u',
+        traits: { plan: 'pro' },
+        timestamp: '2017-07-14T02:40:00.000Z',
+        receivedAt,
+      },
     ]);
   });
 

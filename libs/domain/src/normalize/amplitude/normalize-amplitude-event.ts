@@ -3,12 +3,7 @@ import type { NormalizeContext } from '../../ingest/normalize-result';
 import { resolveEventTimestamp } from '../../ingest/time/resolve-event-timestamp';
 import { validationError } from '../../ingest/validation/validation-error';
 import { buildIngestEvent, toId, withoutNullFields } from '../build-ingest-event';
-import {
-  AMPLITUDE_GROUP_IDENTIFY,
-  AMPLITUDE_IDENTIFY,
-  validateAmplitudeEvent,
-  type AmplitudeEventInput,
-} from './amplitude-event-schema';
+import { AMPLITUDE_GROUP_IDENTIFY, AMPLITUDE_IDENTIFY, validateAmplitudeEvent, type AmplitudeEventInput } from './amplitude-event-schema';
 import { flattenAmplitudeProperties } from './flatten-amplitude-properties';
 import { primaryAmplitudeGroup, type AmplitudeGroup } from './primary-amplitude-group';
 
@@ -55,12 +50,7 @@ function identifyEvent(input: AmplitudeEventInput, shared: SharedFields, baseId:
   return buildIngestEvent({ ...shared, type: 'identify', messageId, traits });
 }
 
-function groupEvent(
-  input: AmplitudeEventInput,
-  primary: AmplitudeGroup,
-  shared: SharedFields,
-  baseId: string,
-): IngestEvent | undefined {
+function groupEvent(input: AmplitudeEventInput, primary: AmplitudeGroup, shared: SharedFields, baseId: string): IngestEvent | undefined {
   const isGroupIdentifyCall = input.event_type === AMPLITUDE_GROUP_IDENTIFY;
   if (!isGroupIdentifyCall && input.group_properties === undefined) return undefined;
   const properties = input.group_properties ? flattenAmplitudeProperties(input.group_properties, '/group_properties') : {};

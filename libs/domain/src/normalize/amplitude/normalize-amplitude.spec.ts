@@ -51,12 +51,21 @@ describe('POST /2/httpapi (@amplitude/analytics-node)', () => {
   });
 
   it('derives ids from a generated one when insert_id is missing', () => {
-    const body = { events: [{ event_type: 'E', device_id: 'd', user_properties: { plan: 'pro' }, groups: { account: 'a' }, group_properties: { x: 1 } }] };
-    expect(normalizeRequest('2/httpapi', body, testContext()).events.map((e) => e.messageId)).toEqual(['gen-1', 'gen-1:identify', 'gen-1:group:a']);
+    const body = {
+      events: [{ event_type: 'E', device_id: 'd', user_properties: { plan: 'pro' }, groups: { account: 'a' }, group_properties: { x: 1 } }],
+    };
+    expect(normalizeRequest('2/httpapi', body, testContext()).events.map((e) => e.messageId)).toEqual([
+      'gen-1',
+      'gen-1:identify',
+      'gen-1:group:a',
+    ]);
   });
 
   it('keeps valid events and lists invalid ones with their index and path', () => {
-    const body = { api_key: 'k', events: [{ event_type: 'E', user_id: 'u' }, { event_type: 'E' }, { user_id: 'u' }, { event_type: 'E', user_id: 'u', time: '12:00' }] };
+    const body = {
+      api_key: 'k',
+      events: [{ event_type: 'E', user_id: 'u' }, { event_type: 'E' }, { user_id: 'u' }, { event_type: 'E', user_id: 'u', time: '12:00' }],
+    };
     const { events, rejected } = normalizeRequest('2/httpapi', body, testContext());
     expect(events).toHaveLength(1);
     expect(rejected.map(({ index, code, path }) => ({ index, code, path }))).toEqual([
@@ -101,7 +110,9 @@ describe('Amplitude primary group', () => {
   it('attributes an event with groups alone', () => {
     const body = { event_type: 'E', user_id: 'u', groups: { account: ['acc_9', 'acc_10'] } };
     const { events } = normalizeRequest('amplitude', body, testContext());
-    expect(events).toEqual([{ type: 'track', messageId: 'gen-1', userId: 'u', groupId: 'acc_10', event: 'E', timestamp: receivedAt, receivedAt }]);
+    expect(events).toEqual([
+      { type: 'track', messageId: 'gen-1', userId: 'u', groupId: 'acc_10', event: 'E', timestamp: receivedAt, receivedAt },
+    ]);
   });
 });
 
@@ -139,7 +150,10 @@ describe('POST /amplitude', () => {
   });
 
   it('defaults the Accoil-shaped type to track and requires a userId', () => {
-    expect(normalizeRequest('amplitude', { event: 'E', userId: 'u' }, testContext()).events[0]).toMatchObject({ type: 'track', event: 'E' });
+    expect(normalizeRequest('amplitude', { event: 'E', userId: 'u' }, testContext()).events[0]).toMatchObject({
+      type: 'track',
+      event: 'E',
+    });
     const error = thrown(() => normalizeRequest('amplitude', { event: 'E', anonymousId: 'a' }, testContext()));
     expect([error.code, error.details]).toEqual(['missing_field', { path: '/userId' }]);
   });

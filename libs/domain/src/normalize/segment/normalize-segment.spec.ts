@@ -26,14 +26,28 @@ describe('POST /segment (Segment Accoil destination)', () => {
   it('accepts a group call without userId', () => {
     const { events } = normalizeRequest('segment', segmentDestination.group, testContext());
     expect(events).toEqual([
-      { type: 'group', messageId: 'gen-1', groupId: 'acc_1', traits: segmentDestination.group.traits, timestamp: '2026-03-10T11:00:00.000Z', receivedAt },
+      {
+        type: 'group',
+        messageId: 'gen-1',
+        groupId: 'acc_1',
+        traits: segmentDestination.group.traits,
+        timestamp: '2026-03-10T11:00:00.000Z',
+        receivedAt,
+      },
     ]);
   });
 
   it('keeps a track call name and user', () => {
     const { events } = normalizeRequest('segment', segmentDestination.track, testContext());
     expect(events).toEqual([
-      { type: 'track', messageId: 'gen-1', userId: 'user_12345', event: 'Report_Created', timestamp: '2026-03-10T11:00:00.000Z', receivedAt },
+      {
+        type: 'track',
+        messageId: 'gen-1',
+        userId: 'user_12345',
+        event: 'Report_Created',
+        timestamp: '2026-03-10T11:00:00.000Z',
+        receivedAt,
+      },
     ]);
   });
 
@@ -73,7 +87,11 @@ describe('POST /segment (Segment Accoil destination)', () => {
   });
 
   it('turns alias previousId -> userId into an alias event', () => {
-    const [event] = normalizeRequest('segment', { type: 'alias', userId: 'u1', previousId: 'anon-1', messageId: 'm' }, testContext()).events;
+    const [event] = normalizeRequest(
+      'segment',
+      { type: 'alias', userId: 'u1', previousId: 'anon-1', messageId: 'm' },
+      testContext(),
+    ).events;
     expect(event).toEqual({ type: 'alias', messageId: 'm', userId: 'u1', previousId: 'anon-1', timestamp: receivedAt, receivedAt });
   });
 });
@@ -89,7 +107,11 @@ describe('Segment field rules', () => {
 
   it('names both ids when neither is sent', () => {
     const error = thrown(() => normalizeRequest('segment', track({}), testContext()));
-    expect([error.code, error.message, error.details]).toEqual(['missing_field', 'one of userId, anonymousId is required', { path: '/userId' }]);
+    expect([error.code, error.message, error.details]).toEqual([
+      'missing_field',
+      'one of userId, anonymousId is required',
+      { path: '/userId' },
+    ]);
   });
 
   it('converts numeric ids to strings', () => {
@@ -119,7 +141,9 @@ describe('Segment field rules', () => {
     const many = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`k${i}`, i]));
     expect(thrown(() => normalizeRequest('segment', identify(many), testContext())).details).toEqual({ path: '/traits' });
     expect(thrown(() => normalizeRequest('segment', identify(['a']), testContext())).code).toBe('invalid_type');
-    const polluted = thrown(() => normalizeRequest('segment', JSON.parse('{"type":"identify","userId":"u","traits":{"__proto__":{"x":1}}}'), testContext()));
+    const polluted = thrown(() =>
+      normalizeRequest('segment', JSON.parse('{"type":"identify","userId":"u","traits":{"__proto__":{"x":1}}}'), testContext()),
+    );
     expect([polluted.code, polluted.details]).toEqual(['invalid_request', { path: '/traits/__proto__' }]);
   });
 
@@ -129,7 +153,9 @@ describe('Segment field rules', () => {
   });
 
   it('refuses an event over 32 KB with 413', () => {
-    const error = thrown(() => normalizeRequest('segment', track({ userId: 'u', properties: { blob: 'x'.repeat(33 * 1024) } }), testContext()));
+    const error = thrown(() =>
+      normalizeRequest('segment', track({ userId: 'u', properties: { blob: 'x'.repeat(33 * 1024) } }), testContext()),
+    );
     expect([error.status, error.code]).toEqual(['payload_too_large', 'payload_too_large']);
   });
 });
@@ -181,10 +207,40 @@ describe('POST /v1/batch', () => {
     expect(rejected).toEqual([]);
     // received 12:00:00.000, sent 11:59:59.186 by the client clock: +814 ms.
     expect(events).toEqual([
-      { type: 'identify', messageId: 'node-next-1-a', userId: 'u1', traits: { email: 'a@b.c', name: 'Ann' }, timestamp: '2026-03-10T11:59:59.993Z', receivedAt },
-      { type: 'track', messageId: 'node-next-1-b', userId: 'u1', groupId: 'acc_1', event: 'Report Created', timestamp: '2026-03-10T11:59:59.994Z', receivedAt },
-      { type: 'track', messageId: 'node-next-1-c', anonymousId: 'anon-1', event: 'Viewed Pricing Page', timestamp: '2026-03-10T11:59:59.994Z', receivedAt },
-      { type: 'group', messageId: 'node-next-1-d', userId: 'u1', groupId: 'acc_1', traits: { plan: 'pro' }, timestamp: '2026-03-10T11:59:59.994Z', receivedAt },
+      {
+        type: 'identify',
+        messageId: 'node-next-1-a',
+        userId: 'u1',
+        traits: { email: 'a@b.c', name: 'Ann' },
+        timestamp: '2026-03-10T11:59:59.993Z',
+        receivedAt,
+      },
+      {
+        type: 'track',
+        messageId: 'node-next-1-b',
+        userId: 'u1',
+        groupId: 'acc_1',
+        event: 'Report Created',
+        timestamp: '2026-03-10T11:59:59.994Z',
+        receivedAt,
+      },
+      {
+        type: 'track',
+        messageId: 'node-next-1-c',
+        anonymousId: 'anon-1',
+        event: 'Viewed Pricing Page',
+        timestamp: '2026-03-10T11:59:59.994Z',
+        receivedAt,
+      },
+      {
+        type: 'group',
+        messageId: 'node-next-1-d',
+        userId: 'u1',
+        groupId: 'acc_1',
+        traits: { plan: 'pro' },
+        timestamp: '2026-03-10T11:59:59.994Z',
+        receivedAt,
+      },
       { type: 'alias', messageId: 'node-next-1-e', userId: 'u1', previousId: 'anon-1', timestamp: '2026-03-10T11:59:59.995Z', receivedAt },
     ]);
     expect(JSON.stringify(events)).not.toContain(PROPERTY_SENTINEL);
@@ -198,7 +254,15 @@ describe('POST /v1/batch', () => {
   it('keeps valid events and lists the invalid ones with index, code and path', () => {
     const ok = { type: 'track', userId: 'u', event: 'E' };
     const body = {
-      batch: [ok, { type: 'track', event: 'E' }, ok, { type: 'track', userId: {}, event: 'E' }, { type: 'nope', userId: 'u' }, 'x', { ...ok, p: 'x'.repeat(40_000) }],
+      batch: [
+        ok,
+        { type: 'track', event: 'E' },
+        ok,
+        { type: 'track', userId: {}, event: 'E' },
+        { type: 'nope', userId: 'u' },
+        'x',
+        { ...ok, p: 'x'.repeat(40_000) },
+      ],
     };
     const { events, rejected } = normalizeRequest('v1/batch', body, testContext());
     expect(events).toHaveLength(2);

@@ -1,13 +1,7 @@
 import type { Traits } from '../../ingest-event';
 import { MAX_PAGE_NAME_LENGTH } from '../../ingest/ingest-limits';
 import { compileValidator } from '../../ingest/validation/compile-validator';
-import {
-  contextSchema,
-  eventNameSchema,
-  idSchema,
-  isoTimestampSchema,
-  traitsSchema,
-} from '../../ingest/validation/common-schemas';
+import { contextSchema, eventNameSchema, idSchema, isoTimestampSchema, traitsSchema } from '../../ingest/validation/common-schemas';
 import type { IdInput } from '../build-ingest-event';
 
 export const SEGMENT_EVENT_TYPES = ['identify', 'group', 'track', 'page', 'screen', 'alias'] as const;
