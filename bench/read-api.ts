@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
-import { createPgPool, PgUnitOfWork } from '@coil/database';
-import { WorkspaceAdmin, workspaceRepositories } from '@coil/workspaces';
+import { createPgPool } from '@coil/database';
+import { createWorkspaceAdmin } from '@coil/workspaces';
 import { runLoad, type LoadResult } from './load';
 import { answers, startProcess, stopProcess } from './processes';
 
@@ -78,7 +78,7 @@ async function seed(databaseUrl: string, workspaceId: string): Promise<string[]>
 
 async function createWorkspace(databaseUrl: string): Promise<{ id: string; token: string }> {
   const pool = createPgPool(databaseUrl, { max: 1 });
-  const created = await new WorkspaceAdmin(new PgUnitOfWork(pool, workspaceRepositories)).createWorkspace('read-bench');
+  const created = await createWorkspaceAdmin(pool).createWorkspace('read-bench');
   await pool.end();
   return { id: created.workspace_id, token: created.api_token };
 }

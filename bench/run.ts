@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '@coil/platform';
-import { createPgPool, PgUnitOfWork } from '@coil/database';
-import { WorkspaceAdmin, workspaceRepositories } from '@coil/workspaces';
+import { createPgPool } from '@coil/database';
+import { createWorkspaceAdmin } from '@coil/workspaces';
 import { benchFreshness } from './freshness';
 import { benchIngest } from './ingest';
 import { benchReadApi } from './read-api';
@@ -31,7 +31,7 @@ const redisUrl = loadConfig().redisUrl;
 
 async function createWorkspace(databaseUrl: string): Promise<{ id: string; key: string; token: string }> {
   const pool = createPgPool(databaseUrl, { max: 1 });
-  const created = await new WorkspaceAdmin(new PgUnitOfWork(pool, workspaceRepositories)).createWorkspace('bench');
+  const created = await createWorkspaceAdmin(pool).createWorkspace('bench');
   await pool.end();
   return { id: created.workspace_id, key: created.api_key, token: created.api_token };
 }

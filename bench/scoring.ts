@@ -1,4 +1,4 @@
-// Full scoring pass over 100,000 accounts x 30 days of counts (operations.md: <= 60 s).
+// Full scoring pass over 100,000 accounts x 30 days of counts (target: <= 60 s).
 // `node -r ./scripts/register.js bench/scoring.ts`; prints {accounts, days, rows, seconds}.
 // Sizes: BENCH_ACCOUNTS, BENCH_DAYS, BENCH_EVENTS_PER_DAY (per user and day, <= 10), BENCH_USERS_PER_ACCOUNT.
 import type { Pool } from 'pg';

@@ -4,8 +4,8 @@ import IORedis from 'ioredis';
 import { bootstrapApi } from '../../apps/api/src/main';
 import type { ApiOptions } from '../../apps/api/src/api-options';
 import { loadConfig, type CoilConfig } from '@coil/platform';
-import { createPgPool, createPrismaClient, PgUnitOfWork, type PrismaClient } from '@coil/database';
-import { WorkspaceAdmin, workspaceRepositories, type CreatedWorkspace } from '@coil/workspaces';
+import { createPgPool, createPrismaClient, type PrismaClient } from '@coil/database';
+import { createWorkspaceAdmin, type CreatedWorkspace, type WorkspaceAdmin } from '@coil/workspaces';
 
 export interface ApiResponse {
   status: number;
@@ -30,7 +30,7 @@ export async function startApi(options: Partial<ApiOptions> = {}, apiRateLimit =
   const cacheKeyPrefix = `${config.queuePrefix}:read`;
   const prisma = createPrismaClient(config.databaseUrl, 2);
   const pool = createPgPool(config.databaseUrl, { max: 1 });
-  const admin = new WorkspaceAdmin(new PgUnitOfWork(pool, workspaceRepositories));
+  const admin = createWorkspaceAdmin(pool);
   const workspace = await admin.createWorkspace(`api-test-${randomUUID()}`);
   const app = await bootstrapApi(config, { ...options, cacheKeyPrefix });
   return {

@@ -6,9 +6,9 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import type { IngestBatch } from '@coil/domain';
 import { INGEST_QUEUE } from '@coil/ingestion';
-import { createPgPool, PgUnitOfWork } from '@coil/database';
+import { createPgPool } from '@coil/database';
 import { readCachePrefix, scoresVersionKey } from '@coil/platform';
-import { WorkspaceAdmin, workspaceRepositories } from '@coil/workspaces';
+import { createWorkspaceAdmin } from '@coil/workspaces';
 import { parseJson, runCli } from '../support/cli';
 
 describe('CLI: replay, dead letters, scores recompute', () => {
@@ -17,7 +17,7 @@ describe('CLI: replay, dead letters, scores recompute', () => {
   const queue = new Queue<IngestBatch>(INGEST_QUEUE, { connection, prefix: `{${prefix}}` });
   const coil = (...args: string[]) => runCli(args, { COIL_QUEUE_PREFIX: prefix });
   const pool = createPgPool(process.env.DATABASE_URL!, { max: 1 });
-  const admin = new WorkspaceAdmin(new PgUnitOfWork(pool, workspaceRepositories));
+  const admin = createWorkspaceAdmin(pool);
 
   afterAll(async () => {
     await pool.end();

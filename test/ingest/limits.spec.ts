@@ -9,7 +9,7 @@ function expectError(response: request.Response, status: number, code: string): 
   expect(JSON.stringify(response.body)).not.toMatch(/at .*\.(ts|js):\d+/);
 }
 
-describe('ingest limits and bad input (ingest.md table)', () => {
+describe('ingest limits and bad input (docs/ingest.md)', () => {
   let ingest: IngestHarness;
   let auth: string;
 

@@ -3,10 +3,9 @@ import { promisify } from 'node:util';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Pool } from 'pg';
 import { loadConfig, type CoilConfig } from '@coil/platform';
-import { PgUnitOfWork } from '@coil/database';
 import type { IngestEvent } from '@coil/domain';
 import { countDeadLetters, openDeadLetterQueue } from '@coil/rollup';
-import { WorkspaceAdmin, workspaceRepositories } from '@coil/workspaces';
+import { createWorkspaceAdmin, type WorkspaceAdmin } from '@coil/workspaces';
 import { bootstrapIngest } from '../../apps/ingest/src/main';
 import { basicAuth } from '../support/ingest-harness';
 import { chunk, generateTrackStream } from '../worker/support/event-factory';
@@ -49,7 +48,7 @@ describe('ingest and worker on a three-master Redis Cluster', () => {
 
   beforeAll(async () => {
     pool = testPool();
-    admin = new WorkspaceAdmin(new PgUnitOfWork(pool, workspaceRepositories));
+    admin = createWorkspaceAdmin(pool);
     cluster = await startRedisCluster();
     const env = { REDIS_URL: UNREACHABLE_REDIS_URL, REDIS_CLUSTER_NODES: cluster.nodes.join(','), COIL_QUEUE_PREFIX: prefix };
     config = loadConfig({ ...process.env, ...env });

@@ -1,7 +1,7 @@
 import { eventWeighting, parseUtcDay, scoredEventCount, timeFrame, unconfiguredWeighting } from '@coil/scoring';
 import { accountMetrics, accountTotalsFromRows, normalizeScores, rawScore, type DailyCountRow } from './support/reference-model';
 
-// scoring.md's worked examples, on the reference model the SQL pass is compared with.
+// The scoring model's worked examples (README, "How scoring works"), on the reference model the SQL pass is compared with.
 
 const now = new Date('2025-09-21T15:00:00Z');
 const row = (userId: string, event: string, day: string, count: number): DailyCountRow => ({

@@ -27,7 +27,7 @@ const TODAY = '2025-09-21';
 const RUNS = [-30, -7, -1, 0].map((offset) => new Date(addUtcDays(parseUtcDay(TODAY), offset).getTime() + 15 * 3600_000));
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 
-/** scoring.md: a feature's weight applies to each of its events; a direct weight wins. */
+/** A feature's weight applies to each of its events; a direct weight wins. */
 function weightingOf(data: GeneratedWorkspace, profile: GeneratedProfile): EventWeighting {
   const weights = new Map<string, number>();
   for (const feature of data.features) for (const event of feature.events) weights.set(event, feature.weight);
@@ -35,7 +35,7 @@ function weightingOf(data: GeneratedWorkspace, profile: GeneratedProfile): Event
   return eventWeighting(weights);
 }
 
-/** Per account, the rows scoring.md attributes to it: identified users' counts naming it, and those naming no account of its members. */
+/** Per account, the rows the model attributes to it: identified users' counts naming it, and those naming no account of its members. */
 function attributedRows(data: GeneratedWorkspace, ids: SeededWorkspace): DailyCountRow[][] {
   const rows: DailyCountRow[][] = Array.from({ length: data.accounts }, () => []);
   for (const count of data.counts) {

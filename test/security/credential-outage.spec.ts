@@ -1,10 +1,10 @@
 import { CoilError } from '@coil/domain';
 import type { Pool } from 'pg';
-import { createPgPool, PgUnitOfWork } from '@coil/database';
-import { credentialRepositories, CredentialResolver, WorkspaceAdmin, workspaceRepositories } from '@coil/workspaces';
+import { createPgPool } from '@coil/database';
+import { createWorkspaceAdmin, credentialRepositories, CredentialResolver } from '@coil/workspaces';
 import { TcpProxy } from '../support/tcp-proxy';
 
-// operations.md: "Postgres down 60 s during load: ingest keeps answering 202". The key cache
+// Target: PostgreSQL down 60 s during load and the ingest keeps answering 202. The key cache
 // lives 30 s, so an outage longer than that must not turn known keys into errors.
 describe('credential checks while PostgreSQL is unreachable', () => {
   const proxy = new TcpProxy('127.0.0.1', 5432);
@@ -28,7 +28,7 @@ describe('credential checks while PostgreSQL is unreachable', () => {
   });
 
   it('keeps answering for a key known before the outage, even past its cache lifetime, and says 503 for unknown ones', async () => {
-    const workspace = await new WorkspaceAdmin(new PgUnitOfWork(direct, workspaceRepositories)).createWorkspace('outage');
+    const workspace = await createWorkspaceAdmin(direct).createWorkspace('outage');
     const resolver = new CredentialResolver(credentialRepositories(throughProxy), { positiveTtlMs: 1000, now: () => clock });
     expect(await resolver.resolveIngestKey(workspace.api_key)).toBe(workspace.workspace_id);
 

@@ -1,11 +1,16 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Pool } from 'pg';
-import { PgUnitOfWork } from '@coil/database';
 import { CoilError } from '@coil/domain';
 import { BullBatchWriter, EventBatcher, IngestService } from '@coil/ingestion';
 import { RateLimiter } from '@coil/http';
 import { createRedisConnection, loadConfig, queuePrefix, type RedisConnection } from '@coil/platform';
-import { credentialRepositories, CredentialResolver, WorkspaceAdmin, workspaceRepositories, type CreatedWorkspace } from '@coil/workspaces';
+import {
+  createWorkspaceAdmin,
+  credentialRepositories,
+  CredentialResolver,
+  type CreatedWorkspace,
+  type WorkspaceAdmin,
+} from '@coil/workspaces';
 import { basicAuth } from '../support/ingest-harness';
 import { startWorker, totalCount } from '../worker/support/worker-harness';
 import { listenIngest, openFaultStack, type FaultStack } from '../faults/support/fault-stack';
@@ -67,7 +72,7 @@ describe('a key of workspace A never writes into workspace B', () => {
 
   beforeAll(async () => {
     stack = await openFaultStack('cross-workspace');
-    admin = new WorkspaceAdmin(new PgUnitOfWork(stack.pool, workspaceRepositories));
+    admin = createWorkspaceAdmin(stack.pool);
     const started = await listenIngest(stack.ingestConfig());
     ingest = started.app;
     url = started.url;
@@ -148,7 +153,7 @@ describe('a revoked ingest key stops working once its cache entry expires', () =
   });
 
   it('accepts the key while cached, refuses it with 401 after the TTL; a new key works at once', async () => {
-    const admin = new WorkspaceAdmin(new PgUnitOfWork(stack.pool, workspaceRepositories));
+    const admin = createWorkspaceAdmin(stack.pool);
     const resolver = new CredentialResolver(credentialRepositories(stack.pool), { positiveTtlMs: TTL_MS, negativeTtlMs: TTL_MS });
     const batcher = new EventBatcher(writer, { maxEvents: 100, maxDelayMs: 0, writeTimeoutMs: 2000 });
     const service = new IngestService(resolver, new RateLimiter(() => 1000), batcher);

@@ -3,8 +3,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '@coil/platform';
-import { createPgPool, PgUnitOfWork } from '@coil/database';
-import { WorkspaceAdmin, workspaceRepositories } from '@coil/workspaces';
+import { createPgPool } from '@coil/database';
+import { createWorkspaceAdmin } from '@coil/workspaces';
 import { basicAuth } from '../support/ingest-harness';
 import { TcpProxy } from '../support/tcp-proxy';
 import { DATABASE_URL, closeQueue, ingestQueue } from '../worker/support/worker-harness';
@@ -21,7 +21,7 @@ interface Call {
 const track = JSON.stringify({ userId: 'u', event: 'e' });
 const unknownKey = (): string => `coil_ik_${randomBytes(32).toString('base64url')}`;
 
-/** Every way a key reaches the ingest (ingest.md, "Authentication"), on routes that accept it. */
+/** Every way a key reaches the ingest, on routes that accept it. */
 function everyAuthForm(key: string): Call[] {
   return [
     { path: '/v1/track', authorization: basicAuth(key), body: track },
@@ -73,7 +73,7 @@ describe('keys and tokens never reach the logs', () => {
   });
 
   it('no raw key, key part or Basic encoding of a key appears in any log line', async () => {
-    const admin = new WorkspaceAdmin(new PgUnitOfWork(pool, workspaceRepositories));
+    const admin = createWorkspaceAdmin(pool);
     const workspace = await admin.createWorkspace('never-logged');
     const unusedKey = (await admin.createKey(workspace.workspace_id)).api_key;
     const invalidKeys = [unknownKey(), unknownKey()];

@@ -4,10 +4,10 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { bootstrapIngest } from '../../apps/ingest/src/main';
 import { loadConfig, queuePrefix, type CoilConfig } from '@coil/platform';
-import { createPgPool, PgUnitOfWork } from '@coil/database';
+import { createPgPool } from '@coil/database';
 import type { IngestBatch, IngestEvent } from '@coil/domain';
 import { INGEST_QUEUE } from '@coil/ingestion';
-import { WorkspaceAdmin, workspaceRepositories } from '@coil/workspaces';
+import { createWorkspaceAdmin, type WorkspaceAdmin } from '@coil/workspaces';
 
 export interface IngestHarness {
   app: NestFastifyApplication;
@@ -27,7 +27,7 @@ export interface IngestHarness {
 export async function startIngest(overrides: Partial<CoilConfig> = {}): Promise<IngestHarness> {
   const config: CoilConfig = { ...loadConfig(), queuePrefix: `test-${randomUUID()}`, ...overrides };
   const pool = createPgPool(config.databaseUrl, { max: 2 });
-  const admin = new WorkspaceAdmin(new PgUnitOfWork(pool, workspaceRepositories));
+  const admin = createWorkspaceAdmin(pool);
   const workspace = await admin.createWorkspace(`ingest-test-${randomUUID()}`);
   const app = await bootstrapIngest(config);
   await app.listen(0, '127.0.0.1');

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { loadConfig, type CoilConfig } from '@coil/platform';
-import { createPgPool, PgUnitOfWork } from '@coil/database';
-import { WorkspaceAdmin, workspaceRepositories } from '@coil/workspaces';
+import { createPgPool } from '@coil/database';
+import { createWorkspaceAdmin, type WorkspaceAdmin } from '@coil/workspaces';
 
 // One command at a time: a couple of connections is plenty.
 const CLI_POOL_SIZE = 2;
@@ -25,7 +25,7 @@ export class CliContext {
   }
 
   workspaceAdmin(): WorkspaceAdmin {
-    return new WorkspaceAdmin(new PgUnitOfWork(this.pool(), workspaceRepositories));
+    return createWorkspaceAdmin(this.pool());
   }
 
   async close(): Promise<void> {

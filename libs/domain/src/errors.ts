@@ -1,7 +1,7 @@
 /**
- * Errors are values with the spec's codes and status names; libs/http maps a status name to its
+ * Errors are values with stable codes and status names; libs/http maps a status name to its
  * HTTP number in one place, so nothing here knows about HTTP.
- * Body shape (ingest.md, read-api.md): {"error":{"message","status","code","details"?}}.
+ * Body shape, on every HTTP API: {"error":{"message","status","code","details"?}}.
  */
 export type ErrorCode =
   | 'invalid_json'
@@ -21,7 +21,7 @@ export type ErrorCode =
   | 'ambiguous_match'
   | 'internal_error';
 
-/** The `status` of an error body (read-api.md): what kind of failure, independent of transport. */
+/** The `status` of an error body: what kind of failure, independent of transport. */
 export type ErrorStatus =
   | 'bad_request'
   | 'unauthorized'

@@ -1,5 +1,5 @@
 /**
- * The one internal event model every client shape is normalised into (ingest.md, "Semantics").
+ * The one internal event model every client shape is normalised into (docs/ingest.md, "Semantics").
  * Track, page and screen properties never reach it: page and screen arrive here as `track`
  * events named `Viewed {name} Page|Screen`.
  */

@@ -32,7 +32,7 @@ export function httpStatusOf(status: ErrorStatus): number {
   return HTTP_STATUS[status];
 }
 
-/** Any thrown value -> the spec's error body; never a stack trace or internal message. */
+/** Any thrown value -> the one error body `{error: {message, status, code, details?}}`; never a stack trace or internal message. */
 export function toErrorResponse(error: unknown): ErrorResponse {
   const coil = toCoilError(error);
   const headers: Record<string, string> = {};
@@ -66,7 +66,7 @@ function fromHttpException(error: HttpException): CoilError {
   return new CoilError('internal_error', 'internal_error', 'Internal error');
 }
 
-/** A framework's 4xx that the spec names keeps its status; any other is a plain bad request. */
+/** A framework's 4xx that has a status name keeps its status; any other is a plain bad request. */
 function clientStatus(status: number): ErrorStatus {
   return STATUS_NAME.get(status) ?? 'bad_request';
 }

@@ -11,7 +11,7 @@ const event = (messageId: string): IngestEvent => ({
   receivedAt: '2026-03-10T12:00:00.000Z',
 });
 
-/** A queue writer whose writes the spec settles by hand. */
+/** A queue writer whose writes each test settles by hand. */
 class HeldWriter implements BatchWriter {
   readonly writes: IngestBatch[][] = [];
   private settle: { resolve: () => void; reject: (error: Error) => void }[] = [];

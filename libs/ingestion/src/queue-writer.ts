@@ -12,8 +12,11 @@ export interface BatchWriter {
 }
 
 /**
- * Retries are the worker's way through a PostgreSQL outage: many attempts with a capped
- * exponential backoff keep every job until the database is back (operations.md: nothing lost).
+ * Transient failures never reach these options: the worker moves such a job back to the delayed
+ * set itself (`retryDelayMs` in @coil/rollup: 0.5 s doubling, capped at 30 s) without using up an
+ * attempt, so a job outlives any PostgreSQL outage. `attempts` and `backoff` only govern a job
+ * whose processor throws (a poison error that splitting could not pin on one event), and
+ * `removeOnFail: false` keeps such a job for inspection.
  */
 export const INGEST_JOB_OPTIONS = {
   attempts: 1000,

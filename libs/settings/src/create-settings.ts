@@ -3,7 +3,7 @@ import { PgUnitOfWork } from '@coil/database';
 import { FeatureRepository } from './repositories/feature.repository';
 import { SegmentRepository } from './repositories/segment.repository';
 import { createSettingsRepositories } from './repositories/settings-repositories';
-import { WorkspaceRepository } from './repositories/workspace.repository';
+import { WorkspaceRepository } from '@coil/workspaces';
 import { EventWeightSettings } from './settings/event-weight-settings';
 import { FeatureSettings } from './settings/feature-settings';
 import { ProfileSettings } from './settings/profile-settings';

@@ -16,4 +16,3 @@ export {
 } from './repositories/scoring-profile.repository';
 export { SegmentRepository, type SegmentRecord } from './repositories/segment.repository';
 export type { SettingsRepositories } from './repositories/settings-repositories';
-export { WorkspaceRepository } from './repositories/workspace.repository';

@@ -3,9 +3,8 @@ import type { Queue } from 'bullmq';
 import type { Pool } from 'pg';
 import { bootstrapIngest } from '../../../apps/ingest/src/main';
 import { loadConfig, type CoilConfig } from '@coil/platform';
-import { PgUnitOfWork } from '@coil/database';
 import type { IngestBatch } from '@coil/domain';
-import { WorkspaceAdmin, workspaceRepositories } from '@coil/workspaces';
+import { createWorkspaceAdmin } from '@coil/workspaces';
 import {
   closeQueue,
   countsByKey,
@@ -36,7 +35,7 @@ export interface FaultStack {
 export async function openFaultStack(name: string): Promise<FaultStack> {
   const prefix = uniquePrefix(name);
   const pool = testPool();
-  const workspace = await new WorkspaceAdmin(new PgUnitOfWork(pool, workspaceRepositories)).createWorkspace(`fault-${name}-${prefix}`);
+  const workspace = await createWorkspaceAdmin(pool).createWorkspace(`fault-${name}-${prefix}`);
   const queue = ingestQueue(prefix);
   const count = (): Promise<number> => totalCount(pool, workspace.workspace_id);
   return {

@@ -18,11 +18,11 @@ import {
 } from '@coil/scoring';
 
 /*
- * scoring.md's model written plainly, one account (or one population) at a time: the oracle the
+ * The scoring model written plainly, one account (or one population) at a time: the oracle the
  * SQL scoring pass is compared with on generated workspaces (sql-pass-oracle.spec.ts). It lives
  * with the tests because production never runs it: @coil/scoring-pass aggregates in SQL, then
- * scores with @coil/scoring. Its own spec (reference-model.spec.ts) pins it to scoring.md's
- * worked examples, so the SQL is checked against the spec's numbers, not against itself.
+ * scores with @coil/scoring. Its own spec (reference-model.spec.ts) pins it to the model's
+ * worked examples, so the SQL is checked against the model's numbers, not against itself.
  */
 
 export type EventCounts = ReadonlyMap<string, number> | Readonly<Record<string, number>>;

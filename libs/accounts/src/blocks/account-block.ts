@@ -1,4 +1,4 @@
-/** The optional blocks of GET /v1/accounts, each cached on its own (read-api.md). */
+/** The optional blocks of GET /v1/accounts, each cached on its own. */
 export type AccountBlock = 'traits' | 'segments' | 'insights';
 
 export const ACCOUNT_BLOCKS: readonly AccountBlock[] = ['traits', 'segments', 'insights'];

@@ -1,7 +1,7 @@
 import { addUtcDays, isWindowDays, parseUtcDay, type InsightsInput, type WindowDays } from '@coil/scoring';
 import type { AccountActivity, FeatureCounts, ScorePeriod } from '../repositories/insights-data.repository';
 
-/** The unconfigured profile's frame (scoring.md): used when a workspace has no default profile yet. */
+/** The unconfigured profile's frame: used when a workspace has no default profile yet. */
 export const FALLBACK_WINDOW_DAYS: WindowDays = 30;
 
 export interface InsightsData {

@@ -38,7 +38,7 @@ type RawAccountQuery = {
 
 const validateAccountQuery = compileQueryValidator<RawAccountQuery>(ACCOUNT_QUERY);
 
-/** The query string of GET /v1/accounts, validated; throws the spec's 400 errors. */
+/** The query string of GET /v1/accounts, validated; throws a 400 naming the parameter. */
 export function parseAccountQuery(query: unknown): AccountQuery {
   const raw = validateAccountQuery(query);
   return { workspaceId: raw.workspace_id, lookup: toLookup(raw), expand: parseExpand(raw.expand) };

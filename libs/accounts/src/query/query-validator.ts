@@ -9,7 +9,7 @@ export const LOOKUP_PARAMETERS = ['id', 'match_type/match_value pairs'];
 
 export type RawQuery = Record<string, unknown>;
 
-/** Compiles a spec to a function that returns the query typed, or throws the spec's 400. */
+/** Compiles a spec to a function that returns the query typed, or throws a 400 naming the parameter. */
 export function compileQueryValidator<Q extends Record<string, string | undefined>>(spec: QuerySpec): (query: unknown) => Q {
   const validate = queryAjv.compile(toJsonSchema(spec));
   return (query) => {

@@ -17,7 +17,7 @@ export interface Expansions {
   cached_at: { [E in CacheEntry]?: string };
 }
 
-/** The 200 body of GET /v1/accounts (read-api.md); blocks only when asked for. */
+/** The 200 body of GET /v1/accounts; blocks only when asked for. */
 export interface AccountBody {
   id: string;
   name: string | null;

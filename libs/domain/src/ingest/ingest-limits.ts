@@ -1,6 +1,6 @@
 import { CoilError } from '../errors';
 
-/** The limits of ingest.md, "Limits and bad input"; the normalisers enforce all but the body's. */
+/** The ingest limits (docs/ingest.md, "Answers"); the normalisers enforce all but the body's. */
 export const MAX_BATCH_EVENTS = 2_500;
 /** A request body, decoded: enforced by the HTTP layer, which sees the raw bytes. */
 export const MAX_BODY_BYTES = 500 * 1024;

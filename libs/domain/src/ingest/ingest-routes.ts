@@ -1,4 +1,4 @@
-/** Every ingest route Coil answers (ingest.md, "Routes"); the HTTP layer mounts them from INGEST_ROUTES. */
+/** Every ingest route Coil answers ; the HTTP layer mounts them from INGEST_ROUTES. */
 export type IngestRoute =
   | 'segment'
   | 'v1/identify'

@@ -106,7 +106,7 @@ export function loadConfig(env: Env = process.env): CoilConfig {
 /**
  * Node flags per process, shared by `npm start`, docker-compose.yml (checked by a test) and the
  * benchmarks. The ingest's heap is capped because V8 otherwise collects lazily on a large
- * machine and its RSS grows far past what it needs under load (operations.md: <= 250 MB).
+ * machine and its RSS grows far past what it needs under load (target: <= 250 MB, docs/benchmarks.md).
  */
 export const NODE_OPTIONS_BY_APP: Readonly<Record<'ingest' | 'api' | 'worker', string>> = {
   ingest: '--max-old-space-size=128',

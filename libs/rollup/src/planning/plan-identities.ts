@@ -25,7 +25,7 @@ interface Link {
 }
 
 // Only identify (userId + anonymousId) and alias tie two ids together; a track carrying both
-// counts for its userId alone (ingest.md: "an alias or identify ties the anonymousId").
+// counts for its userId alone (docs/ingest.md, "Semantics": an alias or identify ties the anonymousId).
 function linkOf(event: IngestEvent): Link | undefined {
   const at = Date.parse(event.timestamp);
   if (event.type === 'alias' && event.userId && event.previousId && event.previousId !== event.userId) {

@@ -17,7 +17,7 @@ function hasTraits(event: IngestEvent): boolean {
   return event.traits !== undefined && Object.keys(event.traits).length > 0;
 }
 
-/** Identify traits go to the user, group traits to the account (ingest.md, "Semantics"). */
+/** Identify traits go to the user, group traits to the account (docs/ingest.md, "Semantics"). */
 export function planTraitUpdates(events: IngestEvent[]): TraitUpdatePlan {
   const plan: TraitUpdatePlan = { users: [], accounts: [] };
   for (const event of events) {

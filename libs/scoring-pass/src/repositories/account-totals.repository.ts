@@ -117,4 +117,10 @@ export class AccountTotalsRepository {
     ]);
     return result.rows.map((row) => ({ ...row, firstSeen: fromSqlDay(row.firstSeen), lastSeen: fromSqlDay(row.lastSeen) }));
   }
+
+  /** Distinct event names ever counted: the activation_rate denominator when every event scores. */
+  async eventNames(workspaceId: string): Promise<string[]> {
+    const result = await this.db.query<{ event: string }>('SELECT DISTINCT event FROM daily_counts WHERE workspace_id = $1', [workspaceId]);
+    return result.rows.map((row) => row.event);
+  }
 }

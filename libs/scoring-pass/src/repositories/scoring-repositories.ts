@@ -5,8 +5,8 @@ import {
   ScoringLockRepository,
   ScoringProfileRepository,
   SegmentRepository,
-  WorkspaceRepository,
 } from '@coil/settings';
+import { WorkspaceRepository } from '@coil/workspaces';
 import { AccountScoreRepository } from './account-score.repository';
 import { AccountTotalsRepository } from './account-totals.repository';
 import { SegmentMembershipRepository } from './segment-membership.repository';
@@ -20,7 +20,7 @@ import { UserTotalsRepository } from './user-totals.repository';
  * workspace gets on its first run, is idempotent.
  */
 export interface ScoringReads {
-  workspaces: RepositoryShape<WorkspaceRepository>;
+  workspaces: Pick<WorkspaceRepository, 'exists' | 'listIds'>;
   profiles: Pick<ScoringProfileRepository, 'ensureDefault' | 'list'>;
   features: Pick<FeatureRepository, 'list'>;
   eventWeights: Pick<EventWeightRepository, 'forProfile'>;

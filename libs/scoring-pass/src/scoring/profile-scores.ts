@@ -37,7 +37,7 @@ export async function computeProfileScores(
   const [totals, userTotals, previousScores, events] = await Promise.all([
     reads.accountTotals.load({ workspaceId, weighting: plan.weighting, frame: plan.frame, now, scope }),
     reads.userTotals.load({ workspaceId, weighting: plan.weighting, frame: plan.frame, userIds: scope?.userIds ?? null }),
-    // The change is read from the stored previous period, never recomputed (scoring.md).
+    // The change is read from the stored previous period, never recomputed, so history cannot shift.
     reads.accountScores.scoresOfPeriod(workspaceId, profileId, previousTimeFrame(plan.frame).end),
     scoresEveryEvent(plan.weighting) ? input.workspaceEvents() : Promise.resolve([]),
   ]);

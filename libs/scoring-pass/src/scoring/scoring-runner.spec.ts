@@ -47,7 +47,6 @@ function fakeReads(profiles: ScoringProfileRecord[], log: string[]) {
     workspaces: {
       exists: async (id) => id === WORKSPACE,
       listIds: async () => [WORKSPACE, '9'],
-      eventNames: async () => (log.push('eventNames'), ['used', 'other']),
     },
     profiles: {
       ensureDefault: async () => (log.push('ensureDefault'), profiles[0]),
@@ -63,7 +62,10 @@ function fakeReads(profiles: ScoringProfileRecord[], log: string[]) {
       identifiedUsers: async () => (log.push('identifiedUsers'), [{ id: '10', traits: { role: 'admin' } }]),
       memberships: async () => [{ accountId: '1', userId: '10' }],
     },
-    accountTotals: { load: async (query) => (totalsQueries.push(query), [totals('1', 10), totals('2', 0)]) },
+    accountTotals: {
+      load: async (query) => (totalsQueries.push(query), [totals('1', 10), totals('2', 0)]),
+      eventNames: async () => (log.push('eventNames'), ['used', 'other']),
+    },
     userTotals: { load: async () => [userTotals('10', 10)] },
     accountScores: { scoresOfPeriod: async () => new Map([['1', 50]]) },
   };

@@ -75,6 +75,6 @@ export class ScoringRunner {
   /** Read at most once per run, and only if a profile scores every event. */
   private eventNames(workspaceId: string): () => Promise<readonly string[]> {
     let names: Promise<string[]> | undefined;
-    return () => (names ??= this.reads.workspaces.eventNames(workspaceId));
+    return () => (names ??= this.reads.accountTotals.eventNames(workspaceId));
   }
 }

@@ -25,7 +25,7 @@ export interface FeatureUsage {
   readonly count: number;
 }
 
-/** The insights block of GET /v1/accounts?expand=insights (scoring.md). */
+/** The insights block of GET /v1/accounts?expand=insights. */
 export interface Insights {
   readonly health: Health;
   readonly summary: string;

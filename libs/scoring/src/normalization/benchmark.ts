@@ -3,7 +3,7 @@ import { percentile90 } from './percentile';
 /**
  * Benchmark B of a workspace: the 90th percentile of the raw scores of active entities
  * (raw > 0). With fewer than two active ones B would be meaningless (0 or a single point),
- * so scoring.md falls back to the largest raw; 0 when nobody has a positive raw.
+ * so the model falls back to the largest raw; 0 when nobody has a positive raw.
  */
 export function benchmark(raws: readonly number[]): number {
   const active = raws.filter((raw) => raw > 0);

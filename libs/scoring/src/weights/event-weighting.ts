@@ -1,4 +1,4 @@
-/** Time frame used when a workspace has configured no scoring profile (scoring.md). */
+/** Time frame used when a workspace has configured no scoring profile. */
 export const DEFAULT_WINDOW_DAYS = 30;
 
 /** Weight of every event when nothing is configured, so a new workspace sees scores at once. */

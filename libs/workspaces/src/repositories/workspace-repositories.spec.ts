@@ -2,11 +2,11 @@ import { createPgPool, PgUnitOfWork } from '@coil/database';
 import { CoilError } from '@coil/domain';
 import { WorkspaceAdmin } from '../admin/workspace-admin';
 import { hashCredential } from '../credentials/credential-secret';
-import { workspaceRepositories } from './workspace-repositories';
+import { createWorkspaceAdmin, workspaceRepositories } from './workspace-repositories';
 
 // The admin over the real tables: what the fake-backed workspace-admin.spec cannot show.
 const pool = createPgPool(process.env.DATABASE_URL as string, { max: 2 });
-const admin = new WorkspaceAdmin(new PgUnitOfWork(pool, workspaceRepositories));
+const admin = createWorkspaceAdmin(pool);
 const UNKNOWN_WORKSPACE = '9000000000000000000';
 
 async function column(sql: string, values: unknown[]): Promise<unknown[]> {

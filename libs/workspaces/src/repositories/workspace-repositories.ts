@@ -1,16 +1,15 @@
-import type { SqlClient } from '@coil/database';
+import type { Pool } from 'pg';
+import { PgUnitOfWork, type RepositoryShape, type SqlClient } from '@coil/database';
+import { WorkspaceAdmin } from '../admin/workspace-admin';
 import type { CredentialKind } from '../credentials/credential-kind';
 import { CredentialRepository } from './credential.repository';
 import { WorkspaceRepository } from './workspace.repository';
 
-// Public methods only: a class with private fields admits no other implementation, a fake neither.
-type Methods<T> = Pick<T, keyof T>;
-
-export type CredentialRepositories = Record<CredentialKind, Methods<CredentialRepository>>;
+export type CredentialRepositories = Record<CredentialKind, RepositoryShape<CredentialRepository>>;
 
 /** What the workspace admin works on, bound to one client (that of its transaction). */
 export interface WorkspaceRepositories {
-  workspaces: Methods<WorkspaceRepository>;
+  workspaces: Pick<WorkspaceRepository, 'insert' | 'exists' | 'list'>;
   credentials: CredentialRepositories;
 }
 
@@ -20,4 +19,9 @@ export function credentialRepositories(db: SqlClient): CredentialRepositories {
 
 export function workspaceRepositories(db: SqlClient): WorkspaceRepositories {
   return { workspaces: new WorkspaceRepository(db), credentials: credentialRepositories(db) };
+}
+
+/** The admin over a pool: each of its actions one transaction. */
+export function createWorkspaceAdmin(pool: Pool): WorkspaceAdmin {
+  return new WorkspaceAdmin(new PgUnitOfWork(pool, workspaceRepositories));
 }

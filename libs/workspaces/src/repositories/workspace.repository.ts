@@ -23,6 +23,11 @@ export class WorkspaceRepository implements WorkspaceDirectory {
     return result.rowCount === 1;
   }
 
+  async listIds(): Promise<string[]> {
+    const result = await this.db.query<{ id: string }>('SELECT workspace_id::text AS id FROM workspaces ORDER BY workspace_id');
+    return result.rows.map((row) => row.id);
+  }
+
   async list(): Promise<WorkspaceRow[]> {
     const result = await this.db.query<WorkspaceRow>(
       'SELECT workspace_id::text AS id, name, created_at AS "createdAt" FROM workspaces ORDER BY workspace_id',

@@ -1,11 +1,10 @@
-import { createPgPool, PgUnitOfWork } from '@coil/database';
-import { WorkspaceAdmin } from '../admin/workspace-admin';
+import { createPgPool } from '@coil/database';
 import type { CreatedWorkspace } from '../admin/admin-results';
-import { credentialRepositories, workspaceRepositories } from '../repositories/workspace-repositories';
+import { createWorkspaceAdmin, credentialRepositories } from '../repositories/workspace-repositories';
 import { CredentialResolver } from './credential-resolver';
 
 const pool = createPgPool(process.env.DATABASE_URL as string, { max: 2 });
-const admin = new WorkspaceAdmin(new PgUnitOfWork(pool, workspaceRepositories));
+const admin = createWorkspaceAdmin(pool);
 const credentials = credentialRepositories(pool);
 let clock = 0;
 let workspace: CreatedWorkspace;

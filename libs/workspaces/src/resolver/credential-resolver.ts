@@ -99,7 +99,7 @@ export class CredentialResolver {
   }
 
   /**
-   * PostgreSQL unreachable: a secret known before keeps working (operations.md: the ingest
+   * PostgreSQL unreachable: a secret known before keeps working (the ingest
    * keeps answering 202 through a database outage); an unknown one cannot be checked.
    */
   private duringOutage(cacheKey: string): string {

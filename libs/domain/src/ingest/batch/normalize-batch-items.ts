@@ -10,7 +10,7 @@ import { assertEventSize } from './event-size-limit';
 export type NormalizeBatchItem = (item: unknown) => IngestEvent[];
 
 /**
- * Batch semantics (ingest.md): valid items are kept, invalid ones are listed with their index and
+ * Batch semantics (docs/ingest.md): valid items are kept, invalid ones are listed with their index and
  * reason, never silently dropped. A batch where nothing is valid is a bad request as a whole.
  */
 export function normalizeBatchItems(items: readonly unknown[], itemsPath: string, normalizeItem: NormalizeBatchItem): NormalizeResult {

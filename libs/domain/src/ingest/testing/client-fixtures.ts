@@ -1,6 +1,6 @@
 import { PROPERTY_SENTINEL } from './normalize-test-context';
 
-/** Bodies as real clients send them (clients.md); analytics-node and Amplitude bodies were captured from the SDKs. */
+/** Bodies as real clients send them; analytics-node and Amplitude bodies were captured from the SDKs. */
 export const segmentDestination = {
   identify: {
     type: 'identify',

@@ -5,7 +5,7 @@ import { validationError } from './validation-error';
 
 const INVALID_TYPE_KEYWORDS = new Set(['type', 'minLength', 'pattern', 'format', 'minimum', 'maximum', 'const', 'not']);
 
-/** Turns Ajv's first error into the spec's codes: missing_field, invalid_type, unknown_type, invalid_request. */
+/** Turns Ajv's first error into our error codes: missing_field, invalid_type, unknown_type, invalid_request. */
 export function ajvErrorToCoilError(errors: readonly ErrorObject[]): CoilError {
   const first = errors[0];
   if (!first) return validationError('invalid_request', 'request is invalid', '');

@@ -3,7 +3,7 @@ import { compileValidator } from '../../ingest/validation/compile-validator';
 import { eventNameSchema, idSchema, isoTimestampSchema, traitsSchema } from '../../ingest/validation/common-schemas';
 import type { IdInput } from '../build-ingest-event';
 
-/** Accoil REST v2 bodies (ingest.md, "Routes"); timestamps are ISO-8601 and default to now. */
+/** Accoil REST v2 bodies; timestamps are ISO-8601 and default to now. */
 export interface AccoilV2IdentifyInput {
   userId: IdInput;
   traits?: Traits;

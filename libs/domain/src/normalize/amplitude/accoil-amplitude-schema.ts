@@ -12,7 +12,7 @@ export interface GroupTraitsEntryInput {
 
 /**
  * What the Accoil event-stream destination adds to a Segment-like event: `groupTraits`, and a
- * userId on every event (clients.md, "Amplitude"). The rest is checked as a Segment event.
+ * userId on every event. The rest is checked as a Segment event.
  */
 export interface AccoilAmplitudeExtrasInput {
   userId: IdInput;
