@@ -9,7 +9,7 @@ const REDACTED_PATHS = CREDENTIAL_FIELDS.flatMap((field) => [field, `*.${field}`
 /**
  * Structured JSON logs. Anything that may carry a credential is redacted by path, so a key or
  * token never reaches a log line even when a request object is logged by mistake.
- * `destination` defaults to stdout; tests pass a stream to read what was written.
+ * `destination` defaults to stdout, written synchronously; tests pass a stream to read what was written.
  */
 export function createLogger(level: string, name: string, destination?: DestinationStream): Logger {
   const options = {
@@ -18,7 +18,10 @@ export function createLogger(level: string, name: string, destination?: Destinat
     base: { service: name },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
   };
-  return destination ? pino(options, destination) : pino(options);
+  // Synchronous stdout: a process that leaves by a re-raised SIGTERM never runs pino's exit flush,
+  // and under load its last lines (the shutdown's) were lost. Nothing logs per request, so the
+  // cost is a few writes per process lifetime plus warnings.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
 }
 
 /** Lets Nest's own messages go through the same JSON logger. */
