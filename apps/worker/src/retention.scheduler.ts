@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Pool } from 'pg';
 import type { Logger } from 'pino';
-import { LOGGER, PG_POOL, ShutdownSequence } from '@coil/platform';
+import { LOGGER, ShutdownSequence } from '@coil/platform';
 import { RetentionRepository } from '@coil/rollup';
 
 const PRUNE_EVERY_MS = 15 * 60 * 1000;
@@ -16,7 +15,7 @@ export class RetentionScheduler implements OnApplicationBootstrap {
   private running?: Promise<void>;
 
   constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(RetentionRepository) private readonly retention: RetentionRepository,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(ShutdownSequence) private readonly shutdown: ShutdownSequence,
   ) {}
@@ -37,9 +36,8 @@ export class RetentionScheduler implements OnApplicationBootstrap {
 
   private async pruneOnce(): Promise<void> {
     try {
-      const retention = new RetentionRepository(this.pool);
-      const messages = await retention.pruneSeenMessages();
-      const batches = await retention.pruneProcessedBatches();
+      const messages = await this.retention.pruneSeenMessages();
+      const batches = await this.retention.pruneProcessedBatches();
       this.logger.info({ messages, batches }, 'pruned dedup state');
     } catch (error) {
       this.logger.warn({ err: error }, 'prune failed; next run retries');

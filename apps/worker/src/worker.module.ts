@@ -14,7 +14,15 @@ import {
   type RedisConnection,
 } from '@coil/platform';
 import { createScoringRunner, ScoringRunner, SCORING_QUEUE } from '@coil/scoring-pass';
-import { BatchRollup, BullDeadLetterSink, createBatchRollup, countDeadLetters, deadLetterQueue, type DeadLetterQueue } from '@coil/rollup';
+import {
+  BatchRollup,
+  BullDeadLetterSink,
+  createBatchRollup,
+  countDeadLetters,
+  deadLetterQueue,
+  RetentionRepository,
+  type DeadLetterQueue,
+} from '@coil/rollup';
 import { IngestBatchProcessor } from './ingest-batch.processor';
 import { ScoringProcessor } from './scoring.processor';
 import { RetentionScheduler } from './retention.scheduler';
@@ -77,6 +85,7 @@ export class WorkerModule {
         },
         IngestBatchProcessor,
         ScoringProcessor,
+        { provide: RetentionRepository, inject: [PG_POOL], useFactory: (pool: Pool) => new RetentionRepository(pool) },
         RetentionScheduler,
       ],
     };
