@@ -20,7 +20,6 @@ export interface RescoreJobData {
 export const SCORING_SCHEDULER_ID = 'scoring-at-utc-midnight';
 export const SCORING_SCHEDULE = { pattern: '0 0 * * *', tz: 'UTC' } as const;
 
-
 /** Idempotent: every worker may call it at start-up; the one scheduler is upserted, not duplicated. */
 export async function registerScoringSchedule(queue: Queue): Promise<void> {
   await queue.upsertJobScheduler(SCORING_SCHEDULER_ID, SCORING_SCHEDULE, {

@@ -24,7 +24,6 @@ export function utcDay(timestamp: string): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
-
 /**
  * Why an event cannot be rolled up, or null when it can. The ingest validates too; this guards
  * against older producers and hand-made jobs, so that one bad event never fails a whole batch.
