@@ -20,7 +20,8 @@ import { LOGGER, PG_POOL, REDIS, type RedisConnection } from '@coil/platform';
 import { DeterministicInsightsProvider, type InsightsProvider } from '@coil/scoring';
 import { credentialRepositories, CredentialResolver } from '@coil/workspaces';
 import type { ApiOptions } from './api-options';
-import { INSIGHTS_PROVIDER } from './api.tokens';
+
+export const INSIGHTS_PROVIDER = Symbol('INSIGHTS_PROVIDER');
 
 const REPOSITORIES = [
   AccountLookupRepository,

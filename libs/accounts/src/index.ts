@@ -1,9 +1,18 @@
 // The read side of accounts and users: query validation, lookups, per-block cache, insights input.
 export { ReadAccess } from './auth/read-access';
-export { ACCOUNT_BLOCKS, DEFAULT_CACHE_TTLS_MS, type AccountBlock, type CacheEntry, type CacheTtls } from './blocks/account-block';
-export type { AccountSegment, AccountTraits, CacheEntryValues } from './blocks/account-blocks';
-export { accountBlockLoaders } from './cache/account-block-loaders';
 export {
+  ACCOUNT_BLOCKS,
+  DEFAULT_CACHE_TTLS_MS,
+  type AccountBlock,
+  type AccountRecord,
+  type AccountSegment,
+  type AccountTraits,
+  type CacheEntry,
+  type CacheEntryValues,
+  type CacheTtls,
+} from './blocks/account-block';
+export {
+  accountBlockLoaders,
   BlockCache,
   type BlockCacheOptions,
   type BlockLoaders,
@@ -24,14 +33,12 @@ export {
 export { ACCOUNT_LIST_QUERY, parseAccountListQuery, type AccountListQuery, type ListSort } from './query/account-list-query';
 export { ACCOUNT_QUERY, parseAccountQuery, type AccountQuery, type ExpandRequest } from './query/account-query';
 export type { ListCursor } from './query/list-cursor';
-export type { Lookup } from './query/lookup';
 export type { QueryParameter, QuerySpec } from './query/query-spec';
-export { LOOKUP_PARAMETERS, type RawQuery } from './query/query-validator';
+export { LOOKUP_PARAMETERS, type Lookup, type RawQuery } from './query/query-validator';
 export { parseUserQuery, USER_QUERY, type UserQuery } from './query/user-query';
 export { EXPAND_DOCUMENTATION, type AccountBody, type Expansions } from './reading/account-body';
 export { AccountListReader, type AccountListBody, type AccountListItem } from './reading/account-list-reader';
 export { AccountReader, type AccountAnswer } from './reading/account-reader';
-export type { AccountRecord } from './reading/account-record';
 export { UserReader, type UserBody } from './reading/user-reader';
 export { AccountListRepository, type ListPageRequest } from './repositories/account-list.repository';
 export { AccountLookupRepository } from './repositories/account-lookup.repository';

@@ -4,7 +4,14 @@ export { ScoringRunner } from './scoring/scoring-runner';
 export type { ScoringReads, ScoringWrites } from './repositories/scoring-repositories';
 export type { ScoringProgress, ScoringProgressListener } from './scoring/scoring-progress';
 export type { ProfileRunSummary, ScoringRunSummary } from './scoring/scoring-summary';
-export { SCORING_JOBS, SCORING_QUEUE, SCORING_SCHEDULE, SCORING_SCHEDULER_ID, type RescoreJobData } from './queue/scoring-queue';
-export { registerScoringSchedule } from './queue/scoring-schedule';
-export { requestRescore } from './queue/request-rescore';
-export { processScoringJob, type ScoreAllResult } from './queue/process-scoring-job';
+export {
+  processScoringJob,
+  registerScoringSchedule,
+  requestRescore,
+  SCORING_JOBS,
+  SCORING_QUEUE,
+  SCORING_SCHEDULE,
+  SCORING_SCHEDULER_ID,
+  type RescoreJobData,
+  type ScoreAllResult,
+} from './scoring-queue';

@@ -45,8 +45,7 @@ export {
   type TimeFrame,
   type WindowDays,
 } from './time/time-frame';
-export type { EntityId } from './metrics/entity-id';
-export type { AccountTotals } from './metrics/account-totals';
+export type { AccountTotals, EntityId } from './metrics/account-totals';
 export type { AccountScoreRow } from './metrics/account-score-row';
 export { activationRate, scoredEventCount } from './metrics/activation-rate';
 export { scoreAccounts, type ScoreAccountsOptions } from './metrics/score-accounts';

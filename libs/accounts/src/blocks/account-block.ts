@@ -1,3 +1,6 @@
+import type { Insights } from '@coil/scoring';
+import type { ServedAccountMetrics } from '../metrics/served-metrics';
+
 /** The optional blocks of GET /v1/accounts, each cached on its own. */
 export type AccountBlock = 'traits' | 'segments' | 'insights';
 
@@ -23,4 +26,29 @@ export const DEFAULT_CACHE_TTLS_MS: CacheTtls = {
 
 export function isAccountBlock(name: string): name is AccountBlock {
   return (ACCOUNT_BLOCKS as readonly string[]).includes(name);
+}
+
+/** An account with its latest metrics of the default profile: what every lookup returns. */
+export interface AccountRecord {
+  id: string;
+  trackingId: string;
+  name: string | null;
+  domain: string | null;
+  metrics: ServedAccountMetrics;
+}
+
+export type AccountTraits = Record<string, unknown>;
+
+export interface AccountSegment {
+  id: string;
+  name: string;
+  entered_at: string;
+}
+
+/** What each cache entry holds once loaded, cached or not. */
+export interface CacheEntryValues {
+  metrics: AccountRecord;
+  traits: AccountTraits;
+  segments: AccountSegment[];
+  insights: Insights;
 }

@@ -1,7 +1,6 @@
 import { scoresVersionKey } from '@coil/platform';
 import type { Insights } from '@coil/scoring';
-import type { AccountBlock, CacheTtls } from '../blocks/account-block';
-import type { AccountRecord } from '../reading/account-record';
+import type { AccountBlock, AccountRecord, CacheTtls } from '../blocks/account-block';
 import { BlockCache, type BlockLoaders } from './block-cache';
 import { InMemoryCacheStore } from './in-memory-cache-store';
 

@@ -1,6 +1,8 @@
 import { scoresVersionKey } from '@coil/platform';
-import type { AccountBlock, CacheEntry, CacheTtls } from '../blocks/account-block';
-import type { CacheEntryValues } from '../blocks/account-blocks';
+import type { AccountBlock, CacheEntry, CacheEntryValues, CacheTtls } from '../blocks/account-block';
+import type { AccountInsights } from '../insights/account-insights';
+import type { AccountSegmentsRepository } from '../repositories/account-segments.repository';
+import type { AccountTraitsRepository } from '../repositories/account-traits.repository';
 
 export interface CachedEntry<T> {
   value: T;
@@ -134,4 +136,17 @@ export class BlockCache {
     }
     return this.store(workspaceId, accountId, name, value);
   }
+}
+
+/** Where each block comes from on a cache miss. */
+export function accountBlockLoaders(
+  traits: AccountTraitsRepository,
+  segments: AccountSegmentsRepository,
+  insights: AccountInsights,
+): BlockLoaders {
+  return {
+    traits: (workspaceId, accountId) => traits.traits(workspaceId, accountId),
+    segments: (workspaceId, accountId) => segments.currentSegments(workspaceId, accountId),
+    insights: (workspaceId, accountId) => insights.generate(workspaceId, accountId),
+  };
 }

@@ -1,7 +1,6 @@
 import { ACCOUNT_BLOCKS, isAccountBlock, type AccountBlock } from '../blocks/account-block';
-import { toLookup, type Lookup } from './lookup';
 import { lookupParameters, WORKSPACE_ID, type QuerySpec } from './query-spec';
-import { compileQueryValidator } from './query-validator';
+import { compileQueryValidator, toLookup, type Lookup } from './query-validator';
 
 export const ACCOUNT_QUERY: QuerySpec = {
   lookup: true,

@@ -7,6 +7,15 @@ const queryAjv = new Ajv({ allErrors: true, strict: true, strictRequired: false,
 
 export const LOOKUP_PARAMETERS = ['id', 'match_type/match_value pairs'];
 
+/** How a request names one account or user: the internal id wins over a match pair. */
+export type Lookup = { kind: 'id'; id: string } | { kind: 'match'; field: string; value: string };
+
+/** Validation guarantees an id or a complete match pair. */
+export function toLookup(raw: { id?: string; match_type?: string; match_value?: string }): Lookup {
+  if (raw.id !== undefined) return { kind: 'id', id: raw.id };
+  return { kind: 'match', field: raw.match_type as string, value: raw.match_value as string };
+}
+
 export type RawQuery = Record<string, unknown>;
 
 /** Compiles a spec to a function that returns the query typed, or throws a 400 naming the parameter. */

@@ -1,6 +1,5 @@
-import { toLookup, type Lookup } from './lookup';
 import { lookupParameters, WORKSPACE_ID, type QuerySpec } from './query-spec';
-import { compileQueryValidator } from './query-validator';
+import { compileQueryValidator, toLookup, type Lookup } from './query-validator';
 
 export const USER_QUERY: QuerySpec = {
   lookup: true,

@@ -1,10 +1,15 @@
 import type { Insights } from '@coil/scoring';
-import { ACCOUNT_BLOCKS, type AccountBlock, type CacheEntry } from '../blocks/account-block';
-import type { AccountSegment, AccountTraits } from '../blocks/account-blocks';
+import {
+  ACCOUNT_BLOCKS,
+  type AccountBlock,
+  type AccountRecord,
+  type AccountSegment,
+  type AccountTraits,
+  type CacheEntry,
+} from '../blocks/account-block';
 import type { BlockRead, CachedEntries } from '../cache/block-cache';
 import type { ExpandRequest } from '../query/account-query';
 import type { ServedAccountMetrics } from '../metrics/served-metrics';
-import type { AccountRecord } from './account-record';
 
 export const EXPAND_DOCUMENTATION = 'Use expand=option1,option2 to include additional data';
 

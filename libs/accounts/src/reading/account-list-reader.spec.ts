@@ -1,7 +1,7 @@
 import type { AccountListQuery } from '../query/account-list-query';
 import { decodeCursor, encodeCursor } from '../query/list-cursor';
 import type { ListPageRequest } from '../repositories/account-list.repository';
-import type { AccountRecord } from './account-record';
+import type { AccountRecord } from '../blocks/account-block';
 import { AccountListReader } from './account-list-reader';
 
 function account(id: string, engagementScore: number): AccountRecord {

@@ -1,12 +1,11 @@
 import { scoresVersionKey } from '@coil/platform';
 import type { Insights } from '@coil/scoring';
-import { DEFAULT_CACHE_TTLS_MS } from '../blocks/account-block';
+import { DEFAULT_CACHE_TTLS_MS, type AccountRecord } from '../blocks/account-block';
 import { BlockCache } from '../cache/block-cache';
 import { InMemoryCacheStore } from '../cache/in-memory-cache-store';
 import type { ServedAccountMetrics } from '../metrics/served-metrics';
 import type { AccountQuery } from '../query/account-query';
-import type { Lookup } from '../query/lookup';
-import type { AccountRecord } from './account-record';
+import type { Lookup } from '../query/query-validator';
 import { AccountReader } from './account-reader';
 
 const PREFIX = 'spec:read';

@@ -1,9 +1,9 @@
 import type { CachedEntries, CachedEntry, BlockCache } from '../cache/block-cache';
 import type { AccountQuery } from '../query/account-query';
-import type { Lookup } from '../query/lookup';
+import type { Lookup } from '../query/query-validator';
 import type { AccountLookupRepository } from '../repositories/account-lookup.repository';
 import { accountBody, oldestEntryAgeSeconds, type AccountBody } from './account-body';
-import type { AccountRecord } from './account-record';
+import type { AccountRecord } from '../blocks/account-block';
 import { singleMatch } from './single-match';
 
 export interface AccountAnswer {

@@ -1,6 +1,6 @@
 import { CoilError } from '@coil/domain';
 import { notFound } from '../auth/read-access';
-import type { Lookup } from '../query/lookup';
+import type { Lookup } from '../query/query-validator';
 import { MAX_MATCH_CANDIDATES } from '../repositories/account-lookup.repository';
 
 /** The one row a lookup names: 404 for none, 409 ambiguous_match listing candidate ids for several. */

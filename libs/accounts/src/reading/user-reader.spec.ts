@@ -1,4 +1,4 @@
-import type { Lookup } from '../query/lookup';
+import type { Lookup } from '../query/query-validator';
 import type { UserRecord } from '../repositories/user-lookup.repository';
 import { UserReader } from './user-reader';
 

@@ -2,7 +2,7 @@ import type { SqlClient } from '@coil/database';
 import { METRIC_FIELDS } from '../metrics/served-metrics';
 import type { ListSort } from '../query/account-list-query';
 import type { ListCursor } from '../query/list-cursor';
-import type { AccountRecord } from '../reading/account-record';
+import type { AccountRecord } from '../blocks/account-block';
 import { ACCOUNT_RECORD_COLUMNS } from './latest-metrics.sql';
 
 const DIRECTIONS = { asc: { keyword: 'ASC', after: '>' }, desc: { keyword: 'DESC', after: '<' } } as const;

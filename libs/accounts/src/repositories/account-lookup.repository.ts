@@ -1,6 +1,6 @@
 import type { SqlClient } from '@coil/database';
-import type { Lookup } from '../query/lookup';
-import type { AccountRecord } from '../reading/account-record';
+import type { Lookup } from '../query/query-validator';
+import type { AccountRecord } from '../blocks/account-block';
 import { ACCOUNT_RECORD_COLUMNS, LATEST_SCORE_JOIN } from './latest-metrics.sql';
 
 /** Indexed account columns; any other match_type is a trait key (intercom_id, salesforce_id...). */

@@ -1,5 +1,5 @@
 import type { SqlClient } from '@coil/database';
-import type { AccountSegment } from '../blocks/account-blocks';
+import type { AccountSegment } from '../blocks/account-block';
 
 export class AccountSegmentsRepository {
   constructor(private readonly db: SqlClient) {}

@@ -1,5 +1,5 @@
 import type { SqlClient } from '@coil/database';
-import type { AccountTraits } from '../blocks/account-blocks';
+import type { AccountTraits } from '../blocks/account-block';
 
 export class AccountTraitsRepository {
   constructor(private readonly db: SqlClient) {}

@@ -1,6 +1,6 @@
 import type { SqlClient } from '@coil/database';
 import { USER_METRICS, type UserMetrics } from '../metrics/served-metrics';
-import type { Lookup } from '../query/lookup';
+import type { Lookup } from '../query/query-validator';
 import { MAX_MATCH_CANDIDATES } from './account-lookup.repository';
 import { metricsObject } from './latest-metrics.sql';
 

@@ -6,7 +6,7 @@ import { normalizeAmplitudeRoute } from '../normalize/amplitude/normalize-amplit
 import { normalizeSegmentBatch } from '../normalize/segment/normalize-segment-batch';
 import { normalizeSegmentEvent } from '../normalize/segment/normalize-segment-event';
 import type { SegmentEventType } from '../normalize/segment/segment-event-schema';
-import { assertEventSize } from './batch/event-size-limit';
+import { assertEventSize } from './ingest-limits';
 import type { IngestRoute } from './ingest-routes';
 import type { NormalizeContext, NormalizeResult } from './normalize-result';
 

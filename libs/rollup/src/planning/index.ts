@@ -1,13 +1,8 @@
-export { accountColumns, type AccountColumns } from './account-columns';
 export { compareNumericIds, compareStrings } from './compare-ids';
-export { firstOfEachMessage } from './dedupe-messages';
-export { InvalidEventError } from './invalid-event-error';
+export { firstOfEachMessage, invalidEventReason, InvalidEventError, subjectId, utcDay } from './events';
 export { applyTraitUpdates, combineStoredTraits, mergeTraits, type StoredTraits, type TraitUpdate } from './merge-traits';
-export { normalizeTraits } from './normalize-traits';
+export { accountColumns, normalizeTraits, type AccountColumns } from './normalize-traits';
 export { NO_ACCOUNT, planDailyCounts, type DailyCountRow } from './plan-daily-counts';
 export { planIdentities, type IdentityGroup, type IdentityPlan } from './plan-identities';
 export { planMemberships, type MembershipRow } from './plan-memberships';
 export { planTraitUpdates, trackingIdsOf, type KeyedTraitUpdate, type TraitUpdatePlan } from './plan-trait-updates';
-export { subjectId } from './subject-id';
-export { utcDay } from './utc-day';
-export { invalidEventReason } from './validate-event';

@@ -1,5 +1,4 @@
-import { accountColumns } from './account-columns';
-import { normalizeTraits } from './normalize-traits';
+import { accountColumns, normalizeTraits } from './normalize-traits';
 
 describe('normalizeTraits', () => {
   it.each([

@@ -1,7 +1,6 @@
 import type { IngestEvent } from '@coil/domain';
 import { compareNumericIds, compareStrings } from './compare-ids';
-import { subjectId } from './subject-id';
-import { utcDay } from './utc-day';
+import { subjectId, utcDay } from './events';
 
 /** The account id of counts whose event named no account (they follow the user's memberships). */
 export const NO_ACCOUNT = '0';

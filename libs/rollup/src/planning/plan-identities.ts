@@ -1,6 +1,6 @@
 import type { IngestEvent } from '@coil/domain';
 import { DisjointSets } from './disjoint-sets';
-import { subjectId } from './subject-id';
+import { subjectId } from './events';
 
 /** External ids that this batch says are one person. */
 export interface IdentityGroup {

@@ -1,6 +1,6 @@
 import type { IngestEvent } from '@coil/domain';
 import { compareNumericIds } from './compare-ids';
-import { subjectId } from './subject-id';
+import { subjectId } from './events';
 
 export interface MembershipRow {
   accountId: string;

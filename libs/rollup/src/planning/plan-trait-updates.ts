@@ -1,7 +1,7 @@
 import type { IngestEvent } from '@coil/domain';
 import type { TraitUpdate } from './merge-traits';
 import { normalizeTraits } from './normalize-traits';
-import { subjectId } from './subject-id';
+import { subjectId } from './events';
 
 export interface KeyedTraitUpdate extends TraitUpdate {
   /** External user id (identify) or account tracking id (group). */

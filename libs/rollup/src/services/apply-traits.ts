@@ -1,6 +1,5 @@
-import { accountColumns, applyTraitUpdates, type KeyedTraitUpdate } from '../planning';
+import { accountColumns, applyTraitUpdates, compareNumericIds, type KeyedTraitUpdate, type TraitUpdate } from '../planning';
 import type { RollupRepositories } from '../repositories';
-import { groupUpdatesByRow } from './group-updates';
 
 export async function applyUserTraits(
   repos: RollupRepositories,
@@ -30,4 +29,17 @@ export async function applyAccountTraits(
     return { id: account.id, ...merged, ...accountColumns(merged.traits) };
   });
   await repos.accounts.updateAccounts(workspaceId, updated);
+}
+
+/** Trait updates per row id (sorted ids, the order rows are locked in). */
+function groupUpdatesByRow(updates: KeyedTraitUpdate[], rowIdOf: ReadonlyMap<string, string>): Map<string, TraitUpdate[]> {
+  const byRow = new Map<string, TraitUpdate[]>();
+  for (const update of updates) {
+    const rowId = rowIdOf.get(update.key);
+    if (rowId === undefined) throw new Error(`no row resolved for trait update of "${update.key}"`);
+    const list = byRow.get(rowId);
+    if (list) list.push(update);
+    else byRow.set(rowId, [update]);
+  }
+  return new Map([...byRow].sort(([a], [b]) => compareNumericIds(a, b)));
 }

@@ -1,5 +1,5 @@
 import type { IngestEvent } from '@coil/domain';
-import type { DeadLetter, DeadLetterSink } from '../dead-letter/dead-letter';
+import type { DeadLetter, DeadLetterSink } from '../dead-letter/dead-letter-queue';
 import { InMemoryRollup } from '../testing/in-memory-rollup';
 import { BatchRollup } from './batch-rollup';
 

@@ -1,11 +1,11 @@
 import type { Pool } from 'pg';
 import { PgUnitOfWork, type UnitOfWork } from '@coil/database';
 import type { IngestBatch, IngestEvent } from '@coil/domain';
-import type { DeadLetter, DeadLetterSink } from '../dead-letter/dead-letter';
+import type { DeadLetter, DeadLetterSink } from '../dead-letter/dead-letter-queue';
 import { invalidEventReason } from '../planning';
 import { createRollupRepositories, type RollupRepositories } from '../repositories';
 import { splitAndApply, type BisectHandlers, type Range } from './bisect';
-import { isPoisonError } from './classify-error';
+import { isPoisonError } from './failures';
 import { rollupEvents, type RollupOutcome } from './rollup-events';
 
 export interface JobOutcome extends RollupOutcome {

@@ -1,6 +1,6 @@
 import { compareNumericIds, compareStrings, type IdentityGroup, type IdentityPlan } from '../planning';
 import type { AliasRow, KnownAlias, RollupRepositories } from '../repositories';
-import { IdentityRaceError } from './identity-race-error';
+import { IdentityRaceError } from './failures';
 import { mergePeople, type PersonMerge } from './merge-people';
 
 function isNew(group: IdentityGroup, known: Map<string, KnownAlias>): boolean {

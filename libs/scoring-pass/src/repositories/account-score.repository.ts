@@ -1,7 +1,6 @@
 import type { AccountScoreRow } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
-import { toSqlDay } from '../database/sql-day';
-import { chunks } from './chunks';
+import { chunks, toSqlDay } from './sql-params';
 
 const UPSERT_SQL = `
 INSERT INTO account_scores (

@@ -7,9 +7,7 @@ import {
   type TimeFrame,
 } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
-import { fromSqlDay, toSqlDay } from '../database/sql-day';
-import type { ScoringScope } from './scoring-scope';
-import { weightingParams } from './weighting-params';
+import { fromSqlDay, toSqlDay, weightingParams, type ScoringScope } from './sql-params';
 
 export interface TotalsQuery {
   readonly workspaceId: string;

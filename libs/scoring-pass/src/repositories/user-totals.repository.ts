@@ -1,7 +1,6 @@
 import type { EventWeighting, TimeFrame, UserTotals } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
-import { fromSqlDay, toSqlDay } from '../database/sql-day';
-import { weightingParams } from './weighting-params';
+import { fromSqlDay, toSqlDay, weightingParams } from './sql-params';
 
 export interface UserTotalsQuery {
   readonly workspaceId: string;

@@ -1,5 +1,5 @@
 import { matchesTraitFilter, type Traits, type TraitFilter } from '@coil/scoring';
-import type { ScoringScope } from '../repositories/scoring-scope';
+import type { ScoringScope } from '../repositories/sql-params';
 import type { MembershipPair, TraitsOf } from '../repositories/subject-traits.repository';
 
 export interface ScoringSubjects {

@@ -8,7 +8,7 @@ import {
   type UserScoreRow,
 } from '@coil/scoring';
 import type { ScoringReads } from '../repositories/scoring-repositories';
-import type { ScoringScope } from '../repositories/scoring-scope';
+import type { ScoringScope } from '../repositories/sql-params';
 import type { ProfilePlan } from './profile-plan';
 
 /** A profile's fresh rows, ready to be written. */

@@ -1,4 +1,4 @@
-import type { EntityId } from './entity-id';
+import type { EntityId } from './account-totals';
 
 /** One stored score row (account_scores, minus workspace/profile/computed_at which the caller owns). */
 export interface AccountScoreRow {

@@ -1,4 +1,5 @@
-import type { EntityId } from './entity-id';
+/** Account or user id as the caller holds it (Prisma BigInt, numeric string, number). */
+export type EntityId = string | number | bigint;
 
 /**
  * Everything scoring needs about one account, already aggregated. The database hands these

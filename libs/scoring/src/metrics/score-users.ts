@@ -1,6 +1,6 @@
 import { benchmark as benchmarkOf } from '../normalization/benchmark';
 import { type NormalizationMethod, scoreWith } from '../normalization/engagement-score';
-import type { EntityId } from './entity-id';
+import type { EntityId } from './account-totals';
 
 export interface UserTotals {
   readonly userId: EntityId;

@@ -1,10 +1,8 @@
 import { CoilError } from '../../errors';
 import type { IngestEvent } from '../../ingest-event';
-import { MAX_BATCH_EVENTS } from '../ingest-limits';
+import { assertEventSize, MAX_BATCH_EVENTS } from '../ingest-limits';
 import type { NormalizeResult, RejectedEvent } from '../normalize-result';
-import { joinJsonPointer } from '../validation/json-pointer';
-import { prefixErrorPath, pathOf } from '../validation/validation-error';
-import { assertEventSize } from './event-size-limit';
+import { joinJsonPointer, prefixErrorPath, pathOf } from '../validation/validation-error';
 
 /** Normalises one batch item; errors carry paths relative to the item. */
 export type NormalizeBatchItem = (item: unknown) => IngestEvent[];

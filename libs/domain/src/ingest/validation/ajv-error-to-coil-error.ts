@@ -1,7 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { CoilError, ErrorCode } from '../../errors';
-import { joinJsonPointer } from './json-pointer';
-import { validationError } from './validation-error';
+import { joinJsonPointer, validationError } from './validation-error';
 
 const INVALID_TYPE_KEYWORDS = new Set(['type', 'minLength', 'pattern', 'format', 'minimum', 'maximum', 'const', 'not']);
 

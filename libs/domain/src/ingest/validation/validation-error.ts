@@ -14,3 +14,12 @@ export function pathOf(error: CoilError): string {
 export function prefixErrorPath(error: CoilError, prefix: string): CoilError {
   return new CoilError(error.status, error.code, error.message, { ...error.details, path: prefix + pathOf(error) });
 }
+
+/** RFC 6901 escaping, so a trait key such as `a/b` still yields an unambiguous path. */
+export function jsonPointerSegment(key: string | number): string {
+  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function joinJsonPointer(base: string, key: string | number): string {
+  return `${base}/${jsonPointerSegment(key)}`;
+}

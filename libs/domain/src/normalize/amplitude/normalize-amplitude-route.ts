@@ -1,5 +1,5 @@
 import type { IngestEvent } from '../../ingest-event';
-import { assertEventSize } from '../../ingest/batch/event-size-limit';
+import { assertEventSize } from '../../ingest/ingest-limits';
 import { normalizeBatchItems } from '../../ingest/batch/normalize-batch-items';
 import type { NormalizeContext, NormalizeResult } from '../../ingest/normalize-result';
 import { normalizeAccoilAmplitudeEvent } from './normalize-accoil-amplitude-event';

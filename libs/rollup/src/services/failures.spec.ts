@@ -1,5 +1,5 @@
 import { InvalidEventError } from '../planning';
-import { isPoisonError } from './classify-error';
+import { isPoisonError } from './failures';
 
 const pgError = (code: string) => Object.assign(new Error(code), { code });
 

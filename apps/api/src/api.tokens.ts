@@ -1,1 +1,0 @@
-export const INSIGHTS_PROVIDER = Symbol('INSIGHTS_PROVIDER');
