@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -93,6 +93,10 @@ describe('docker-compose.yml: the whole stack from a fresh clone', () => {
     expect(services.migrate.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
     expect(services.migrate.healthcheck).toBeUndefined();
     expect(Object.keys(services.migrate.environment ?? {})).toEqual(expect.arrayContaining(['DATABASE_URL', 'REDIS_URL']));
+    // The built entry point must be one the build produces: dist/<path>.js from <path>.ts.
+    const entry = services.migrate.command?.at(-1) ?? '';
+    expect(entry).toMatch(/^dist\/.+\.js$/);
+    expect(existsSync(path.join(ROOT, entry.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
   });
 
   it.each(APP_NAMES)('publishes %s on the default port of libs/config and the README', (app) => {

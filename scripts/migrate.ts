@@ -1,6 +1,6 @@
 // `npm run migrate`: applies pending migrations to DATABASE_URL (created if missing).
 import { loadConfig } from '@coil/platform';
-import { applyMigrations } from './migrations/migration-runner';
+import { applyMigrations } from '@coil/database';
 
 async function main(): Promise<void> {
   const { databaseUrl } = loadConfig();
