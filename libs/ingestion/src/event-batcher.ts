@@ -1,4 +1,5 @@
 import { CoilError, type IngestEvent } from '@coil/domain';
+import { withTimeout } from '@coil/platform';
 import type { BatchWriter } from './queue-writer';
 
 export interface BatcherOptions {
@@ -69,23 +70,12 @@ export class EventBatcher {
     this.pendingEvents = 0;
     const waiters = [...taken.values()].flatMap((entry) => entry.waiters);
     const batches = [...taken].map(([workspaceId, entry]) => ({ workspaceId, events: entry.events }));
-    const write = this.writeWithTimeout(batches).then(
+    const write = withTimeout(this.writer.write(batches), this.options.writeTimeoutMs, 'queue write').then(
       () => waiters.forEach((waiter) => waiter.resolve()),
       (error: unknown) => waiters.forEach((waiter) => waiter.reject(toUnavailable(error))),
     );
     this.inFlight.add(write);
     void write.finally(() => this.inFlight.delete(write));
-  }
-
-  private writeWithTimeout(batches: { workspaceId: string; events: IngestEvent[] }[]): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`queue write timed out after ${this.options.writeTimeoutMs} ms`)),
-        this.options.writeTimeoutMs,
-      );
-    });
-    return Promise.race([this.writer.write(batches), timeout]).finally(() => clearTimeout(timer));
   }
 }
 

@@ -18,3 +18,4 @@ export { ShutdownSequence, type ShutdownPhase } from './shutdown/shutdown-sequen
 export { stopWorkerOnShutdown } from './shutdown/queue-worker';
 export { createLogger, PinoNestLogger, type StructuredLogger } from './observability/logger';
 export { counter, gauge, histogram, scrapedGauge } from './observability/metric';
+export { withTimeout } from './time-limit';
