@@ -1,7 +1,7 @@
 import { CoilError } from '@coil/domain';
 import type { Pool } from 'pg';
 import { createPgPool } from '@coil/database';
-import { createWorkspaceAdmin, credentialRepositories, CredentialResolver } from '@coil/workspaces';
+import { createCredentialResolver, createWorkspaceAdmin } from '@coil/workspaces';
 import { TcpProxy } from '../support/tcp-proxy';
 
 // Target: PostgreSQL down 60 s during load and the ingest keeps answering 202. The key cache
@@ -29,7 +29,7 @@ describe('credential checks while PostgreSQL is unreachable', () => {
 
   it('keeps answering for a key known before the outage, even past its cache lifetime, and says 503 for unknown ones', async () => {
     const workspace = await createWorkspaceAdmin(direct).createWorkspace('outage');
-    const resolver = new CredentialResolver(credentialRepositories(throughProxy), { positiveTtlMs: 1000, now: () => clock });
+    const resolver = createCredentialResolver(throughProxy, { positiveTtlMs: 1000, now: () => clock });
     expect(await resolver.resolveIngestKey(workspace.api_key)).toBe(workspace.workspace_id);
 
     proxy.cut();

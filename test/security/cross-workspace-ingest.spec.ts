@@ -4,13 +4,7 @@ import { CoilError } from '@coil/domain';
 import { BullBatchWriter, EventBatcher, IngestService } from '@coil/ingestion';
 import { RateLimiter } from '@coil/http';
 import { createRedisConnection, loadConfig, queuePrefix, type RedisConnection } from '@coil/platform';
-import {
-  createWorkspaceAdmin,
-  credentialRepositories,
-  CredentialResolver,
-  type CreatedWorkspace,
-  type WorkspaceAdmin,
-} from '@coil/workspaces';
+import { createCredentialResolver, createWorkspaceAdmin, type CreatedWorkspace, type WorkspaceAdmin } from '@coil/workspaces';
 import { basicAuth } from '../support/ingest-harness';
 import { startWorker, totalCount } from '../worker/support/worker-harness';
 import { listenIngest, openFaultStack, type FaultStack } from '../faults/support/fault-stack';
@@ -154,7 +148,7 @@ describe('a revoked ingest key stops working once its cache entry expires', () =
 
   it('accepts the key while cached, refuses it with 401 after the TTL; a new key works at once', async () => {
     const admin = createWorkspaceAdmin(stack.pool);
-    const resolver = new CredentialResolver(credentialRepositories(stack.pool), { positiveTtlMs: TTL_MS, negativeTtlMs: TTL_MS });
+    const resolver = createCredentialResolver(stack.pool, { positiveTtlMs: TTL_MS, negativeTtlMs: TTL_MS });
     const batcher = new EventBatcher(writer, { maxEvents: 100, maxDelayMs: 0, writeTimeoutMs: 2000 });
     const service = new IngestService(resolver, new RateLimiter(() => 1000), batcher);
     const accept = (key: string) =>

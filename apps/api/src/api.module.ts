@@ -17,7 +17,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [PlatformModule.forRoot({ app: 'api', config, logger, pgPoolSize: PG_POOL_SIZE })],
       controllers: [AccountsController, UsersController],
-      providers: [...readProviders(options, config.apiRateLimit)],
+      providers: readProviders(options, config.apiRateLimit),
     };
   }
 }

@@ -18,7 +18,7 @@ import {
 import type { Logger } from 'pino';
 import { LOGGER, PG_POOL, REDIS, type RedisConnection } from '@coil/platform';
 import { DeterministicInsightsProvider, type InsightsProvider } from '@coil/scoring';
-import { credentialRepositories, CredentialResolver } from '@coil/workspaces';
+import { createCredentialResolver, CredentialResolver } from '@coil/workspaces';
 import type { ApiOptions } from './api-options';
 
 export const INSIGHTS_PROVIDER = Symbol('INSIGHTS_PROVIDER');
@@ -40,7 +40,7 @@ export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, 
       inject: [PG_POOL],
       useFactory: (pool: Pool) => new repository(pool),
     })),
-    { provide: CredentialResolver, inject: [PG_POOL], useFactory: (pool: Pool) => new CredentialResolver(credentialRepositories(pool)) },
+    { provide: CredentialResolver, inject: [PG_POOL], useFactory: (pool: Pool) => createCredentialResolver(pool) },
     {
       provide: ReadAccess,
       inject: [CredentialResolver],

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { RateLimiter } from '@coil/http';
 import { BullBatchWriter, EventBatcher, IngestService } from '@coil/ingestion';
 import { PG_POOL, PlatformModule, queuePrefix, REDIS, ShutdownSequence, type CoilConfig, type RedisConnection } from '@coil/platform';
-import { credentialRepositories, CredentialResolver } from '@coil/workspaces';
+import { createCredentialResolver, CredentialResolver } from '@coil/workspaces';
 import { INGEST_CONTROLLERS } from './controllers/ingest-controllers';
 import { IngestHandler } from './ingest-handler';
 import { reportQueueDepth } from './queue-depth.metric';
@@ -50,7 +50,7 @@ export class IngestModule {
         {
           provide: CredentialResolver,
           inject: [PG_POOL],
-          useFactory: (pool: Pool) => new CredentialResolver(credentialRepositories(pool)),
+          useFactory: (pool: Pool) => createCredentialResolver(pool),
         },
         {
           provide: IngestService,

@@ -20,6 +20,7 @@ export { requireWorkspace, type WorkspaceDirectory } from './guard/require-works
 export { CredentialRepository, type CredentialRecord, type CredentialRef } from './repositories/credential.repository';
 export { WorkspaceRepository, type WorkspaceRow } from './repositories/workspace.repository';
 export {
+  createCredentialResolver,
   createWorkspaceAdmin,
   credentialRepositories,
   workspaceRepositories,

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { PgUnitOfWork, type RepositoryShape, type SqlClient } from '@coil/database';
 import { WorkspaceAdmin } from '../admin/workspace-admin';
+import { CredentialResolver, type CredentialCacheOptions } from '../resolver/credential-resolver';
 import type { CredentialKind } from '../credentials/credential-kind';
 import { CredentialRepository } from './credential.repository';
 import { WorkspaceRepository } from './workspace.repository';
@@ -24,4 +25,9 @@ export function workspaceRepositories(db: SqlClient): WorkspaceRepositories {
 /** The admin over a pool: each of its actions one transaction. */
 export function createWorkspaceAdmin(pool: Pool): WorkspaceAdmin {
   return new WorkspaceAdmin(new PgUnitOfWork(pool, workspaceRepositories));
+}
+
+/** The resolver of the hot paths (ingest keys, read tokens) over a pool. */
+export function createCredentialResolver(pool: Pool, options: Partial<CredentialCacheOptions> = {}): CredentialResolver {
+  return new CredentialResolver(credentialRepositories(pool), options);
 }
