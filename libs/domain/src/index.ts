@@ -19,4 +19,4 @@ export type { NormalizeContext, NormalizeResult, RejectedEvent } from './ingest/
 export { normalizeRequest } from './ingest/normalize-request';
 export { extractBodyKey } from './ingest/auth/extract-body-key';
 export { parseAuthorizationHeader } from './ingest/auth/parse-authorization-header';
-export { parseId, parseWorkspaceId } from './ids';
+export { parseId, parseName, parseWorkspaceId } from './input';

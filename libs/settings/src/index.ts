@@ -4,7 +4,7 @@ export { ProfileSettings, type ProfileChange, type ProfileView } from './setting
 export { FeatureSettings, type FeatureChange, type FeatureSetResult, type FeatureView } from './settings/feature-settings';
 export { EventWeightSettings, type EventWeightChange, type EventWeightView } from './settings/event-weight-settings';
 export { SegmentSettings, type SegmentRef, type SegmentView } from './settings/segment-settings';
-export { parseEventList, parseName, parseWeight } from './settings/settings-input';
+export { parseEventList, parseWeight } from './settings/settings-input';
 export { EventWeightRepository } from './repositories/event-weight.repository';
 export { FeatureRepository, type EventOwner, type FeatureRecord } from './repositories/feature.repository';
 export { ScoringLockRepository } from './repositories/scoring-lock.repository';

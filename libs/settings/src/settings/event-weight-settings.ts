@@ -1,9 +1,9 @@
-import { CoilError } from '@coil/domain';
+import { CoilError, parseName } from '@coil/domain';
 import type { UnitOfWork } from '@coil/database';
 import { requireWorkspace, type WorkspaceDirectory } from '@coil/workspaces';
 import type { ScoringProfileRecord } from '../repositories/scoring-profile.repository';
 import { changeSettings, type SettingsRepositories } from '../repositories/settings-repositories';
-import { parseName, parseWeight } from './settings-input';
+import { parseWeight } from './settings-input';
 
 export interface EventWeightChange {
   readonly workspaceId: string;

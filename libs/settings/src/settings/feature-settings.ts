@@ -1,9 +1,9 @@
-import { CoilError } from '@coil/domain';
+import { CoilError, parseName } from '@coil/domain';
 import type { RepositoryShape, UnitOfWork } from '@coil/database';
 import { requireWorkspace, type WorkspaceDirectory } from '@coil/workspaces';
 import type { EventOwner, FeatureRecord, FeatureRepository } from '../repositories/feature.repository';
 import { changeSettings, type SettingsRepositories } from '../repositories/settings-repositories';
-import { parseEventList, parseName, parseWeight } from './settings-input';
+import { parseEventList, parseWeight } from './settings-input';
 
 export interface FeatureChange {
   readonly workspaceId: string;

@@ -1,10 +1,9 @@
-import { CoilError } from '@coil/domain';
+import { CoilError, parseName } from '@coil/domain';
 import { DEFAULT_WINDOW_DAYS, parseTraitFilter, RuleParseError, type NormalizationMethod, type WindowDays } from '@coil/scoring';
 import type { UnitOfWork } from '@coil/database';
 import { requireWorkspace, type WorkspaceDirectory } from '@coil/workspaces';
 import { DEFAULT_PROFILE_NAME, type ProfileValues, type ScoringProfileRecord } from '../repositories/scoring-profile.repository';
 import { changeSettings, type SettingsRepositories } from '../repositories/settings-repositories';
-import { parseName } from './settings-input';
 
 export interface ProfileChange {
   readonly workspaceId: string;

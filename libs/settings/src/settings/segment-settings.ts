@@ -1,10 +1,9 @@
-import { CoilError, parseId } from '@coil/domain';
+import { CoilError, parseId, parseName } from '@coil/domain';
 import type { RepositoryShape, UnitOfWork } from '@coil/database';
 import { parseRule, RuleParseError } from '@coil/scoring';
 import { requireWorkspace, type WorkspaceDirectory } from '@coil/workspaces';
 import type { SegmentRecord, SegmentRepository } from '../repositories/segment.repository';
 import { changeSettings, type SettingsRepositories } from '../repositories/settings-repositories';
-import { parseName } from './settings-input';
 
 export interface SegmentView {
   readonly id: string;

@@ -1,5 +1,5 @@
 import type { UnitOfWork } from '@coil/database';
-import { CoilError, parseId } from '@coil/domain';
+import { CoilError, parseId, parseName } from '@coil/domain';
 import type { CredentialKind } from '../credentials/credential-kind';
 import { generateCredential, hashCredential, type GeneratedCredential } from '../credentials/credential-secret';
 import { requireWorkspace } from '../guard/require-workspace';
@@ -15,16 +15,6 @@ import type {
   WorkspaceSummary,
 } from './admin-results';
 
-const MAX_NAME_LENGTH = 200;
-
-function parseWorkspaceName(raw: string): string {
-  const name = raw.trim();
-  if (name.length === 0 || name.length > MAX_NAME_LENGTH) {
-    throw new CoilError('bad_request', 'invalid_parameter', `workspace name must be 1 to ${MAX_NAME_LENGTH} characters`);
-  }
-  return name;
-}
-
 /**
  * Operator actions on workspaces and their secrets (the admin CLI's logic). Each action is one
  * transaction: a workspace and its first key and token are written together or not at all.
@@ -36,7 +26,7 @@ export class WorkspaceAdmin {
   ) {}
 
   async createWorkspace(name: string): Promise<CreatedWorkspace> {
-    const workspaceName = parseWorkspaceName(name);
+    const workspaceName = parseName(name, 'workspace name');
     const key = generateCredential('ingest_key');
     const token = generateCredential('read_token');
     const workspaceId = await this.transaction.run(async ({ workspaces, credentials }) => {
