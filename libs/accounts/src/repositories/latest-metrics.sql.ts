@@ -1,17 +1,23 @@
 import { ACCOUNT_METRICS, METRIC_FIELDS, type MetricName } from '../metrics/served-metrics';
 
 /**
- * The latest account_scores row of the workspace's default profile for account `a`: one
- * backward scan of the primary key (workspace, profile, account, period), LIMIT 1.
+ * Joins, as `s`, the latest score row of the workspace's default profile for the account `a`
+ * or the user `u`: one backward scan of the primary key (workspace, profile, subject, period),
+ * LIMIT 1. Absent when never scored.
  */
-export const LATEST_SCORE_JOIN = `
+function latestScoreJoin(scores: 'account_scores' | 'user_scores', subjectColumn: 'account_id' | 'user_id', subject: 'a' | 'u'): string {
+  return `
 LEFT JOIN LATERAL (
-  SELECT s.* FROM account_scores s
-  WHERE s.workspace_id = a.workspace_id AND s.account_id = a.id
-    AND s.profile_id = (SELECT p.id FROM scoring_profiles p
-                        WHERE p.workspace_id = a.workspace_id AND p.is_default ORDER BY p.id LIMIT 1)
-  ORDER BY s.period DESC LIMIT 1
+  SELECT latest.* FROM ${scores} latest
+  WHERE latest.workspace_id = ${subject}.workspace_id AND latest.${subjectColumn} = ${subject}.id
+    AND latest.profile_id = (SELECT p.id FROM scoring_profiles p
+                             WHERE p.workspace_id = ${subject}.workspace_id AND p.is_default ORDER BY p.id LIMIT 1)
+  ORDER BY latest.period DESC LIMIT 1
 ) s ON true`;
+}
+
+export const LATEST_SCORE_JOIN = latestScoreJoin('account_scores', 'account_id', 'a');
+export const LATEST_USER_SCORE_JOIN = latestScoreJoin('user_scores', 'user_id', 'u');
 
 /**
  * The named metrics as one JSON object, keys in the order named: the row's `metrics` is then

@@ -2,7 +2,7 @@ import type { SqlClient } from '@coil/database';
 import { USER_METRICS, type UserMetrics } from '../metrics/served-metrics';
 import type { Lookup } from '../query/query-validator';
 import { MAX_MATCH_CANDIDATES } from './account-lookup.repository';
-import { metricsObject } from './latest-metrics.sql';
+import { LATEST_USER_SCORE_JOIN, metricsObject } from './latest-metrics.sql';
 
 export interface UserRecord {
   id: string;
@@ -24,13 +24,7 @@ export class UserLookupRepository {
               ARRAY(SELECT m.account_id::text FROM memberships m
                     WHERE m.workspace_id = u.workspace_id AND m.user_id = u.id ORDER BY m.account_id) AS "accountIds",
               ${metricsObject(USER_METRICS)} AS metrics
-       FROM users u
-       LEFT JOIN LATERAL (
-         SELECT us.* FROM user_scores us
-         WHERE us.workspace_id = u.workspace_id AND us.user_id = u.id
-           AND us.profile_id = (SELECT p.id FROM scoring_profiles p
-                                WHERE p.workspace_id = u.workspace_id AND p.is_default ORDER BY p.id LIMIT 1)
-         ORDER BY us.period DESC LIMIT 1) s ON true
+       FROM users u ${LATEST_USER_SCORE_JOIN}
        WHERE u.workspace_id = $1::bigint AND ${condition}
        ORDER BY u.id LIMIT ${MAX_MATCH_CANDIDATES + 1}`,
       [workspaceId, ...values],
