@@ -19,13 +19,24 @@ afterAll(async () => {
 
 describe('schema.prisma and the migrations agree', () => {
   it('Workspace', async () => {
-    const created = await prisma.workspace.create({ data: { name: 'w', createdAt: instant } });
-    expect(await prisma.workspace.findUniqueOrThrow({ where: { id: created.id } })).toEqual({
-      id: created.id,
+    const data = {
       name: 'w',
       createdAt: instant,
+      accountUserTrait: 'company_id',
+      accountNameTrait: 'company_name',
+      accountCreatedTrait: 'signed_up_at',
+      suggestedSegmentsAt: instant,
+    };
+    const created = await prisma.workspace.create({ data });
+    expect(await prisma.workspace.findUniqueOrThrow({ where: { id: created.id } })).toEqual({ ...data, id: created.id });
+    const defaults = await prisma.workspace.create({ data: { name: 'defaults' } });
+    expect(defaults.createdAt).toBeInstanceOf(Date);
+    expect(defaults).toMatchObject({
+      accountUserTrait: null,
+      accountNameTrait: null,
+      accountCreatedTrait: null,
+      suggestedSegmentsAt: null,
     });
-    expect((await prisma.workspace.create({ data: { name: 'defaults' } })).createdAt).toBeInstanceOf(Date);
   });
 
   it('IngestKey', async () => {
@@ -94,8 +105,9 @@ describe('schema.prisma and the migrations agree', () => {
   });
 
   it('Membership', async () => {
-    const data = { workspaceId, accountId: 1n, userId: 2n, createdAt: instant };
+    const data = { workspaceId, accountId: 1n, userId: 2n, source: 'trait', createdAt: instant };
     await prisma.membership.create({ data });
+    expect((await prisma.membership.create({ data: { workspaceId, accountId: 1n, userId: 3n } })).source).toBe('group');
     expect(
       await prisma.membership.findUniqueOrThrow({
         where: { workspaceId_accountId_userId: { workspaceId, accountId: 1n, userId: 2n } },
@@ -196,6 +208,11 @@ describe('schema.prisma and the migrations agree', () => {
       totalActivePeopleCount: 4,
       firstSeen: day,
       lastSeen: day,
+      frequency: 4,
+      adoptionRate: 0.25,
+      lifetimeAdoptionRate: 0.5,
+      lastActive: day,
+      activation: { rate: 1, completed: ['Report Created'], missing: [], activated_at: '2026-11-20' },
       computedAt: instant,
     };
     await prisma.accountScore.create({ data });
@@ -218,6 +235,12 @@ describe('schema.prisma and the migrations agree', () => {
       scoringProfileEvents: 6n,
       firstSeen: null,
       lastSeen: day,
+      engagementScoreChange: 1.5,
+      frequency: 2,
+      adoptionRate: 0.5,
+      lifetimeAdoptionRate: 0.75,
+      lastActive: day,
+      activation: { rate: 0.5, completed: [], missing: ['Invite Sent'], activated_at: null },
       computedAt: instant,
     };
     await prisma.userScore.create({ data });
@@ -249,6 +272,37 @@ describe('schema.prisma and the migrations agree', () => {
     ).toEqual(data);
   });
 
+  it('WorkspaceScore', async () => {
+    const data = {
+      workspaceId,
+      profileId: 1n,
+      period: day,
+      meanScore: 42.5,
+      accounts: 10,
+      activeAccounts: 7,
+      activeUsers: 30,
+      computedAt: instant,
+    };
+    await prisma.workspaceScore.create({ data });
+    expect(
+      await prisma.workspaceScore.findUniqueOrThrow({
+        where: { workspaceId_profileId_period: { workspaceId, profileId: 1n, period: day } },
+      }),
+    ).toEqual(data);
+  });
+
+  it('ActivationChecklist', async () => {
+    const data = { workspaceId, steps: [{ kind: 'event', name: 'Report Created', min_count: 1 }], requiredUsers: 2, updatedAt: instant };
+    await prisma.activationChecklist.create({ data });
+    expect(await prisma.activationChecklist.findUniqueOrThrow({ where: { workspaceId } })).toEqual(data);
+  });
+
+  it('TraitType', async () => {
+    const data = { workspaceId, key: 'mrr', type: 'number', updatedAt: instant };
+    await prisma.traitType.create({ data });
+    expect(await prisma.traitType.findUniqueOrThrow({ where: { workspaceId_key: { workspaceId, key: 'mrr' } } })).toEqual(data);
+  });
+
   it('covers every model of the client', () => {
     const tested = [
       'Workspace',
@@ -269,6 +323,9 @@ describe('schema.prisma and the migrations agree', () => {
       'UserScore',
       'Segment',
       'SegmentMembership',
+      'WorkspaceScore',
+      'ActivationChecklist',
+      'TraitType',
     ];
     expect(Object.values(Prisma.ModelName).sort()).toEqual(tested.sort());
   });

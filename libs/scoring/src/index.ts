@@ -83,3 +83,5 @@ export { assessHealth, AT_RISK_BELOW, HEALTHY_FROM } from './insights/insight-he
 export { recommendationsFor } from './insights/insight-recommendations';
 export { generateInsights } from './insights/generate-insights';
 export { DeterministicInsightsProvider } from './insights/deterministic-insights-provider';
+export type { Activation, ActivationChecklist, ActivationStep } from './activation/activation-checklist';
+export { isTraitDataType, TRAIT_DATA_TYPES, type TraitDataType, type TraitTypes } from './traits/trait-data-type';

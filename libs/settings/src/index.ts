@@ -16,3 +16,5 @@ export {
 } from './repositories/scoring-profile.repository';
 export { SegmentRepository, type SegmentRecord } from './repositories/segment.repository';
 export type { SettingsRepositories } from './repositories/settings-repositories';
+export { ActivationChecklistRepository } from './repositories/activation-checklist.repository';
+export { TraitTypeRepository } from './repositories/trait-type.repository';

@@ -18,7 +18,7 @@ export { CREDENTIAL_PREFIX, type CredentialKind } from './credentials/credential
 export { generateCredential, hashCredential, hashesMatch, type GeneratedCredential } from './credentials/credential-secret';
 export { requireWorkspace, type WorkspaceDirectory } from './guard/require-workspace';
 export { CredentialRepository, type CredentialRecord, type CredentialRef } from './repositories/credential.repository';
-export { WorkspaceRepository, type WorkspaceRow } from './repositories/workspace.repository';
+export { WorkspaceRepository, type AccountSettings, type WorkspaceRow } from './repositories/workspace.repository';
 export {
   createCredentialResolver,
   createWorkspaceAdmin,
