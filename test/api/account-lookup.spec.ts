@@ -21,7 +21,15 @@ beforeAll(async () => {
   });
   neverScoredId = await seed.account({ trackingId: 'ext-new', traits: { owner: 'Bob' } });
   await seed.score(profile, scoredId, '2025-09-20', { engagementScore: 70, change: 1 });
-  await seed.score(profile, scoredId, '2025-09-21', { engagementScore: 75.5, change: 5.5 });
+  await seed.score(profile, scoredId, '2025-09-21', {
+    engagementScore: 75.5,
+    change: 5.5,
+    frequency: 4,
+    adoptionRate: 0.6,
+    lifetimeAdoptionRate: 0.8,
+    lastActive: '2025-09-20',
+    activation: { activated_at: null, missing: ['feature:Reports>=2'], completed: ['Report_Created'], rate: 0.5 },
+  });
   await seed.score(other, scoredId, '2025-09-22', { engagementScore: 10 });
   await seed.segment('At risk', scoredId, '2025-09-20T00:00:00Z');
   await seed.segment('Dormant', scoredId, '2025-08-01T00:00:00Z', '2025-08-10T00:00:00Z');
@@ -53,6 +61,13 @@ describe('GET /v1/accounts lookups', () => {
         scoring_profile_events: 50,
         total_people_count: 4,
         total_active_people_count: 3,
+        frequency: 4,
+        adoption_rate: 0.6,
+        lifetime_adoption_rate: 0.8,
+        last_active: '2025-09-20',
+        trend: 'steady',
+        activation: { rate: 0.5, completed: ['Report_Created'], missing: ['feature:Reports>=2'], activated_at: null },
+        profile: 'default',
       },
       _expansions: {
         available: ['traits', 'segments', 'insights'],
@@ -82,7 +97,42 @@ describe('GET /v1/accounts lookups', () => {
       scoring_profile_events: 0,
       total_people_count: 0,
       total_active_people_count: 0,
+      frequency: 0,
+      adoption_rate: 0,
+      lifetime_adoption_rate: 0,
+      last_active: null,
+      trend: 'steady',
+      activation: null,
+      profile: 'default',
     });
+  });
+
+  it('serves the metrics in the documented order: the existing keys first, as before, then the new ones', async () => {
+    const response = await accounts(`id=${scoredId}`);
+    const metrics = response.body.metrics as Record<string, unknown>;
+    expect(Object.keys(metrics)).toEqual([
+      'engagement_score',
+      'engagement_score_change',
+      'raw_score',
+      'owner_name',
+      'first_seen',
+      'last_seen',
+      'active_users',
+      'activation_rate',
+      'overall_scored_events',
+      'recently_scored_events',
+      'scoring_profile_events',
+      'total_people_count',
+      'total_active_people_count',
+      'frequency',
+      'adoption_rate',
+      'lifetime_adoption_rate',
+      'last_active',
+      'trend',
+      'activation',
+      'profile',
+    ]);
+    expect(Object.keys(metrics.activation as object)).toEqual(['rate', 'completed', 'missing', 'activated_at']);
   });
 
   it.each([

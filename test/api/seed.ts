@@ -1,4 +1,23 @@
-import type { Prisma, PrismaClient } from '@coil/database';
+import { Prisma, type PrismaClient } from '@coil/database';
+
+/** The new metrics' columns; each defaults to what a row written before them holds. */
+export interface EngagementColumns {
+  frequency?: number;
+  adoptionRate?: number;
+  lifetimeAdoptionRate?: number;
+  lastActive?: string | null;
+  activation?: Prisma.InputJsonObject | null;
+}
+
+function engagementData(values: EngagementColumns) {
+  return {
+    frequency: values.frequency ?? 0,
+    adoptionRate: values.adoptionRate ?? 0,
+    lifetimeAdoptionRate: values.lifetimeAdoptionRate ?? 0,
+    lastActive: values.lastActive ? new Date(`${values.lastActive}T00:00:00Z`) : null,
+    activation: values.activation ?? Prisma.DbNull,
+  };
+}
 
 export interface AccountSeed {
   trackingId: string;
@@ -31,16 +50,28 @@ export class Seed {
     return row.id.toString();
   }
 
-  async profile(name: string): Promise<string> {
-    const row = await this.prisma.scoringProfile.create({ data: { workspaceId: this.ws, name } });
+  async profile(name: string, windowDays = 30): Promise<string> {
+    const row = await this.prisma.scoringProfile.create({ data: { workspaceId: this.ws, name, windowDays } });
     return row.id.toString();
+  }
+
+  async eventWeight(profileId: string, event: string, weight: number): Promise<void> {
+    await this.prisma.eventWeight.create({ data: { workspaceId: this.ws, profileId: BigInt(profileId), event, weight } });
   }
 
   async score(
     profileId: string,
     accountId: string,
     period: string,
-    values: { engagementScore: number; change?: number | null; activeUsers?: number; totalPeople?: number; lastSeen?: string },
+    values: {
+      engagementScore: number;
+      change?: number | null;
+      rawScore?: number;
+      activeUsers?: number;
+      totalPeople?: number;
+      scoringProfileEvents?: number;
+      lastSeen?: string;
+    } & EngagementColumns,
   ): Promise<void> {
     await this.prisma.accountScore.create({
       data: {
@@ -48,7 +79,7 @@ export class Seed {
         profileId: BigInt(profileId),
         accountId: BigInt(accountId),
         period: new Date(`${period}T00:00:00Z`),
-        rawScore: values.engagementScore * 10,
+        rawScore: values.rawScore ?? values.engagementScore * 10,
         engagementScore: values.engagementScore,
         engagementScoreChange: values.change ?? null,
         benchmark: 100,
@@ -56,12 +87,47 @@ export class Seed {
         activationRate: 0.5,
         overallScoredEvents: 1000n,
         recentlyScoredEvents: 100n,
-        scoringProfileEvents: 50n,
+        scoringProfileEvents: BigInt(values.scoringProfileEvents ?? 50),
         totalPeopleCount: values.totalPeople ?? 4,
         totalActivePeopleCount: 3,
         firstSeen: new Date('2025-01-15T00:00:00Z'),
         lastSeen: new Date(`${values.lastSeen ?? period}T00:00:00Z`),
+        ...engagementData(values),
       },
+    });
+  }
+
+  async userScore(
+    profileId: string,
+    userId: string,
+    period: string,
+    values: { engagementScore: number; rawScore?: number; change?: number | null; scoringProfileEvents?: number } & EngagementColumns,
+  ): Promise<void> {
+    await this.prisma.userScore.create({
+      data: {
+        workspaceId: this.ws,
+        profileId: BigInt(profileId),
+        userId: BigInt(userId),
+        period: new Date(`${period}T00:00:00Z`),
+        rawScore: values.rawScore ?? values.engagementScore * 2,
+        engagementScore: values.engagementScore,
+        engagementScoreChange: values.change ?? null,
+        benchmark: 10,
+        scoringProfileEvents: BigInt(values.scoringProfileEvents ?? 30),
+        firstSeen: new Date('2025-09-01T00:00:00Z'),
+        lastSeen: new Date(`${period}T00:00:00Z`),
+        ...engagementData(values),
+      },
+    });
+  }
+
+  async workspaceScore(
+    profileId: string,
+    period: string,
+    values: { meanScore: number; accounts: number; activeAccounts: number; activeUsers: number },
+  ): Promise<void> {
+    await this.prisma.workspaceScore.create({
+      data: { workspaceId: this.ws, profileId: BigInt(profileId), period: new Date(`${period}T00:00:00Z`), ...values },
     });
   }
 

@@ -50,7 +50,21 @@ describe('GET /v1/users', () => {
       name: 'Ada',
       email: 'ada@example.com',
       account_ids: [accountId],
-      metrics: { engagement_score: 64.5, raw_score: 129, scoring_profile_events: 30, first_seen: '2025-09-01', last_seen: '2025-09-21' },
+      metrics: {
+        engagement_score: 64.5,
+        raw_score: 129,
+        scoring_profile_events: 30,
+        first_seen: '2025-09-01',
+        last_seen: '2025-09-21',
+        engagement_score_change: null,
+        frequency: 0,
+        adoption_rate: 0,
+        lifetime_adoption_rate: 0,
+        last_active: null,
+        trend: 'steady',
+        activation: null,
+        profile: 'default',
+      },
       _links: { self: { href: `/v1/users?id=${userId}&workspace_id=${api.workspace.workspace_id}` } },
     });
   });
@@ -77,6 +91,14 @@ describe('GET /v1/users', () => {
       scoring_profile_events: 0,
       first_seen: null,
       last_seen: null,
+      engagement_score_change: null,
+      frequency: 0,
+      adoption_rate: 0,
+      lifetime_adoption_rate: 0,
+      last_active: null,
+      trend: 'steady',
+      activation: null,
+      profile: 'default',
     });
     expect((await users('')).body).toMatchObject({ error: { code: 'missing_lookup_parameter' } });
     expect((await users('id=999999999')).status).toBe(404);

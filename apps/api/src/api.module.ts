@@ -3,7 +3,9 @@ import type { Logger } from 'pino';
 import { PlatformModule, readCachePrefix, type CoilConfig } from '@coil/platform';
 import { DEFAULT_API_OPTIONS, type ApiOptions } from './api-options';
 import { AccountsController } from './controllers/accounts.controller';
+import { FeaturesController } from './controllers/features.controller';
 import { UsersController } from './controllers/users.controller';
+import { WorkspaceController } from './controllers/workspace.controller';
 import { readProviders } from './read.providers';
 
 // Concurrent read requests each hold a connection for a query or two.
@@ -16,7 +18,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PlatformModule.forRoot({ app: 'api', config, logger, pgPoolSize: PG_POOL_SIZE })],
-      controllers: [AccountsController, UsersController],
+      controllers: [AccountsController, UsersController, WorkspaceController, FeaturesController],
       providers: readProviders(options, config.apiRateLimit),
     };
   }

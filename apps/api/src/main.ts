@@ -12,7 +12,8 @@ export async function bootstrapApi(config: CoilConfig = loadConfig(), options: P
   setupOpenApi(app, {
     title: 'Coil read API',
     description:
-      'Accounts, their engagement metrics and optional blocks (traits, segments, insights), and users. Accoil-compatible GET /v1/accounts.',
+      'Accounts, their engagement metrics and optional blocks (traits, segments, insights), and users; daily score history of ' +
+      'accounts, users and the workspace; feature use. Accoil-compatible GET /v1/accounts.',
     version: '1',
     auth: ['bearer'],
   });

@@ -9,15 +9,22 @@ import {
   AccountReader,
   AccountSegmentsRepository,
   AccountTraitsRepository,
+  AdoptionUnitSource,
   BlockCache,
+  FeaturesReader,
+  FeatureUsageRepository,
+  HistoryReader,
   InsightsDataRepository,
+  ProfileResolver,
   ReadAccess,
+  ScoreHistoryRepository,
   UserLookupRepository,
   UserReader,
 } from '@coil/accounts';
 import type { Logger } from 'pino';
 import { LOGGER, PG_POOL, REDIS, type RedisConnection } from '@coil/platform';
 import { DeterministicInsightsProvider, type InsightsProvider } from '@coil/scoring';
+import { EventWeightRepository, FeatureRepository, ScoringProfileRepository } from '@coil/settings';
 import { createCredentialResolver, CredentialResolver } from '@coil/workspaces';
 import type { ApiOptions } from './api-options';
 
@@ -30,6 +37,11 @@ const REPOSITORIES = [
   AccountListRepository,
   UserLookupRepository,
   InsightsDataRepository,
+  ScoreHistoryRepository,
+  FeatureUsageRepository,
+  ScoringProfileRepository,
+  FeatureRepository,
+  EventWeightRepository,
 ];
 
 /** The read side: repositories over the platform's pg pool, the block cache over Redis, readers on top. */
@@ -46,11 +58,17 @@ export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, 
       inject: [CredentialResolver],
       useFactory: (credentials: CredentialResolver) => new ReadAccess(credentials, rateLimitPerSecond),
     },
+    {
+      provide: ProfileResolver,
+      inject: [ScoringProfileRepository],
+      useFactory: (profiles: ScoringProfileRepository) => new ProfileResolver(profiles),
+    },
     { provide: INSIGHTS_PROVIDER, useFactory: (): InsightsProvider => new DeterministicInsightsProvider() },
     {
       provide: AccountInsights,
-      inject: [InsightsDataRepository, INSIGHTS_PROVIDER],
-      useFactory: (data: InsightsDataRepository, provider: InsightsProvider) => new AccountInsights(data, provider, options.now),
+      inject: [InsightsDataRepository, ProfileResolver, INSIGHTS_PROVIDER],
+      useFactory: (data: InsightsDataRepository, profiles: ProfileResolver, provider: InsightsProvider) =>
+        new AccountInsights(data, profiles, provider, options.now),
     },
     {
       provide: BlockCache,
@@ -71,14 +89,37 @@ export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, 
     },
     {
       provide: AccountReader,
-      inject: [AccountLookupRepository, BlockCache],
-      useFactory: (accounts: AccountLookupRepository, cache: BlockCache) => new AccountReader(accounts, cache, options.now),
+      inject: [AccountLookupRepository, ProfileResolver, BlockCache],
+      useFactory: (accounts: AccountLookupRepository, profiles: ProfileResolver, cache: BlockCache) =>
+        new AccountReader(accounts, profiles, cache, options.now),
     },
     {
       provide: AccountListReader,
-      inject: [AccountListRepository],
-      useFactory: (accounts: AccountListRepository) => new AccountListReader(accounts),
+      inject: [AccountListRepository, ProfileResolver],
+      useFactory: (accounts: AccountListRepository, profiles: ProfileResolver) => new AccountListReader(accounts, profiles),
     },
-    { provide: UserReader, inject: [UserLookupRepository], useFactory: (users: UserLookupRepository) => new UserReader(users) },
+    {
+      provide: UserReader,
+      inject: [UserLookupRepository, ProfileResolver],
+      useFactory: (users: UserLookupRepository, profiles: ProfileResolver) => new UserReader(users, profiles),
+    },
+    {
+      provide: HistoryReader,
+      inject: [ProfileResolver, AccountLookupRepository, UserLookupRepository, ScoreHistoryRepository],
+      useFactory: (profiles: ProfileResolver, accounts: AccountLookupRepository, users: UserLookupRepository, history: ScoreHistoryRepository) =>
+        new HistoryReader(profiles, accounts, users, history, options.now),
+    },
+    {
+      provide: AdoptionUnitSource,
+      inject: [FeatureRepository, EventWeightRepository, FeatureUsageRepository],
+      useFactory: (features: FeatureRepository, weights: EventWeightRepository, usage: FeatureUsageRepository) =>
+        new AdoptionUnitSource(features, weights, usage),
+    },
+    {
+      provide: FeaturesReader,
+      inject: [ProfileResolver, AdoptionUnitSource, AccountLookupRepository, FeatureUsageRepository],
+      useFactory: (profiles: ProfileResolver, units: AdoptionUnitSource, accounts: AccountLookupRepository, usage: FeatureUsageRepository) =>
+        new FeaturesReader(profiles, units, accounts, usage, options.now),
+    },
   ];
 }

@@ -1,4 +1,5 @@
-// The read side of accounts and users: query validation, lookups, per-block cache, insights input.
+// The read side of accounts and users: query validation, profiles, lookups, per-block cache,
+// insights input, score history and feature use.
 export { ReadAccess } from './auth/read-access';
 export {
   ACCOUNT_BLOCKS,
@@ -21,19 +22,47 @@ export {
   type CachedEntry,
   type CacheStore,
 } from './cache/block-cache';
+export { AdoptionUnitSource, type ProfileUnits } from './features/adoption-unit-source';
+export { eventUnits, planAdoptionUnits, type AdoptionUnit, type UnitPlan } from './features/adoption-units';
+export { FeatureUsageRepository, type AccountUnitUsage, type UsageRow } from './features/feature-usage.repository';
+export {
+  ACCOUNT_FEATURES_QUERY,
+  FEATURES_QUERY,
+  parseAccountFeaturesQuery,
+  parseFeaturesQuery,
+  type AccountFeaturesQuery,
+  type FeaturesQuery,
+} from './features/features-query';
+export { FeaturesReader, type AccountFeaturesBody, type FeatureDay, type FeaturesBody, type FeatureUse } from './features/features-reader';
+export {
+  ACCOUNT_HISTORY_QUERY,
+  parseAccountHistoryQuery,
+  parseUserHistoryQuery,
+  parseWorkspaceHistoryQuery,
+  USER_HISTORY_QUERY,
+  WORKSPACE_HISTORY_QUERY,
+  type SubjectHistoryQuery,
+  type WorkspaceHistoryQuery,
+} from './history/history-query';
+export { HistoryReader, type SubjectHistoryBody, type WorkspaceHistoryBody } from './history/history-reader';
+export { ScoreHistoryRepository, type DayRange, type HistoryPoint, type WorkspacePoint } from './history/score-history.repository';
 export { AccountInsights } from './insights/account-insights';
 export {
   ACCOUNT_METRICS,
   metricSchemas,
+  TREND_CHANGE,
   USER_METRICS,
   type MetricSchema,
+  type ObjectMetricTypes,
+  type OpenApiMetricSchema,
   type ServedAccountMetrics,
   type UserMetrics,
 } from './metrics/served-metrics';
+export { ProfileResolver, unknownProfile, type ProfileSelector, type ResolvedProfile } from './profiles/profile-resolver';
 export { ACCOUNT_LIST_QUERY, parseAccountListQuery, type AccountListQuery, type ListSort } from './query/account-list-query';
 export { ACCOUNT_QUERY, parseAccountQuery, type AccountQuery, type ExpandRequest } from './query/account-query';
 export type { ListCursor } from './query/list-cursor';
-export type { QueryParameter, QuerySpec } from './query/query-spec';
+export { MAX_HISTORY_DAYS, type QueryParameter, type QuerySpec } from './query/query-spec';
 export { LOOKUP_PARAMETERS, type Lookup, type RawQuery } from './query/query-validator';
 export { parseUserQuery, USER_QUERY, type UserQuery } from './query/user-query';
 export { EXPAND_DOCUMENTATION, type AccountBody, type Expansions } from './reading/account-body';
@@ -47,7 +76,6 @@ export { AccountTraitsRepository } from './repositories/account-traits.repositor
 export {
   InsightsDataRepository,
   type AccountActivity,
-  type DefaultProfile,
   type FeatureCounts,
   type ScorePeriod,
 } from './repositories/insights-data.repository';

@@ -2,19 +2,29 @@ import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
+  ACCOUNT_FEATURES_QUERY,
+  ACCOUNT_HISTORY_QUERY,
   ACCOUNT_LIST_QUERY,
   ACCOUNT_QUERY,
   AccountListReader,
   AccountReader,
+  FeaturesReader,
+  HistoryReader,
+  parseAccountFeaturesQuery,
+  parseAccountHistoryQuery,
   parseAccountListQuery,
   parseAccountQuery,
   ReadAccess,
   type AccountBody,
+  type AccountFeaturesBody,
   type AccountListBody,
   type RawQuery,
+  type SubjectHistoryBody,
 } from '@coil/accounts';
 import { ACCOUNT_EXAMPLE, ACCOUNT_LIST_SCHEMA, ACCOUNT_SCHEMA } from '../docs/account-schemas';
 import { ApiReadErrors } from '../docs/error-responses.decorator';
+import { ACCOUNT_FEATURES_EXAMPLE, ACCOUNT_FEATURES_SCHEMA } from '../docs/features-schemas';
+import { SUBJECT_HISTORY_EXAMPLE, SUBJECT_HISTORY_SCHEMA } from '../docs/history-schemas';
 import { ApiQueryParameters } from '../docs/query-parameters.decorator';
 
 @ApiTags('accounts')
@@ -25,13 +35,15 @@ export class AccountsController {
     @Inject(ReadAccess) private readonly access: ReadAccess,
     @Inject(AccountReader) private readonly accounts: AccountReader,
     @Inject(AccountListReader) private readonly list: AccountListReader,
+    @Inject(HistoryReader) private readonly history: HistoryReader,
+    @Inject(FeaturesReader) private readonly features: FeaturesReader,
   ) {}
 
   @Get()
   @ApiOperation({
     summary: 'One account with its engagement metrics',
     description:
-      'Looks an account up by id, or by match_type/match_value. Metrics come from the latest scoring run of the default profile. ' +
+      'Looks an account up by id, or by match_type/match_value. Metrics come from the latest scoring run of the profile read (default: the default profile). ' +
       'expand adds traits (cached up to 15 min), segments (10 min), insights (30 min); the Age header and _expansions.cached_at tell their age.',
   })
   @ApiQueryParameters(ACCOUNT_QUERY)
@@ -58,5 +70,29 @@ export class AccountsController {
   @ApiReadErrors([400, 401, 404, 429])
   async page(@Headers('authorization') authorization: string | undefined, @Query() query: RawQuery): Promise<AccountListBody> {
     return this.list.page(await this.access.authorize(authorization, () => parseAccountListQuery(query)));
+  }
+
+  @Get('history')
+  @ApiOperation({
+    summary: "An account's daily score history",
+    description: 'The rows the scoring run keeps per UTC day (the latest run of a day wins, 400 days kept), for the last `days` days ending today.',
+  })
+  @ApiQueryParameters(ACCOUNT_HISTORY_QUERY)
+  @ApiOkResponse({ schema: SUBJECT_HISTORY_SCHEMA, example: SUBJECT_HISTORY_EXAMPLE })
+  @ApiReadErrors([400, 401, 404, 409, 429])
+  async accountHistory(@Headers('authorization') authorization: string | undefined, @Query() query: RawQuery): Promise<SubjectHistoryBody> {
+    return this.history.account(await this.access.authorize(authorization, () => parseAccountHistoryQuery(query)));
+  }
+
+  @Get('features')
+  @ApiOperation({
+    summary: "An account's use of each feature",
+    description: "Events and users per feature over the last `days` days, the last day ever used, and the features used and unused.",
+  })
+  @ApiQueryParameters(ACCOUNT_FEATURES_QUERY)
+  @ApiOkResponse({ schema: ACCOUNT_FEATURES_SCHEMA, example: ACCOUNT_FEATURES_EXAMPLE })
+  @ApiReadErrors([400, 401, 404, 409, 429])
+  async accountFeatures(@Headers('authorization') authorization: string | undefined, @Query() query: RawQuery): Promise<AccountFeaturesBody> {
+    return this.features.account(await this.access.authorize(authorization, () => parseAccountFeaturesQuery(query)));
   }
 }

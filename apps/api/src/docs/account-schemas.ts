@@ -14,7 +14,8 @@ const link: SchemaObject = { type: 'object', properties: { href: { type: 'string
 export const ACCOUNT_METRICS_SCHEMA: SchemaObject = {
   type: 'object',
   description:
-    'Latest scoring run of the default profile. An account never scored has every number 0, engagement_score_change and the days null.',
+    'Latest scoring run of the profile read (?profile=NAME; default: the default profile). An account never scored has every number 0, ' +
+    'engagement_score_change, the days and activation null, trend steady.',
   properties: metricSchemas(ACCOUNT_METRICS),
 };
 
@@ -76,7 +77,11 @@ export const USER_SCHEMA: SchemaObject = {
     name: nullableString,
     email: nullableString,
     account_ids: { type: 'array', items: { type: 'string' } },
-    metrics: { type: 'object', properties: metricSchemas(USER_METRICS) },
+    metrics: {
+      type: 'object',
+      description: 'Latest scoring run of the profile read, as for accounts; a user is its own only possible active user',
+      properties: metricSchemas(USER_METRICS),
+    },
     _links: { type: 'object', properties: { self: link } },
   },
 };
@@ -101,6 +106,13 @@ export const ACCOUNT_EXAMPLE = {
     scoring_profile_events: 95,
     total_people_count: 18,
     total_active_people_count: 12,
+    frequency: 4,
+    adoption_rate: 0.6,
+    lifetime_adoption_rate: 0.8,
+    last_active: '2025-09-21',
+    trend: 'steady',
+    activation: { rate: 1, completed: ['Report_Created', 'Invite Sent>=3'], missing: [], activated_at: '2023-02-02' },
+    profile: 'default',
   } satisfies ServedAccountMetrics,
   segments: [{ id: '3', name: 'At risk', entered_at: '2025-09-20T00:00:00Z' }],
   _expansions: {

@@ -1,4 +1,4 @@
-import { LOOKUP_PARAMETERS } from '@coil/accounts';
+import { LOOKUP_PARAMETERS, unknownProfile } from '@coil/accounts';
 import { CoilError } from '@coil/domain';
 import { ApiErrorResponses } from '@coil/http';
 
@@ -13,6 +13,7 @@ const EXAMPLES: Record<number, Record<string, CoilError>> = {
       parameter: 'id',
       reason: 'must be a numeric account id',
     }),
+    unknown_profile: unknownProfile('paid only', ['default', 'admins']),
   },
   401: { unauthorized: new CoilError('unauthorized', 'unauthorized', 'Invalid or expired token') },
   404: { not_found: new CoilError('not_found', 'not_found', 'Resource not found') },
@@ -31,7 +32,7 @@ const EXAMPLES: Record<number, Record<string, CoilError>> = {
 };
 
 const DESCRIPTIONS: Record<number, string> = {
-  400: 'Missing workspace_id, missing lookup parameter, or an invalid parameter (details.parameter names it)',
+  400: 'Missing workspace_id, missing lookup parameter, or an invalid parameter (details.parameter names it; an unknown profile lists details.available)',
   401: 'Missing, unknown or revoked bearer token',
   404: 'No such account or user, or a token of another workspace',
   409: 'Several records match match_type/match_value; details.candidate_ids lists them',

@@ -9,6 +9,9 @@ export const ACCOUNT_BLOCKS: readonly AccountBlock[] = ['traits', 'segments', 'i
 /** What the cache holds per account: the blocks, and `metrics`, the base record of id lookups. */
 export type CacheEntry = 'metrics' | AccountBlock;
 
+/** Entries computed from a scoring profile's rows: cached per profile asked for (?profile=). */
+export const PROFILE_ENTRIES: readonly CacheEntry[] = ['metrics', 'insights'];
+
 /** How long each entry may be served from cache, in ms; 0 turns caching of `metrics` off. */
 export type CacheTtls = Record<CacheEntry, number>;
 
@@ -28,7 +31,7 @@ export function isAccountBlock(name: string): name is AccountBlock {
   return (ACCOUNT_BLOCKS as readonly string[]).includes(name);
 }
 
-/** An account with its latest metrics of the default profile: what every lookup returns. */
+/** An account with its latest metrics of the profile read: what every lookup returns. */
 export interface AccountRecord {
   id: string;
   trackingId: string;

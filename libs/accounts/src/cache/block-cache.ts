@@ -1,6 +1,7 @@
 import { scoresVersionKey } from '@coil/platform';
-import type { AccountBlock, CacheEntry, CacheEntryValues, CacheTtls } from '../blocks/account-block';
+import { PROFILE_ENTRIES, type AccountBlock, type CacheEntry, type CacheEntryValues, type CacheTtls } from '../blocks/account-block';
 import type { AccountInsights } from '../insights/account-insights';
+import type { ProfileSelector } from '../profiles/profile-resolver';
 import type { AccountSegmentsRepository } from '../repositories/account-segments.repository';
 import type { AccountTraitsRepository } from '../repositories/account-traits.repository';
 
@@ -21,7 +22,7 @@ export interface BlockRead {
 }
 
 export type BlockLoaders = {
-  [B in AccountBlock]: (workspaceId: string, accountId: string) => Promise<CacheEntryValues[B]>;
+  [B in AccountBlock]: (workspaceId: string, accountId: string, profile: ProfileSelector) => Promise<CacheEntryValues[B]>;
 };
 
 /** What the cache needs of Redis (a Redis connection is one): a spec can hold it in a Map. */
@@ -42,7 +43,8 @@ export interface BlockCacheOptions {
 /**
  * Each entry of each account in its own Redis key whose TTL is the entry's limit, so nothing
  * is served older than that and a request computes only the blocks it asks for. An
- * account's keys share a hash tag: one MGET reads them all, on a cluster too.
+ * account's keys share a hash tag: one MGET reads them all, on a cluster too. Entries computed
+ * from a scoring profile's rows (PROFILE_ENTRIES) are kept per profile asked for.
  */
 export class BlockCache {
   private readonly inFlight = new Map<string, Promise<CachedEntry<unknown> | null>>();
@@ -54,11 +56,11 @@ export class BlockCache {
   ) {}
 
   /** The fresh entries among `names`, in one round trip; an unreachable Redis reads as empty. */
-  async peek(workspaceId: string, accountId: string, names: readonly CacheEntry[]): Promise<CachedEntries> {
+  async peek(workspaceId: string, accountId: string, names: readonly CacheEntry[], profile: ProfileSelector = null): Promise<CachedEntries> {
     const cached = names.filter((name) => this.options.ttlsMs[name] > 0);
     if (cached.length === 0) return {};
     const [stored, version] = await Promise.all([
-      this.redis.mget(...cached.map((name) => this.key(workspaceId, accountId, name))).catch(() => []),
+      this.redis.mget(...cached.map((name) => this.key(workspaceId, accountId, name, profile))).catch(() => []),
       cached.includes('metrics') ? this.scoresVersion(workspaceId) : undefined,
     ]);
     const entries: CachedEntries = {};
@@ -76,12 +78,18 @@ export class BlockCache {
   }
 
   /** `known` plus every block of `names` it lacks, computed and stored. */
-  async fill(workspaceId: string, accountId: string, names: readonly AccountBlock[], known: CachedEntries): Promise<BlockRead> {
+  async fill(
+    workspaceId: string,
+    accountId: string,
+    names: readonly AccountBlock[],
+    known: CachedEntries,
+    profile: ProfileSelector = null,
+  ): Promise<BlockRead> {
     const read: BlockRead = { entries: { ...known }, failed: [] };
     const missing = names.filter((name) => !known[name]);
     await Promise.all(
       missing.map(async (name) => {
-        const entry = await this.compute(name, workspaceId, accountId);
+        const entry = await this.compute(name, workspaceId, accountId, profile);
         if (entry) Object.assign(read.entries, { [name]: entry });
         else read.failed.push(name);
       }),
@@ -95,11 +103,12 @@ export class BlockCache {
     name: E,
     value: CacheEntryValues[E],
     scoresVersion?: string,
+    profile: ProfileSelector = null,
   ): Promise<CachedEntry<CacheEntryValues[E]>> {
     const entry: CachedEntry<CacheEntryValues[E]> = { value, cachedAt: this.options.now().toISOString(), scoresVersion };
     const ttl = this.options.ttlsMs[name];
     // A cache that cannot be written still lets the answer go out, only slower next time.
-    if (ttl > 0) await this.redis.set(this.key(workspaceId, accountId, name), JSON.stringify(entry), 'PX', ttl).catch(() => undefined);
+    if (ttl > 0) await this.redis.set(this.key(workspaceId, accountId, name, profile), JSON.stringify(entry), 'PX', ttl).catch(() => undefined);
     return entry;
   }
 
@@ -111,30 +120,32 @@ export class BlockCache {
     return age < this.options.ttlsMs[name] ? entry : null;
   }
 
-  private key(workspaceId: string, accountId: string, name: CacheEntry): string {
-    return `${this.options.keyPrefix}:{${workspaceId}:${accountId}}:${name}`;
+  /** The default profile keeps the plain key; a named one is appended, escaped, to entries that depend on it. */
+  private key(workspaceId: string, accountId: string, name: CacheEntry, profile: ProfileSelector): string {
+    const key = `${this.options.keyPrefix}:{${workspaceId}:${accountId}}:${name}`;
+    return profile !== null && PROFILE_ENTRIES.includes(name) ? `${key}:profile=${encodeURIComponent(profile)}` : key;
   }
 
   /** Concurrent misses of one entry share one computation. */
-  private compute(name: AccountBlock, workspaceId: string, accountId: string): Promise<CachedEntry<unknown> | null> {
-    const key = this.key(workspaceId, accountId, name);
+  private compute(name: AccountBlock, workspaceId: string, accountId: string, profile: ProfileSelector): Promise<CachedEntry<unknown> | null> {
+    const key = this.key(workspaceId, accountId, name, profile);
     let pending = this.inFlight.get(key);
     if (!pending) {
-      pending = this.load(name, workspaceId, accountId).finally(() => this.inFlight.delete(key));
+      pending = this.load(name, workspaceId, accountId, profile).finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, pending);
     }
     return pending;
   }
 
-  private async load(name: AccountBlock, workspaceId: string, accountId: string): Promise<CachedEntry<unknown> | null> {
+  private async load(name: AccountBlock, workspaceId: string, accountId: string, profile: ProfileSelector): Promise<CachedEntry<unknown> | null> {
     let value: CacheEntryValues[AccountBlock];
     try {
-      value = await this.loaders[name](workspaceId, accountId);
+      value = await this.loaders[name](workspaceId, accountId, profile);
     } catch (error) {
       this.options.onLoadError(name, error);
       return null;
     }
-    return this.store(workspaceId, accountId, name, value);
+    return this.store(workspaceId, accountId, name, value, undefined, profile);
   }
 }
 
@@ -147,6 +158,6 @@ export function accountBlockLoaders(
   return {
     traits: (workspaceId, accountId) => traits.traits(workspaceId, accountId),
     segments: (workspaceId, accountId) => segments.currentSegments(workspaceId, accountId),
-    insights: (workspaceId, accountId) => insights.generate(workspaceId, accountId),
+    insights: (workspaceId, accountId, profile) => insights.generate(workspaceId, accountId, profile),
   };
 }

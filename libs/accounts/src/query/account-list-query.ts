@@ -1,5 +1,6 @@
 import { decodeCursor, type ListCursor } from './list-cursor';
-import { WORKSPACE_ID, type QuerySpec } from './query-spec';
+import type { ProfileSelector } from '../profiles/profile-resolver';
+import { PROFILE, WORKSPACE_ID, type QuerySpec } from './query-spec';
 import { compileQueryValidator } from './query-validator';
 
 export const LIST_SORTS = ['engagement_score', 'raw_score'] as const;
@@ -34,6 +35,7 @@ export const ACCOUNT_LIST_QUERY: QuerySpec = {
       description: 'next_cursor of the previous page; absent for the first page',
       expected: 'must be a cursor returned by this listing',
     },
+    profile: PROFILE,
   },
 };
 
@@ -43,9 +45,10 @@ export interface AccountListQuery {
   order: 'asc' | 'desc';
   limit: number;
   after: ListCursor | null;
+  profile: ProfileSelector;
 }
 
-type RawListQuery = { workspace_id: string; sort?: ListSort; order?: 'asc' | 'desc'; limit?: string; cursor?: string };
+type RawListQuery = { workspace_id: string; sort?: ListSort; order?: 'asc' | 'desc'; limit?: string; cursor?: string; profile?: string };
 
 const validateListQuery = compileQueryValidator<RawListQuery>(ACCOUNT_LIST_QUERY);
 
@@ -59,5 +62,6 @@ export function parseAccountListQuery(query: unknown): AccountListQuery {
     order,
     limit: raw.limit === undefined ? DEFAULT_PAGE_SIZE : Number(raw.limit),
     after: raw.cursor === undefined ? null : decodeCursor(raw.cursor, sort, order),
+    profile: raw.profile ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import { ACCOUNT_BLOCKS, isAccountBlock, type AccountBlock } from '../blocks/account-block';
-import { lookupParameters, WORKSPACE_ID, type QuerySpec } from './query-spec';
+import type { ProfileSelector } from '../profiles/profile-resolver';
+import { lookupParameters, PROFILE, WORKSPACE_ID, type QuerySpec } from './query-spec';
 import { compileQueryValidator, toLookup, type Lookup } from './query-validator';
 
 export const ACCOUNT_QUERY: QuerySpec = {
@@ -13,6 +14,7 @@ export const ACCOUNT_QUERY: QuerySpec = {
       expected: 'must be a comma list of at most 256 characters',
       example: 'traits,segments',
     },
+    profile: PROFILE,
   },
 };
 
@@ -25,6 +27,7 @@ export interface AccountQuery {
   workspaceId: string;
   lookup: Lookup;
   expand: ExpandRequest;
+  profile: ProfileSelector;
 }
 
 type RawAccountQuery = {
@@ -33,6 +36,7 @@ type RawAccountQuery = {
   match_type?: string;
   match_value?: string;
   expand?: string;
+  profile?: string;
 };
 
 const validateAccountQuery = compileQueryValidator<RawAccountQuery>(ACCOUNT_QUERY);
@@ -40,7 +44,7 @@ const validateAccountQuery = compileQueryValidator<RawAccountQuery>(ACCOUNT_QUER
 /** The query string of GET /v1/accounts, validated; throws a 400 naming the parameter. */
 export function parseAccountQuery(query: unknown): AccountQuery {
   const raw = validateAccountQuery(query);
-  return { workspaceId: raw.workspace_id, lookup: toLookup(raw), expand: parseExpand(raw.expand) };
+  return { workspaceId: raw.workspace_id, lookup: toLookup(raw), expand: parseExpand(raw.expand), profile: raw.profile ?? null };
 }
 
 export function parseExpand(expand: string | undefined): ExpandRequest {

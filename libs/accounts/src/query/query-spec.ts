@@ -50,3 +50,23 @@ export function lookupParameters(subject: string, matchFields: string): Record<s
     },
   };
 }
+
+/** A stored profile name: trimmed, 1..200 characters (parseName), and no control characters. */
+export const PROFILE: QueryParameter = {
+  schema: { type: 'string', pattern: '^[^\\s\\p{Cc}](?:[^\\p{Cc}]{0,198}[^\\s\\p{Cc}])?$' },
+  description: 'Scoring profile to read, by name (default: the default profile); an unknown name is a 400 listing the names',
+  expected: 'must be a profile name: 1 to 200 characters, no control characters, no surrounding spaces',
+  example: 'default',
+};
+
+export const MAX_HISTORY_DAYS = 400;
+
+/** The UTC days a series covers, ending today: 1..400 (history is kept 400 days). */
+export function daysParameter(defaultDays: number): QueryParameter {
+  return {
+    schema: { type: 'string', pattern: '^(400|[1-3][0-9]{2}|[1-9][0-9]?)$' },
+    description: `UTC days to cover, ending today, 1 to ${MAX_HISTORY_DAYS} (default ${defaultDays})`,
+    expected: `must be a whole number of days from 1 to ${MAX_HISTORY_DAYS}`,
+    example: String(defaultDays),
+  };
+}

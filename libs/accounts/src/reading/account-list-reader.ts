@@ -2,6 +2,7 @@ import type { AccountListQuery } from '../query/account-list-query';
 import { encodeCursor } from '../query/list-cursor';
 import type { AccountListRepository } from '../repositories/account-list.repository';
 import type { ServedAccountMetrics } from '../metrics/served-metrics';
+import type { ProfileResolver } from '../profiles/profile-resolver';
 
 export interface AccountListItem {
   id: string;
@@ -20,10 +21,15 @@ export interface AccountListBody {
 
 /** GET /v1/accounts/list: one keyset page; a page is full-plus-one read to know whether more follow. */
 export class AccountListReader {
-  constructor(private readonly accounts: Pick<AccountListRepository, 'page'>) {}
+  constructor(
+    private readonly accounts: Pick<AccountListRepository, 'page'>,
+    private readonly profiles: Pick<ProfileResolver, 'resolve'>,
+  ) {}
 
   async page(query: AccountListQuery): Promise<AccountListBody> {
-    const rows = await this.accounts.page(query.workspaceId, { ...query, limit: query.limit + 1 });
+    const profile = await this.profiles.resolve(query.workspaceId, query.profile);
+    const { sort, order, after } = query;
+    const rows = await this.accounts.page(query.workspaceId, profile, { sort, order, after, limit: query.limit + 1 });
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     const nextCursor =
@@ -49,6 +55,7 @@ export class AccountListReader {
 
 function listHref(query: AccountListQuery, cursor: string | null): string {
   const params = new URLSearchParams({ workspace_id: query.workspaceId, sort: query.sort, order: query.order, limit: String(query.limit) });
+  if (query.profile !== null) params.set('profile', query.profile);
   if (cursor) params.set('cursor', cursor);
   return `/v1/accounts/list?${params.toString()}`;
 }

@@ -4,6 +4,7 @@ import { DEFAULT_CACHE_TTLS_MS, type AccountRecord } from '../blocks/account-blo
 import { BlockCache } from '../cache/block-cache';
 import { InMemoryCacheStore } from '../cache/in-memory-cache-store';
 import type { ServedAccountMetrics } from '../metrics/served-metrics';
+import { unknownProfile, type ResolvedProfile } from '../profiles/profile-resolver';
 import type { AccountQuery } from '../query/account-query';
 import type { Lookup } from '../query/query-validator';
 import { AccountReader } from './account-reader';
@@ -23,6 +24,13 @@ const METRICS: ServedAccountMetrics = {
   scoring_profile_events: 20,
   total_people_count: 7,
   total_active_people_count: 5,
+  frequency: 4,
+  adoption_rate: 0.5,
+  lifetime_adoption_rate: 0.75,
+  last_active: '2025-09-20',
+  trend: 'steady',
+  activation: null,
+  profile: 'default',
 };
 
 function account(id: string): AccountRecord {
@@ -32,29 +40,49 @@ function account(id: string): AccountRecord {
 /** The lookup repository: accounts by id or by domain, recording every read. */
 class FakeAccounts {
   readonly finds: Lookup[] = [];
+  readonly profiles: string[] = [];
   rows: AccountRecord[] = [account('456')];
 
-  async find(workspaceId: string, lookup: Lookup): Promise<AccountRecord[]> {
+  async find(workspaceId: string, profile: ResolvedProfile, lookup: Lookup): Promise<AccountRecord[]> {
     this.finds.push(lookup);
-    return this.rows.filter((row) => workspaceId === '13' && (lookup.kind === 'id' ? row.id === lookup.id : row.domain === lookup.value));
+    this.profiles.push(profile.name);
+    return this.rows
+      .filter((row) => workspaceId === '13' && (lookup.kind === 'id' ? row.id === lookup.id : row.domain === lookup.value))
+      .map((row) => ({ ...row, metrics: { ...row.metrics, profile: profile.name } }));
+  }
+}
+
+/** Two profiles, default and "paid only"; every resolution recorded. */
+class FakeProfiles {
+  readonly resolved: (string | null)[] = [];
+
+  async resolve(_: string, name: string | null): Promise<ResolvedProfile> {
+    this.resolved.push(name);
+    if (name === null || name === 'default') return { id: '1', name: 'default', windowDays: 30 };
+    if (name === 'paid only') return { id: '2', name, windowDays: 7 };
+    throw unknownProfile(name, ['default', 'paid only']);
   }
 }
 
 let clock: number;
 let store: InMemoryCacheStore;
 let accounts: FakeAccounts;
+let profiles: FakeProfiles;
 let traitLoads: string[];
+let insightLoads: (string | null)[];
 let reader: AccountReader;
 
-function query(lookup: Lookup, blocks: AccountQuery['expand']['blocks'] = ['traits']): AccountQuery {
-  return { workspaceId: '13', lookup, expand: { blocks, unknown: [] } };
+function query(lookup: Lookup, blocks: AccountQuery['expand']['blocks'] = ['traits'], profile: string | null = null): AccountQuery {
+  return { workspaceId: '13', lookup, expand: { blocks, unknown: [] }, profile };
 }
 
 beforeEach(() => {
   clock = Date.parse('2025-09-21T10:00:00Z');
   store = new InMemoryCacheStore();
   accounts = new FakeAccounts();
+  profiles = new FakeProfiles();
   traitLoads = [];
+  insightLoads = [];
   const now = (): Date => new Date(clock);
   const cache = new BlockCache(
     store,
@@ -64,11 +92,14 @@ beforeEach(() => {
         return { plan: 'pro' };
       },
       segments: async () => Promise.reject(new Error('segments unavailable')),
-      insights: async () => ({}) as Insights,
+      insights: async (_, __, profile) => {
+        insightLoads.push(profile);
+        return { summary: profile ?? 'default' } as unknown as Insights;
+      },
     },
     { keyPrefix: PREFIX, ttlsMs: DEFAULT_CACHE_TTLS_MS, now, onLoadError: () => undefined },
   );
-  reader = new AccountReader(accounts, cache, now);
+  reader = new AccountReader(accounts, profiles, cache, now);
 });
 
 describe('AccountReader', () => {
@@ -120,5 +151,38 @@ describe('AccountReader', () => {
 
     expect(answer.body).toMatchObject({ segments: null, traits: { plan: 'pro' } });
     expect(answer.body._expansions.error).toBe('Could not load segments; try again shortly');
+  });
+
+  it('?profile=: metrics and insights cached per profile, traits shared; the profile resolved on a miss only', async () => {
+    const byId: Lookup = { kind: 'id', id: '456' };
+    const base = await reader.read(query(byId, ['traits', 'insights']));
+    const paid = await reader.read(query(byId, ['traits', 'insights'], 'paid only'));
+    const paidAgain = await reader.read(query(byId, ['traits', 'insights'], 'paid only'));
+
+    expect(base.body.metrics.profile).toBe('default');
+    expect(paid.body.metrics.profile).toBe('paid only');
+    expect(paidAgain.body).toEqual(paid.body);
+    expect(paid.body.insights).toEqual({ summary: 'paid only' });
+    expect(accounts.profiles).toEqual(['default', 'paid only']);
+    expect(profiles.resolved).toEqual([null, 'paid only']);
+    expect(insightLoads).toEqual([null, 'paid only']);
+    expect(traitLoads).toEqual(['456']);
+    expect([...store.values.keys()].filter((key) => key.includes('profile=')).sort()).toEqual([
+      `${PREFIX}:{13:456}:insights:profile=paid%20only`,
+      `${PREFIX}:{13:456}:metrics:profile=paid%20only`,
+    ]);
+  });
+
+  it('?profile= naming no profile: 400 listing the profiles, and nothing cached', async () => {
+    const read = reader.read(query({ kind: 'id', id: '456' }, [], 'nope'));
+
+    await expect(read).rejects.toMatchObject({
+      status: 'bad_request',
+      code: 'invalid_parameter',
+      message: 'unknown profile "nope"',
+      details: { parameter: 'profile', available: ['default', 'paid only'] },
+    });
+    expect(accounts.finds).toHaveLength(0);
+    expect(store.values.size).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import type { UserQuery } from '../query/user-query';
 import type { UserMetrics } from '../metrics/served-metrics';
+import type { ProfileResolver } from '../profiles/profile-resolver';
 import type { UserLookupRepository } from '../repositories/user-lookup.repository';
 import { singleMatch } from './single-match';
 
@@ -15,10 +16,14 @@ export interface UserBody {
 }
 
 export class UserReader {
-  constructor(private readonly users: Pick<UserLookupRepository, 'find'>) {}
+  constructor(
+    private readonly users: Pick<UserLookupRepository, 'find'>,
+    private readonly profiles: Pick<ProfileResolver, 'resolve'>,
+  ) {}
 
   async read(query: UserQuery): Promise<UserBody> {
-    const user = singleMatch(await this.users.find(query.workspaceId, query.lookup), query.lookup, 'user');
+    const profile = await this.profiles.resolve(query.workspaceId, query.profile);
+    const user = singleMatch(await this.users.find(query.workspaceId, profile, query.lookup), query.lookup, 'user');
     return {
       id: user.id,
       external_id: user.externalId,

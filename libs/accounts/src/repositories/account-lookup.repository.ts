@@ -1,7 +1,8 @@
 import type { SqlClient } from '@coil/database';
 import type { Lookup } from '../query/query-validator';
 import type { AccountRecord } from '../blocks/account-block';
-import { ACCOUNT_RECORD_COLUMNS, LATEST_SCORE_JOIN } from './latest-metrics.sql';
+import type { ResolvedProfile } from '../profiles/profile-resolver';
+import { ACCOUNT_RECORD_COLUMNS, LATEST_SCORE_JOIN, PROFILE_RELATION, profileParams } from './latest-metrics.sql';
 
 /** Indexed account columns; any other match_type is a trait key (intercom_id, salesforce_id...). */
 const COLUMN_MATCHES: Record<string, string> = {
@@ -18,11 +19,22 @@ export class AccountLookupRepository {
   constructor(private readonly db: SqlClient) {}
 
   /** Accounts the lookup names, ordered by id: one for an id, up to MAX_MATCH_CANDIDATES + 1 for a match. */
-  async find(workspaceId: string, lookup: Lookup): Promise<AccountRecord[]> {
-    const [condition, ...values] = accountCondition(lookup);
+  async find(workspaceId: string, profile: ResolvedProfile, lookup: Lookup): Promise<AccountRecord[]> {
+    const [condition, ...values] = accountCondition(lookup, 4);
     const result = await this.db.query<AccountRecord>(
-      `SELECT ${ACCOUNT_RECORD_COLUMNS} FROM accounts a ${LATEST_SCORE_JOIN}
+      `SELECT ${ACCOUNT_RECORD_COLUMNS} FROM accounts a CROSS JOIN ${PROFILE_RELATION} ${LATEST_SCORE_JOIN}
        WHERE a.workspace_id = $1::bigint AND ${condition}
+       ORDER BY a.id LIMIT ${MAX_MATCH_CANDIDATES + 1}`,
+      [workspaceId, ...profileParams(profile), ...values],
+    );
+    return result.rows;
+  }
+
+  /** The ids alone, for reads that need only to know which account (history, feature usage). */
+  async findIds(workspaceId: string, lookup: Lookup): Promise<{ id: string }[]> {
+    const [condition, ...values] = accountCondition(lookup, 2);
+    const result = await this.db.query<{ id: string }>(
+      `SELECT a.id::text AS id FROM accounts a WHERE a.workspace_id = $1::bigint AND ${condition}
        ORDER BY a.id LIMIT ${MAX_MATCH_CANDIDATES + 1}`,
       [workspaceId, ...values],
     );
@@ -30,9 +42,10 @@ export class AccountLookupRepository {
   }
 }
 
-/** The condition, its parameters numbered from $2, then their values. */
-function accountCondition(lookup: Lookup): [string, ...string[]] {
-  if (lookup.kind === 'id') return ['a.id = $2::bigint', lookup.id];
+/** The condition, its parameters numbered from $first, then their values. */
+function accountCondition(lookup: Lookup, first: number): [string, ...string[]] {
+  const [one, two] = [`$${first}`, `$${first + 1}`];
+  if (lookup.kind === 'id') return [`a.id = ${one}::bigint`, lookup.id];
   const column = COLUMN_MATCHES[lookup.field];
-  return column ? [`${column} = $2`, lookup.value] : ['a.traits->>$2 = $3', lookup.field, lookup.value];
+  return column ? [`${column} = ${one}`, lookup.value] : [`a.traits->>${one} = ${two}`, lookup.field, lookup.value];
 }

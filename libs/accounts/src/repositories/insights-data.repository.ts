@@ -1,10 +1,5 @@
 import type { SqlClient } from '@coil/database';
 
-export interface DefaultProfile {
-  id: string;
-  windowDays: number;
-}
-
 /** One stored period of an account's score, newest first. */
 export interface ScorePeriod {
   period: string;
@@ -44,15 +39,6 @@ const ACCOUNT_COUNTS = `
 /** Everything insights are computed from, beyond the base metrics. */
 export class InsightsDataRepository {
   constructor(private readonly db: SqlClient) {}
-
-  async defaultProfile(workspaceId: string): Promise<DefaultProfile | null> {
-    const result = await this.db.query<DefaultProfile>(
-      `SELECT id::text AS id, window_days AS "windowDays" FROM scoring_profiles
-       WHERE workspace_id = $1::bigint AND is_default ORDER BY id LIMIT 1`,
-      [workspaceId],
-    );
-    return result.rows[0] ?? null;
-  }
 
   async scoreHistory(workspaceId: string, profileId: string, accountId: string): Promise<ScorePeriod[]> {
     const result = await this.db.query<ScorePeriod>(

@@ -1,17 +1,27 @@
 import { ACCOUNT_METRICS, METRIC_FIELDS, type MetricName } from '../metrics/served-metrics';
+import type { ResolvedProfile } from '../profiles/profile-resolver';
 
 /**
- * Joins, as `s`, the latest score row of the workspace's default profile for the account `a`
- * or the user `u`: one backward scan of the primary key (workspace, profile, subject, period),
- * LIMIT 1. Absent when never scored.
+ * `p`, the profile read, from parameters $2 (its id; null before the first scoring run) and
+ * $3 (its name): every lookup passes them first, after the workspace.
+ */
+export const PROFILE_RELATION = '(SELECT $2::bigint AS id, $3::text AS name) p';
+
+/** The values of $2 and $3. */
+export function profileParams(profile: ResolvedProfile): [string | null, string] {
+  return [profile.id, profile.name];
+}
+
+/**
+ * Joins, as `s`, the latest score row of the profile `p` for the account `a` or the user `u`:
+ * one backward scan of the primary key (workspace, profile, subject, period), LIMIT 1.
+ * Absent when never scored.
  */
 function latestScoreJoin(scores: 'account_scores' | 'user_scores', subjectColumn: 'account_id' | 'user_id', subject: 'a' | 'u'): string {
   return `
 LEFT JOIN LATERAL (
   SELECT latest.* FROM ${scores} latest
-  WHERE latest.workspace_id = ${subject}.workspace_id AND latest.${subjectColumn} = ${subject}.id
-    AND latest.profile_id = (SELECT p.id FROM scoring_profiles p
-                             WHERE p.workspace_id = ${subject}.workspace_id AND p.is_default ORDER BY p.id LIMIT 1)
+  WHERE latest.workspace_id = ${subject}.workspace_id AND latest.profile_id = p.id AND latest.${subjectColumn} = ${subject}.id
   ORDER BY latest.period DESC LIMIT 1
 ) s ON true`;
 }

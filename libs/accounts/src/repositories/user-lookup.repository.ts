@@ -1,8 +1,9 @@
 import type { SqlClient } from '@coil/database';
 import { USER_METRICS, type UserMetrics } from '../metrics/served-metrics';
+import type { ResolvedProfile } from '../profiles/profile-resolver';
 import type { Lookup } from '../query/query-validator';
 import { MAX_MATCH_CANDIDATES } from './account-lookup.repository';
-import { LATEST_USER_SCORE_JOIN, metricsObject } from './latest-metrics.sql';
+import { LATEST_USER_SCORE_JOIN, metricsObject, PROFILE_RELATION, profileParams } from './latest-metrics.sql';
 
 export interface UserRecord {
   id: string;
@@ -13,19 +14,30 @@ export interface UserRecord {
   metrics: UserMetrics;
 }
 
-/** users joined with their latest user_scores row of the default profile; zeros when never scored. */
+/** users joined with their latest user_scores row of the profile read; zeros when never scored. */
 export class UserLookupRepository {
   constructor(private readonly db: SqlClient) {}
 
-  async find(workspaceId: string, lookup: Lookup): Promise<UserRecord[]> {
-    const [condition, ...values] = userCondition(lookup);
+  async find(workspaceId: string, profile: ResolvedProfile, lookup: Lookup): Promise<UserRecord[]> {
+    const [condition, ...values] = userCondition(lookup, 4);
     const result = await this.db.query<UserRecord>(
       `SELECT u.id::text AS id, u.external_id AS "externalId", u.traits->>'name' AS name, u.traits->>'email' AS email,
               ARRAY(SELECT m.account_id::text FROM memberships m
                     WHERE m.workspace_id = u.workspace_id AND m.user_id = u.id ORDER BY m.account_id) AS "accountIds",
               ${metricsObject(USER_METRICS)} AS metrics
-       FROM users u ${LATEST_USER_SCORE_JOIN}
+       FROM users u CROSS JOIN ${PROFILE_RELATION} ${LATEST_USER_SCORE_JOIN}
        WHERE u.workspace_id = $1::bigint AND ${condition}
+       ORDER BY u.id LIMIT ${MAX_MATCH_CANDIDATES + 1}`,
+      [workspaceId, ...profileParams(profile), ...values],
+    );
+    return result.rows;
+  }
+
+  /** The ids alone, for reads that need only to know which user (history). */
+  async findIds(workspaceId: string, lookup: Lookup): Promise<{ id: string }[]> {
+    const [condition, ...values] = userCondition(lookup, 2);
+    const result = await this.db.query<{ id: string }>(
+      `SELECT u.id::text AS id FROM users u WHERE u.workspace_id = $1::bigint AND ${condition}
        ORDER BY u.id LIMIT ${MAX_MATCH_CANDIDATES + 1}`,
       [workspaceId, ...values],
     );
@@ -33,15 +45,16 @@ export class UserLookupRepository {
   }
 }
 
-/** external_id matches every id the user is known by (userId, anonymousId, alias); parameters from $2. */
-function userCondition(lookup: Lookup): [string, ...string[]] {
-  if (lookup.kind === 'id') return ['u.id = $2::bigint', lookup.id];
+/** external_id matches every id the user is known by (userId, anonymousId, alias); parameters from $first. */
+function userCondition(lookup: Lookup, first: number): [string, ...string[]] {
+  const [one, two] = [`$${first}`, `$${first + 1}`];
+  if (lookup.kind === 'id') return [`u.id = ${one}::bigint`, lookup.id];
   if (lookup.field === 'external_id') {
     return [
-      `(u.external_id = $2 OR u.id IN (
-         SELECT user_id FROM user_aliases WHERE workspace_id = $1::bigint AND external_id = $2))`,
+      `(u.external_id = ${one} OR u.id IN (
+         SELECT user_id FROM user_aliases WHERE workspace_id = $1::bigint AND external_id = ${one}))`,
       lookup.value,
     ];
   }
-  return ['u.traits->>$2 = $3', lookup.field, lookup.value];
+  return [`u.traits->>${one} = ${two}`, lookup.field, lookup.value];
 }
