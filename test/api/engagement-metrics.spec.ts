@@ -106,8 +106,16 @@ describe('new metrics on /v1/accounts', () => {
     const response = await api.get(`/v1/accounts/list?workspace_id=${workspaceId}&profile=paid%20only&limit=1`);
     const page = response.body as { data: { id: string; metrics: Record<string, unknown> }[]; _links: { self: { href: string } } };
     expect(page.data.map((item) => item.id)).toEqual([ids.hot]);
-    expect(page.data[0].metrics).toMatchObject({ engagement_score: 91.5, frequency: 6, trend: 'cold', activation: ACTIVATED, profile: 'paid only' });
-    expect(page._links.self.href).toBe(`/v1/accounts/list?workspace_id=${workspaceId}&sort=engagement_score&order=desc&limit=1&profile=paid+only`);
+    expect(page.data[0].metrics).toMatchObject({
+      engagement_score: 91.5,
+      frequency: 6,
+      trend: 'cold',
+      activation: ACTIVATED,
+      profile: 'paid only',
+    });
+    expect(page._links.self.href).toBe(
+      `/v1/accounts/list?workspace_id=${workspaceId}&sort=engagement_score&order=desc&limit=1&profile=paid+only`,
+    );
 
     const all = await api.get(`/v1/accounts/list?workspace_id=${workspaceId}`);
     const items = (all.body as typeof page).data;
@@ -151,7 +159,12 @@ describe('new metrics on /v1/users', () => {
 
   it('?profile=NAME', async () => {
     const response = await api.get(`/v1/users?workspace_id=${workspaceId}&id=${userId}&profile=paid%20only`);
-    expect(response.body.metrics).toMatchObject({ engagement_score: 77, engagement_score_change: -10, trend: 'cold', profile: 'paid only' });
+    expect(response.body.metrics).toMatchObject({
+      engagement_score: 77,
+      engagement_score_change: -10,
+      trend: 'cold',
+      profile: 'paid only',
+    });
   });
 });
 
@@ -171,15 +184,19 @@ describe('?profile= errors', () => {
     expect(response.body).toEqual(UNKNOWN_PROFILE);
   });
 
-  it.each([['profile='], ['profile=%20default'], ['profile=default%20'], ['profile=a%01b'], [`profile=${'p'.repeat(201)}`], ['profile=a&profile=b']])(
-    '%s is refused by length and characters',
-    async (query) => {
-      const response = await api.get(`/v1/accounts?workspace_id=${workspaceId}&id=${ids.hot}&${query}`);
-      const reason = 'must be a profile name: 1 to 200 characters, no control characters, no surrounding spaces';
-      expect(response.status).toBe(400);
-      expect(response.body).toEqual(error(`profile ${reason}`, { parameter: 'profile', reason }));
-    },
-  );
+  it.each([
+    ['profile='],
+    ['profile=%20default'],
+    ['profile=default%20'],
+    ['profile=a%01b'],
+    [`profile=${'p'.repeat(201)}`],
+    ['profile=a&profile=b'],
+  ])('%s is refused by length and characters', async (query) => {
+    const response = await api.get(`/v1/accounts?workspace_id=${workspaceId}&id=${ids.hot}&${query}`);
+    const reason = 'must be a profile name: 1 to 200 characters, no control characters, no surrounding spaces';
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual(error(`profile ${reason}`, { parameter: 'profile', reason }));
+  });
 
   it('a name of 200 characters is valid (and unknown here)', async () => {
     const name = 'p'.repeat(200);

@@ -6,6 +6,8 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
+type Schema = { type?: string; properties?: Record<string, Schema>; items?: Schema; enum?: string[]; nullable?: boolean; title?: string };
+
 type OpenApiDocument = {
   openapi: string;
   info: { title: string };
@@ -15,7 +17,10 @@ type OpenApiDocument = {
       string,
       {
         parameters: { name: string; required: boolean }[];
-        responses: Record<string, { content?: Record<string, { example?: unknown; examples?: Record<string, { value: unknown }> }> }>;
+        responses: Record<
+          string,
+          { content?: Record<string, { schema?: Schema; example?: unknown; examples?: Record<string, { value: unknown }> }> }
+        >;
       }
     >
   >;
@@ -29,7 +34,20 @@ describe('OpenAPI', () => {
     const document = response.body as unknown as OpenApiDocument;
     expect(document.openapi).toMatch(/^3\./);
     expect(document.info.title).toBe('Coil read API');
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/accounts', '/v1/accounts/list', '/v1/users']));
+    expect(
+      Object.keys(document.paths)
+        .filter((path) => path.startsWith('/v1/'))
+        .sort(),
+    ).toEqual([
+      '/v1/accounts',
+      '/v1/accounts/features',
+      '/v1/accounts/history',
+      '/v1/accounts/list',
+      '/v1/features',
+      '/v1/users',
+      '/v1/users/history',
+      '/v1/workspace/history',
+    ]);
     expect(document.components.securitySchemes).toHaveProperty('bearer');
 
     const accounts = document.paths['/v1/accounts'].get;
@@ -39,6 +57,7 @@ describe('OpenAPI', () => {
       ['match_type', false],
       ['match_value', false],
       ['expand', false],
+      ['profile', false],
     ]);
     expect(accounts.responses['200'].content?.['application/json'].example).toMatchObject({ id: '456', tracking_id: 'ext-12345' });
     expect(accounts.responses['401'].content?.['application/json'].examples?.unauthorized.value).toEqual({
@@ -55,5 +74,73 @@ describe('OpenAPI', () => {
     for (const asset of ['/docs/swagger-ui.css', '/docs/swagger-ui-bundle.js', '/docs/swagger-ui-init.js']) {
       expect((await api.app.inject({ method: 'GET', url: asset })).statusCode).toBe(200);
     }
+  });
+
+  it('documents the new metrics, history and features endpoints with their parameters and errors', async () => {
+    const document = (await api.get('/docs-json', null)).body as unknown as OpenApiDocument;
+    const parameters = (path: string) => document.paths[path].get.parameters.map((p) => [p.name, p.required]);
+    const lookup = [
+      ['workspace_id', true],
+      ['id', false],
+      ['match_type', false],
+      ['match_value', false],
+    ];
+    expect(parameters('/v1/accounts/history')).toEqual([...lookup, ['days', false], ['profile', false]]);
+    expect(parameters('/v1/users/history')).toEqual([...lookup, ['days', false], ['profile', false]]);
+    expect(parameters('/v1/accounts/features')).toEqual([...lookup, ['days', false], ['profile', false]]);
+    expect(parameters('/v1/workspace/history')).toEqual([
+      ['workspace_id', true],
+      ['days', false],
+      ['profile', false],
+    ]);
+    expect(parameters('/v1/features')).toEqual([
+      ['workspace_id', true],
+      ['days', false],
+      ['profile', false],
+    ]);
+    expect(parameters('/v1/users')).toEqual([...lookup, ['profile', false]]);
+    expect(parameters('/v1/accounts/list').slice(-1)).toEqual([['profile', false]]);
+    for (const path of ['/v1/accounts/history', '/v1/users/history', '/v1/accounts/features']) {
+      expect(Object.keys(document.paths[path].get.responses).sort()).toEqual(['200', '400', '401', '404', '409', '429']);
+    }
+    for (const path of ['/v1/workspace/history', '/v1/features']) {
+      expect(Object.keys(document.paths[path].get.responses).sort()).toEqual(['200', '400', '401', '404', '429']);
+    }
+
+    const accounts = document.paths['/v1/accounts'].get.responses;
+    expect(accounts['400'].content?.['application/json'].examples?.unknown_profile.value).toEqual({
+      error: {
+        message: 'unknown profile "paid only"',
+        status: 'bad_request',
+        code: 'invalid_parameter',
+        details: { parameter: 'profile', available: ['default', 'admins'] },
+      },
+    });
+    const metrics = accounts['200'].content?.['application/json'].schema?.properties?.metrics.properties ?? {};
+    expect(Object.keys(metrics).slice(-7)).toEqual([
+      'frequency',
+      'adoption_rate',
+      'lifetime_adoption_rate',
+      'last_active',
+      'trend',
+      'activation',
+      'profile',
+    ]);
+    expect(metrics.trend.enum).toEqual(['hot', 'cold', 'steady']);
+    expect(metrics.activation).toMatchObject({ type: 'object', title: 'Activation', nullable: true });
+    expect(Object.keys(metrics.activation.properties ?? {})).toEqual(['rate', 'completed', 'missing', 'activated_at']);
+    const users =
+      document.paths['/v1/users'].get.responses['200'].content?.['application/json'].schema?.properties?.metrics.properties ?? {};
+    expect(Object.keys(users)).toContain('engagement_score_change');
+    const history = document.paths['/v1/accounts/history'].get.responses['200'].content?.['application/json'].schema;
+    expect(Object.keys(history?.properties?.points.items?.properties ?? {})).toEqual([
+      'day',
+      'engagement_score',
+      'raw_score',
+      'active_users',
+      'scoring_profile_events',
+    ]);
+    const features = document.paths['/v1/features'].get.responses['200'].content?.['application/json'].schema;
+    expect(Object.keys(features?.properties?.features.items?.properties ?? {})).toEqual(['name', 'events', 'days', 'totals']);
   });
 });

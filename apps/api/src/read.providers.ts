@@ -106,8 +106,12 @@ export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, 
     {
       provide: HistoryReader,
       inject: [ProfileResolver, AccountLookupRepository, UserLookupRepository, ScoreHistoryRepository],
-      useFactory: (profiles: ProfileResolver, accounts: AccountLookupRepository, users: UserLookupRepository, history: ScoreHistoryRepository) =>
-        new HistoryReader(profiles, accounts, users, history, options.now),
+      useFactory: (
+        profiles: ProfileResolver,
+        accounts: AccountLookupRepository,
+        users: UserLookupRepository,
+        history: ScoreHistoryRepository,
+      ) => new HistoryReader(profiles, accounts, users, history, options.now),
     },
     {
       provide: AdoptionUnitSource,
@@ -118,8 +122,12 @@ export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, 
     {
       provide: FeaturesReader,
       inject: [ProfileResolver, AdoptionUnitSource, AccountLookupRepository, FeatureUsageRepository],
-      useFactory: (profiles: ProfileResolver, units: AdoptionUnitSource, accounts: AccountLookupRepository, usage: FeatureUsageRepository) =>
-        new FeaturesReader(profiles, units, accounts, usage, options.now),
+      useFactory: (
+        profiles: ProfileResolver,
+        units: AdoptionUnitSource,
+        accounts: AccountLookupRepository,
+        usage: FeatureUsageRepository,
+      ) => new FeaturesReader(profiles, units, accounts, usage, options.now),
     },
   ];
 }

@@ -75,7 +75,8 @@ export class AccountsController {
   @Get('history')
   @ApiOperation({
     summary: "An account's daily score history",
-    description: 'The rows the scoring run keeps per UTC day (the latest run of a day wins, 400 days kept), for the last `days` days ending today.',
+    description:
+      'The rows the scoring run keeps per UTC day (the latest run of a day wins, 400 days kept), for the last `days` days ending today.',
   })
   @ApiQueryParameters(ACCOUNT_HISTORY_QUERY)
   @ApiOkResponse({ schema: SUBJECT_HISTORY_SCHEMA, example: SUBJECT_HISTORY_EXAMPLE })
@@ -87,12 +88,15 @@ export class AccountsController {
   @Get('features')
   @ApiOperation({
     summary: "An account's use of each feature",
-    description: "Events and users per feature over the last `days` days, the last day ever used, and the features used and unused.",
+    description: 'Events and users per feature over the last `days` days, the last day ever used, and the features used and unused.',
   })
   @ApiQueryParameters(ACCOUNT_FEATURES_QUERY)
   @ApiOkResponse({ schema: ACCOUNT_FEATURES_SCHEMA, example: ACCOUNT_FEATURES_EXAMPLE })
   @ApiReadErrors([400, 401, 404, 409, 429])
-  async accountFeatures(@Headers('authorization') authorization: string | undefined, @Query() query: RawQuery): Promise<AccountFeaturesBody> {
+  async accountFeatures(
+    @Headers('authorization') authorization: string | undefined,
+    @Query() query: RawQuery,
+  ): Promise<AccountFeaturesBody> {
     return this.features.account(await this.access.authorize(authorization, () => parseAccountFeaturesQuery(query)));
   }
 }

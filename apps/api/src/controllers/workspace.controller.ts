@@ -1,6 +1,13 @@
 import { Controller, Get, Headers, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HistoryReader, parseWorkspaceHistoryQuery, ReadAccess, WORKSPACE_HISTORY_QUERY, type RawQuery, type WorkspaceHistoryBody } from '@coil/accounts';
+import {
+  HistoryReader,
+  parseWorkspaceHistoryQuery,
+  ReadAccess,
+  WORKSPACE_HISTORY_QUERY,
+  type RawQuery,
+  type WorkspaceHistoryBody,
+} from '@coil/accounts';
 import { ApiReadErrors } from '../docs/error-responses.decorator';
 import { WORKSPACE_HISTORY_SCHEMA } from '../docs/history-schemas';
 import { ApiQueryParameters } from '../docs/query-parameters.decorator';
@@ -22,7 +29,10 @@ export class WorkspaceController {
   @ApiQueryParameters(WORKSPACE_HISTORY_QUERY)
   @ApiOkResponse({ schema: WORKSPACE_HISTORY_SCHEMA })
   @ApiReadErrors([400, 401, 404, 429])
-  async workspaceHistory(@Headers('authorization') authorization: string | undefined, @Query() query: RawQuery): Promise<WorkspaceHistoryBody> {
+  async workspaceHistory(
+    @Headers('authorization') authorization: string | undefined,
+    @Query() query: RawQuery,
+  ): Promise<WorkspaceHistoryBody> {
     return this.history.workspace(await this.access.authorize(authorization, () => parseWorkspaceHistoryQuery(query)));
   }
 }

@@ -1,10 +1,16 @@
 import type { SchemaObject } from '@nestjs/swagger';
 
 const USE_PROPERTIES: Record<string, SchemaObject> = {
-  accounts: { type: 'integer', description: 'Accounts whose users used the feature (events without an account count for each account of the user)' },
+  accounts: {
+    type: 'integer',
+    description: 'Accounts whose users used the feature (events without an account count for each account of the user)',
+  },
   users: { type: 'integer', description: 'Identified users who used it' },
   events: { type: 'integer', description: "Events of the feature's event names" },
-  adoption: { type: 'number', description: 'accounts / accounts with a scored event in the workspace (that day, or over the range), two decimals; 0 when none' },
+  adoption: {
+    type: 'number',
+    description: 'accounts / accounts with a scored event in the workspace (that day, or over the range), two decimals; 0 when none',
+  },
 };
 
 export const FEATURES_SCHEMA: SchemaObject = {
@@ -43,7 +49,12 @@ export const ACCOUNT_FEATURES_SCHEMA: SchemaObject = {
           name: { type: 'string' },
           events: { type: 'integer', description: "Events of the feature the account's users sent in the range" },
           users: { type: 'integer', description: 'Users of the account who used it in the range' },
-          last_used: { type: 'string', format: 'date', nullable: true, description: 'Last UTC day the account used it, ever; null when never' },
+          last_used: {
+            type: 'string',
+            format: 'date',
+            nullable: true,
+            description: 'Last UTC day the account used it, ever; null when never',
+          },
         },
       },
     },

@@ -19,7 +19,11 @@ export const SUBJECT_HISTORY_SCHEMA: SchemaObject = {
   properties: {
     id: { type: 'string' },
     profile,
-    points: { type: 'array', items: SUBJECT_POINT, description: 'One per scored day of the range, oldest first; days without a run are absent' },
+    points: {
+      type: 'array',
+      items: SUBJECT_POINT,
+      description: 'One per scored day of the range, oldest first; days without a run are absent',
+    },
   },
 };
 

@@ -56,7 +56,12 @@ export class BlockCache {
   ) {}
 
   /** The fresh entries among `names`, in one round trip; an unreachable Redis reads as empty. */
-  async peek(workspaceId: string, accountId: string, names: readonly CacheEntry[], profile: ProfileSelector = null): Promise<CachedEntries> {
+  async peek(
+    workspaceId: string,
+    accountId: string,
+    names: readonly CacheEntry[],
+    profile: ProfileSelector = null,
+  ): Promise<CachedEntries> {
     const cached = names.filter((name) => this.options.ttlsMs[name] > 0);
     if (cached.length === 0) return {};
     const [stored, version] = await Promise.all([
@@ -108,7 +113,8 @@ export class BlockCache {
     const entry: CachedEntry<CacheEntryValues[E]> = { value, cachedAt: this.options.now().toISOString(), scoresVersion };
     const ttl = this.options.ttlsMs[name];
     // A cache that cannot be written still lets the answer go out, only slower next time.
-    if (ttl > 0) await this.redis.set(this.key(workspaceId, accountId, name, profile), JSON.stringify(entry), 'PX', ttl).catch(() => undefined);
+    if (ttl > 0)
+      await this.redis.set(this.key(workspaceId, accountId, name, profile), JSON.stringify(entry), 'PX', ttl).catch(() => undefined);
     return entry;
   }
 
@@ -127,7 +133,12 @@ export class BlockCache {
   }
 
   /** Concurrent misses of one entry share one computation. */
-  private compute(name: AccountBlock, workspaceId: string, accountId: string, profile: ProfileSelector): Promise<CachedEntry<unknown> | null> {
+  private compute(
+    name: AccountBlock,
+    workspaceId: string,
+    accountId: string,
+    profile: ProfileSelector,
+  ): Promise<CachedEntry<unknown> | null> {
     const key = this.key(workspaceId, accountId, name, profile);
     let pending = this.inFlight.get(key);
     if (!pending) {
@@ -137,7 +148,12 @@ export class BlockCache {
     return pending;
   }
 
-  private async load(name: AccountBlock, workspaceId: string, accountId: string, profile: ProfileSelector): Promise<CachedEntry<unknown> | null> {
+  private async load(
+    name: AccountBlock,
+    workspaceId: string,
+    accountId: string,
+    profile: ProfileSelector,
+  ): Promise<CachedEntry<unknown> | null> {
     let value: CacheEntryValues[AccountBlock];
     try {
       value = await this.loaders[name](workspaceId, accountId, profile);

@@ -13,8 +13,7 @@ export interface AdoptionUnit {
  * (`everyEvent`: the caller reads them). `scoredEvents` null: every event scores.
  */
 export type UnitPlan =
-  | { kind: 'units'; units: AdoptionUnit[]; scoredEvents: string[] | null }
-  | { kind: 'every_event'; scoredEvents: null };
+  { kind: 'units'; units: AdoptionUnit[]; scoredEvents: string[] | null } | { kind: 'every_event'; scoredEvents: null };
 
 export function planAdoptionUnits(features: readonly FeatureWeight[], directWeights: Readonly<Record<string, number>>): UnitPlan {
   const weighting = eventWeighting(resolveEventWeights({ features, directWeights }));

@@ -89,13 +89,30 @@ GROUP BY un.name`;
 export class FeatureUsageRepository {
   constructor(private readonly db: SqlClient) {}
 
-  async workspaceUsage(workspaceId: string, range: DayRange, units: readonly AdoptionUnit[], scoredEvents: string[] | null): Promise<UsageRow[]> {
-    const result = await this.db.query<UsageRow>(WORKSPACE_USAGE_SQL, [workspaceId, range.from, range.to, ...unitParams(units), scoredEvents]);
+  async workspaceUsage(
+    workspaceId: string,
+    range: DayRange,
+    units: readonly AdoptionUnit[],
+    scoredEvents: string[] | null,
+  ): Promise<UsageRow[]> {
+    const result = await this.db.query<UsageRow>(WORKSPACE_USAGE_SQL, [
+      workspaceId,
+      range.from,
+      range.to,
+      ...unitParams(units),
+      scoredEvents,
+    ]);
     return result.rows;
   }
 
   async accountUsage(workspaceId: string, accountId: string, range: DayRange, units: readonly AdoptionUnit[]): Promise<AccountUnitUsage[]> {
-    const result = await this.db.query<AccountUnitUsage>(ACCOUNT_USAGE_SQL, [workspaceId, accountId, range.from, range.to, ...unitParams(units)]);
+    const result = await this.db.query<AccountUnitUsage>(ACCOUNT_USAGE_SQL, [
+      workspaceId,
+      accountId,
+      range.from,
+      range.to,
+      ...unitParams(units),
+    ]);
     return result.rows;
   }
 

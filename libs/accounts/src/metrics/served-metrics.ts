@@ -92,7 +92,10 @@ export const METRIC_FIELDS = {
   },
   adoption_rate: {
     sql: 'COALESCE(s.adoption_rate, 0)::float8',
-    schema: { type: 'number', description: "Share of the profile's features (its scored events when there are none) used in the time frame, 0..1" },
+    schema: {
+      type: 'number',
+      description: "Share of the profile's features (its scored events when there are none) used in the time frame, 0..1",
+    },
   },
   lifetime_adoption_rate: {
     sql: 'COALESCE(s.lifetime_adoption_rate, 0)::float8',
@@ -126,7 +129,11 @@ export const METRIC_FIELDS = {
 
 export type MetricName = keyof typeof METRIC_FIELDS;
 
-type ScalarValue<S extends ScalarMetricSchema> = S extends { enum: readonly (infer E)[] } ? E : S['type'] extends 'string' ? string : number;
+type ScalarValue<S extends ScalarMetricSchema> = S extends { enum: readonly (infer E)[] }
+  ? E
+  : S['type'] extends 'string'
+    ? string
+    : number;
 
 type MetricValue<S extends MetricSchema> =
   | (S extends ObjectMetricSchema ? ObjectMetricTypes[S['title']] : S extends ScalarMetricSchema ? ScalarValue<S> : never)
@@ -182,8 +189,7 @@ export type UserMetrics = Metrics<typeof USER_METRICS>;
 
 /** An OpenAPI schema object (mutable arrays, as OpenAPI types want them). */
 export type OpenApiMetricSchema =
-  | (Omit<ScalarMetricSchema, 'enum'> & { enum?: string[] })
-  | (Omit<ObjectMetricSchema, 'required'> & { required: string[] });
+  (Omit<ScalarMetricSchema, 'enum'> & { enum?: string[] }) | (Omit<ObjectMetricSchema, 'required'> & { required: string[] });
 
 /** OpenAPI `properties` of a metrics block. */
 export function metricSchemas(names: readonly MetricName[]): Record<string, OpenApiMetricSchema> {

@@ -17,7 +17,9 @@ describe('parseAccountQuery', () => {
       workspaceId: '13',
       lookup: { kind: 'id', id: '456' },
       expand: { blocks: [], unknown: [] },
+      profile: null,
     });
+    expect(parseAccountQuery({ workspace_id: '13', id: '456', profile: 'paid only' }).profile).toBe('paid only');
   });
 
   it('reports the worst problem first: workspace, then a bad value, then a missing lookup', () => {
