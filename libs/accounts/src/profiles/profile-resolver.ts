@@ -1,6 +1,6 @@
 import { CoilError } from '@coil/domain';
 import { DEFAULT_WINDOW_DAYS, type WindowDays } from '@coil/scoring';
-import { DEFAULT_PROFILE_NAME, type ScoringProfileRepository } from '@coil/settings';
+import { DEFAULT_PROFILE_NAME, type ScoringProfileRecord, type ScoringProfileRepository } from '@coil/settings';
 
 /** The scoring profile a read is for. */
 export interface ResolvedProfile {
@@ -20,13 +20,20 @@ const NOT_YET_CREATED: ResolvedProfile = { id: null, name: DEFAULT_PROFILE_NAME,
 export class ProfileResolver {
   constructor(private readonly profiles: Pick<ScoringProfileRepository, 'findByName' | 'findDefault' | 'list'>) {}
 
+  /** One indexed read, two for an unknown name (the names to offer). */
   async resolve(workspaceId: string, selector: ProfileSelector): Promise<ResolvedProfile> {
-    const found = selector === null ? await this.profiles.findDefault(workspaceId) : await this.profiles.findByName(workspaceId, selector);
-    if (found) return { id: found.id, name: found.name, windowDays: found.windowDays };
+    // A workspace always has a default once it has any profile (the first one made is it).
+    if (selector === null) return recordOf(await this.profiles.findDefault(workspaceId)) ?? NOT_YET_CREATED;
+    const found = recordOf(await this.profiles.findByName(workspaceId, selector));
+    if (found) return found;
     const available = (await this.profiles.list(workspaceId)).map((profile) => profile.name);
-    if (available.length === 0 && (selector === null || selector === DEFAULT_PROFILE_NAME)) return NOT_YET_CREATED;
-    throw unknownProfile(selector ?? DEFAULT_PROFILE_NAME, available.length === 0 ? [DEFAULT_PROFILE_NAME] : available);
+    if (available.length === 0 && selector === DEFAULT_PROFILE_NAME) return NOT_YET_CREATED;
+    throw unknownProfile(selector, available.length === 0 ? [DEFAULT_PROFILE_NAME] : available);
   }
+}
+
+function recordOf(record: ScoringProfileRecord | undefined): ResolvedProfile | null {
+  return record ? { id: record.id, name: record.name, windowDays: record.windowDays } : null;
 }
 
 export function unknownProfile(name: string, available: readonly string[]): CoilError {
