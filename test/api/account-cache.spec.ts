@@ -123,7 +123,8 @@ describe('per-block cache', () => {
 describe('Redis TTL is the limit', () => {
   let shortLived: ApiHarness;
   beforeAll(async () => {
-    shortLived = await startApi({ cacheTtlsMs: { metrics: 0, traits: 200, segments: 60_000, insights: 60_000 } });
+    // Long enough for two reads on a loaded machine, short enough to wait for.
+    shortLived = await startApi({ cacheTtlsMs: { metrics: 0, traits: 1000, segments: 60_000, insights: 60_000 } });
   });
   afterAll(() => shortLived.close());
 
@@ -135,7 +136,7 @@ describe('Redis TTL is the limit', () => {
     await shortLived.get(path);
     expect(loadCounts()).toEqual({ metrics: 2, traits: 1, segments: 1, insights: 0 });
 
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 1050));
     await shortLived.get(path);
     expect(loadCounts()).toEqual({ metrics: 3, traits: 2, segments: 1, insights: 0 });
   });
