@@ -7,6 +7,16 @@ describe('CLI: activation set, show, clear', () => {
   const pool = createPgPool(process.env.DATABASE_URL!, { max: 2 });
   const checklists = new ActivationChecklistRepository(pool);
   let workspaceId: string;
+  // What set and show answer for the checklist the first test sets.
+  const expected = (id: string) => ({
+    workspace_id: id,
+    steps: [
+      { label: 'Report_Created', kind: 'event', name: 'Report_Created', min_count: 1 },
+      { label: 'Invite Sent>=3', kind: 'event', name: 'Invite Sent', min_count: 3 },
+      { label: 'feature:Reports', kind: 'feature', name: 'Reports', min_count: 1 },
+    ],
+    per_user: 2,
+  });
 
   beforeAll(async () => {
     workspaceId = (await createWorkspaceAdmin(pool).createWorkspace('activation CLI')).workspace_id;
@@ -15,19 +25,10 @@ describe('CLI: activation set, show, clear', () => {
 
   afterAll(() => pool.end());
 
-  it('sets a checklist with a per-user count, stores it, and shows it back as set', async () => {
+  it('sets a checklist with a per-user count and stores it', async () => {
     const steps = 'Report_Created, Invite Sent>=3,feature:Reports';
     const set = parseJson(await runCli(['activation', 'set', '--workspace', workspaceId, '--steps', steps, '--per-user', '2', '--json']));
-    const expected = {
-      workspace_id: workspaceId,
-      steps: [
-        { label: 'Report_Created', kind: 'event', name: 'Report_Created', min_count: 1 },
-        { label: 'Invite Sent>=3', kind: 'event', name: 'Invite Sent', min_count: 3 },
-        { label: 'feature:Reports', kind: 'feature', name: 'Reports', min_count: 1 },
-      ],
-      per_user: 2,
-    };
-    expect(set).toEqual(expected);
+    expect(set).toEqual(expected(workspaceId));
     expect(await checklists.get(workspaceId)).toEqual({
       steps: [
         { kind: 'event', name: 'Report_Created', minCount: 1 },
@@ -36,12 +37,14 @@ describe('CLI: activation set, show, clear', () => {
       ],
       requiredUsers: 2,
     });
+  });
 
+  it('shows the checklist as JSON and as a numbered list', async () => {
     const [json, text] = await Promise.all([
       runCli(['activation', 'show', '--workspace', workspaceId, '--json']),
       runCli(['activation', 'show', '--workspace', workspaceId]),
     ]);
-    expect(parseJson(json)).toEqual(expected);
+    expect(parseJson(json)).toEqual(expected(workspaceId));
     expect(text.stdout).toContain('1. Report_Created\n2. Invite Sent>=3\n3. feature:Reports\n');
     expect(text.stdout).toContain('when 2 of its users are');
   });
