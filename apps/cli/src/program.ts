@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import type { CliContext } from './cli-context';
+import { registerAccountCommands } from './commands/account.command';
+import { registerActivationCommands } from './commands/activation.command';
 import { registerCredentialCommands } from './commands/credential.command';
 import { registerDeadLetterCommands } from './commands/dead-letters.command';
 import { registerEventCommands } from './commands/event.command';
@@ -23,6 +25,8 @@ export function createProgram(context: CliContext): Command {
   registerFeatureCommands(program, context);
   registerEventCommands(program, context);
   registerSegmentCommands(program, context);
+  registerActivationCommands(program, context);
+  registerAccountCommands(program, context);
   registerScoresCommands(program, context);
   registerReplayCommand(program);
   registerDeadLetterCommands(program);

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'missing_workspace_id'
   | 'invalid_parameter'
   | 'ambiguous_match'
+  | 'unknown_feature'
   | 'internal_error';
 
 /** The `status` of an error body: what kind of failure, independent of transport. */

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { PgUnitOfWork } from '@coil/database';
-import { createScoringReads, createScoringWrites } from './repositories/scoring-repositories';
+import { createAccountSourceWrites, createScoringReads, createScoringWrites } from './repositories/scoring-repositories';
+import { AccountSourceSync } from './scoring/account-source-sync';
 import { ScoringRunner } from './scoring/scoring-runner';
 
 /**
@@ -8,5 +9,10 @@ import { ScoringRunner } from './scoring/scoring-runner';
  * in parallel), writes in one transaction.
  */
 export function createScoringRunner(pool: Pool): ScoringRunner {
-  return new ScoringRunner(createScoringReads(pool), new PgUnitOfWork(pool, createScoringWrites));
+  return new ScoringRunner(createScoringReads(pool), new PgUnitOfWork(pool, createScoringWrites), createAccountSourceSync(pool));
+}
+
+/** The account-source sync alone, for `account source`, which applies a new setting at once. */
+export function createAccountSourceSync(pool: Pool): AccountSourceSync {
+  return new AccountSourceSync(new PgUnitOfWork(pool, createAccountSourceWrites));
 }

@@ -1,7 +1,9 @@
 // The scoring pass (set-based reads, pure math, one transaction of writes) and its queue.
-export { createScoringRunner } from './create-scoring-runner';
+export { createAccountSourceSync, createScoringRunner } from './create-scoring-runner';
+export { AccountSourceSync, type AccountSourceSyncResult } from './scoring/account-source-sync';
+export { AccountSourceRepository } from './repositories/account-source.repository';
 export { ScoringRunner } from './scoring/scoring-runner';
-export type { ScoringReads, ScoringWrites } from './repositories/scoring-repositories';
+export type { AccountSourceWrites, ScoringReads, ScoringWrites } from './repositories/scoring-repositories';
 export type { ScoringProgress, ScoringProgressListener } from './scoring/scoring-progress';
 export type { ProfileRunSummary, ScoringRunSummary } from './scoring/scoring-summary';
 export {

@@ -84,4 +84,5 @@ export { recommendationsFor } from './insights/insight-recommendations';
 export { generateInsights } from './insights/generate-insights';
 export { DeterministicInsightsProvider } from './insights/deterministic-insights-provider';
 export type { Activation, ActivationChecklist, ActivationStep } from './activation/activation-checklist';
+export { activationStepLabel, FEATURE_STEP_PREFIX } from './activation/activation-step-label';
 export { isTraitDataType, TRAIT_DATA_TYPES, type TraitDataType, type TraitTypes } from './traits/trait-data-type';

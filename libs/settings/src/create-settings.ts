@@ -1,9 +1,12 @@
 import type { Pool } from 'pg';
 import { PgUnitOfWork } from '@coil/database';
+import { ActivationChecklistRepository } from './repositories/activation-checklist.repository';
 import { FeatureRepository } from './repositories/feature.repository';
 import { SegmentRepository } from './repositories/segment.repository';
 import { createSettingsRepositories } from './repositories/settings-repositories';
 import { WorkspaceRepository } from '@coil/workspaces';
+import { AccountSettingsService } from './settings/account-settings';
+import { ActivationSettings } from './settings/activation-settings';
 import { EventWeightSettings } from './settings/event-weight-settings';
 import { FeatureSettings } from './settings/feature-settings';
 import { ProfileSettings } from './settings/profile-settings';
@@ -15,6 +18,8 @@ export interface Settings {
   readonly features: FeatureSettings;
   readonly eventWeights: EventWeightSettings;
   readonly segments: SegmentSettings;
+  readonly activation: ActivationSettings;
+  readonly accounts: AccountSettingsService;
 }
 
 /** Wires the settings services to PostgreSQL: reads on the pool, changes in one transaction each. */
@@ -26,5 +31,7 @@ export function createSettings(pool: Pool): Settings {
     features: new FeatureSettings(workspaces, new FeatureRepository(pool), changes),
     eventWeights: new EventWeightSettings(workspaces, changes),
     segments: new SegmentSettings(workspaces, new SegmentRepository(pool), changes),
+    activation: new ActivationSettings(workspaces, new ActivationChecklistRepository(pool), changes),
+    accounts: new AccountSettingsService(workspaces, changes),
   };
 }

@@ -1,10 +1,27 @@
-// Workspace configuration that scoring reads: profiles, features, direct weights, segments.
+// Workspace configuration that scoring reads: profiles, features, direct weights, segments,
+// the activation checklist and where accounts come from.
 export { createSettings, type Settings } from './create-settings';
 export { ProfileSettings, type ProfileChange, type ProfileView } from './settings/profile-settings';
 export { FeatureSettings, type FeatureChange, type FeatureSetResult, type FeatureView } from './settings/feature-settings';
 export { EventWeightSettings, type EventWeightChange, type EventWeightView } from './settings/event-weight-settings';
 export { SegmentSettings, type SegmentRef, type SegmentView } from './settings/segment-settings';
 export { parseEventList, parseWeight } from './settings/settings-input';
+export {
+  ActivationSettings,
+  MAX_PER_USER,
+  parsePerUser,
+  type ActivationCleared,
+  type ActivationStepView,
+  type ActivationView,
+} from './settings/activation-settings';
+export { MAX_ACTIVATION_STEPS, MAX_STEP_MIN_COUNT, parseActivationSteps } from './settings/activation-steps';
+export {
+  AccountSettingsService,
+  parseTraitKey,
+  type AccountSettingsView,
+  type AccountSource,
+  type AccountTraitsChange,
+} from './settings/account-settings';
 export { EventWeightRepository } from './repositories/event-weight.repository';
 export { FeatureRepository, type EventOwner, type FeatureRecord } from './repositories/feature.repository';
 export { ScoringLockRepository } from './repositories/scoring-lock.repository';

@@ -9,8 +9,8 @@ const MOVES = `unnest($2::bigint[], $3::bigint[]) AS m(from_id, to_id)`;
 
 /**
  * Moves everything recorded about merged-away users to the surviving user: counts (summed where
- * both have a row), memberships, aliases. Their scores are deleted; the next scoring run
- * recomputes the survivor's.
+ * both have a row), memberships (with their source: 'group' sorts before 'trait', so min keeps a
+ * group call's), aliases. Their scores are deleted; the next scoring run recomputes the survivor's.
  */
 export class UserHistoryRepository {
   constructor(private readonly db: SqlClient) {}
@@ -30,8 +30,8 @@ export class UserHistoryRepository {
     );
     await this.db.query(`DELETE FROM daily_counts d USING ${MOVES} WHERE d.workspace_id = $1 AND d.user_id = m.from_id`, params);
     await this.db.query(
-      `INSERT INTO memberships (workspace_id, account_id, user_id, created_at)
-       SELECT $1, ms.account_id, m.to_id, min(ms.created_at)
+      `INSERT INTO memberships (workspace_id, account_id, user_id, source, created_at)
+       SELECT $1, ms.account_id, m.to_id, min(ms.source), min(ms.created_at)
        FROM memberships ms JOIN ${MOVES} ON ms.user_id = m.from_id
        WHERE ms.workspace_id = $1
        GROUP BY ms.account_id, m.to_id

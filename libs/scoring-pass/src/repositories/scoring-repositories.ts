@@ -8,6 +8,7 @@ import {
 } from '@coil/settings';
 import { WorkspaceRepository } from '@coil/workspaces';
 import { AccountScoreRepository } from './account-score.repository';
+import { AccountSourceRepository } from './account-source.repository';
 import { AccountTotalsRepository } from './account-totals.repository';
 import { SegmentMembershipRepository } from './segment-membership.repository';
 import { SubjectTraitsRepository } from './subject-traits.repository';
@@ -39,6 +40,13 @@ export interface ScoringWrites {
   segmentMemberships: RepositoryShape<SegmentMembershipRepository>;
 }
 
+/** The account-source sync, in a transaction of its own before a run's reads. */
+export interface AccountSourceWrites {
+  scoringLock: RepositoryShape<ScoringLockRepository>;
+  workspaces: Pick<WorkspaceRepository, 'accountSettings'>;
+  accountSource: RepositoryShape<AccountSourceRepository>;
+}
+
 export function createScoringReads(db: SqlClient): ScoringReads {
   return {
     workspaces: new WorkspaceRepository(db),
@@ -59,5 +67,13 @@ export function createScoringWrites(db: SqlClient): ScoringWrites {
     userScores: new UserScoreRepository(db),
     segments: new SegmentRepository(db),
     segmentMemberships: new SegmentMembershipRepository(db),
+  };
+}
+
+export function createAccountSourceWrites(db: SqlClient): AccountSourceWrites {
+  return {
+    scoringLock: new ScoringLockRepository(db),
+    workspaces: new WorkspaceRepository(db),
+    accountSource: new AccountSourceRepository(db),
   };
 }

@@ -206,4 +206,17 @@ describe('ScoringRunner', () => {
     const result = await new ScoringRunner(reads, fakeWrites(log, [], []).unitOfWork).scoreAllWorkspaces(now);
     expect(result).toEqual({ scored: [WORKSPACE], failed: [{ workspace_id: '9', error: 'workspace 9 not found' }] });
   });
+
+  it('syncs accounts from the user trait before it reads anything else', async () => {
+    const log: string[] = [];
+    const { reads } = fakeReads([profile('11', 'default', { isDefault: true })], log);
+    const accountSource = {
+      sync: async (workspaceId: string) => {
+        log.push(`sync account source of ${workspaceId}`);
+        return { accounts_created: 0, memberships_added: 0, memberships_removed: 0, names_updated: 0 };
+      },
+    };
+    await new ScoringRunner(reads, fakeWrites(log, [], []).unitOfWork, accountSource).scoreWorkspace(WORKSPACE, now);
+    expect(log.slice(0, 2)).toEqual(['sync account source of 7', 'ensureDefault']);
+  });
 });

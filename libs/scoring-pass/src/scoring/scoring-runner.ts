@@ -1,6 +1,7 @@
 import type { UnitOfWork } from '@coil/database';
 import { requireWorkspace } from '@coil/workspaces';
 import type { ScoringReads, ScoringWrites } from '../repositories/scoring-repositories';
+import type { AccountSourceSync } from './account-source-sync';
 import { filterScope, traitsById, type ScoringSubjects } from './filter-scope';
 import { loadProfilePlans } from './load-profile-plans';
 import type { ProfilePlan } from './profile-plan';
@@ -18,10 +19,13 @@ export class ScoringRunner {
   constructor(
     private readonly reads: ScoringReads,
     private readonly writes: UnitOfWork<ScoringWrites>,
+    /** Accounts and memberships from a user trait; omitted (unit specs) the run scores what is stored. */
+    private readonly accountSource?: Pick<AccountSourceSync, 'sync'>,
   ) {}
 
   async scoreWorkspace(workspace: string, now: Date, onProgress?: ScoringProgressListener): Promise<ScoringRunSummary> {
     const workspaceId = await requireWorkspace(this.reads.workspaces, workspace);
+    await this.accountSource?.sync(workspaceId);
     const plans = await loadProfilePlans(this.reads, workspaceId, now);
     const step = progressCounter(plans.length, onProgress);
     const subjects = await this.loadSubjects(workspaceId, plans);

@@ -1,4 +1,6 @@
 import type { RepositoryShape, SqlClient, UnitOfWork } from '@coil/database';
+import { WorkspaceRepository } from '@coil/workspaces';
+import { ActivationChecklistRepository } from './activation-checklist.repository';
 import { EventWeightRepository } from './event-weight.repository';
 import { FeatureRepository } from './feature.repository';
 import { ScoringLockRepository } from './scoring-lock.repository';
@@ -12,6 +14,9 @@ export interface SettingsRepositories {
   features: RepositoryShape<FeatureRepository>;
   eventWeights: RepositoryShape<EventWeightRepository>;
   segments: RepositoryShape<SegmentRepository>;
+  activationChecklists: RepositoryShape<ActivationChecklistRepository>;
+  /** The account settings columns of workspaces. */
+  workspaces: Pick<WorkspaceRepository, 'setAccountSettings'>;
 }
 
 export function createSettingsRepositories(db: SqlClient): SettingsRepositories {
@@ -21,6 +26,8 @@ export function createSettingsRepositories(db: SqlClient): SettingsRepositories 
     features: new FeatureRepository(db),
     eventWeights: new EventWeightRepository(db),
     segments: new SegmentRepository(db),
+    activationChecklists: new ActivationChecklistRepository(db),
+    workspaces: new WorkspaceRepository(db),
   };
 }
 
