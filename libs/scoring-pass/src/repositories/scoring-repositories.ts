@@ -5,6 +5,7 @@ import {
   ScoringLockRepository,
   ScoringProfileRepository,
   SegmentRepository,
+  TraitTypeRepository,
 } from '@coil/settings';
 import { WorkspaceRepository } from '@coil/workspaces';
 import { AccountScoreRepository } from './account-score.repository';
@@ -20,10 +21,11 @@ import { UserTotalsRepository } from './user-totals.repository';
  * workspace gets on its first run, is idempotent.
  */
 export interface ScoringReads {
-  workspaces: Pick<WorkspaceRepository, 'exists' | 'listIds'>;
+  workspaces: Pick<WorkspaceRepository, 'exists' | 'listIds' | 'accountSettings'>;
   profiles: Pick<ScoringProfileRepository, 'ensureDefault' | 'list'>;
   features: Pick<FeatureRepository, 'list'>;
   eventWeights: Pick<EventWeightRepository, 'forProfile'>;
+  traitTypes: Pick<TraitTypeRepository, 'list'>;
   subjects: RepositoryShape<SubjectTraitsRepository>;
   accountTotals: RepositoryShape<AccountTotalsRepository>;
   userTotals: RepositoryShape<UserTotalsRepository>;
@@ -35,7 +37,7 @@ export interface ScoringWrites {
   scoringLock: RepositoryShape<ScoringLockRepository>;
   accountScores: Pick<AccountScoreRepository, 'upsert' | 'deleteOthers'>;
   userScores: RepositoryShape<UserScoreRepository>;
-  segments: Pick<SegmentRepository, 'ensureBuiltins' | 'list'>;
+  segments: Pick<SegmentRepository, 'ensureSuggested' | 'list'>;
   segmentMemberships: RepositoryShape<SegmentMembershipRepository>;
 }
 
@@ -45,6 +47,7 @@ export function createScoringReads(db: SqlClient): ScoringReads {
     profiles: new ScoringProfileRepository(db),
     features: new FeatureRepository(db),
     eventWeights: new EventWeightRepository(db),
+    traitTypes: new TraitTypeRepository(db),
     subjects: new SubjectTraitsRepository(db),
     accountTotals: new AccountTotalsRepository(db),
     userTotals: new UserTotalsRepository(db),
