@@ -8,6 +8,7 @@ import { registerProfileCommands } from './commands/profile.command';
 import { registerReplayCommand } from './commands/replay.command';
 import { registerScoresCommands } from './commands/scores.command';
 import { registerSegmentCommands } from './commands/segment.command';
+import { registerTraitCommands } from './commands/trait.command';
 import { registerWorkspaceCommands } from './commands/workspace.command';
 
 /** Each command group registers itself from one file under commands/. */
@@ -23,6 +24,7 @@ export function createProgram(context: CliContext): Command {
   registerFeatureCommands(program, context);
   registerEventCommands(program, context);
   registerSegmentCommands(program, context);
+  registerTraitCommands(program, context);
   registerScoresCommands(program, context);
   registerReplayCommand(program);
   registerDeadLetterCommands(program);

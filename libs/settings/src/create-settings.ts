@@ -3,11 +3,14 @@ import { PgUnitOfWork } from '@coil/database';
 import { FeatureRepository } from './repositories/feature.repository';
 import { SegmentRepository } from './repositories/segment.repository';
 import { createSettingsRepositories } from './repositories/settings-repositories';
+import { TraitTypeRepository } from './repositories/trait-type.repository';
+import { TraitValueRepository } from './repositories/trait-value.repository';
 import { WorkspaceRepository } from '@coil/workspaces';
 import { EventWeightSettings } from './settings/event-weight-settings';
 import { FeatureSettings } from './settings/feature-settings';
 import { ProfileSettings } from './settings/profile-settings';
 import { SegmentSettings } from './settings/segment-settings';
+import { TraitTypeSettings } from './settings/trait-type-settings';
 
 /** The settings commands of a workspace, one service per kind of setting. */
 export interface Settings {
@@ -15,6 +18,7 @@ export interface Settings {
   readonly features: FeatureSettings;
   readonly eventWeights: EventWeightSettings;
   readonly segments: SegmentSettings;
+  readonly traitTypes: TraitTypeSettings;
 }
 
 /** Wires the settings services to PostgreSQL: reads on the pool, changes in one transaction each. */
@@ -26,5 +30,6 @@ export function createSettings(pool: Pool): Settings {
     features: new FeatureSettings(workspaces, new FeatureRepository(pool), changes),
     eventWeights: new EventWeightSettings(workspaces, changes),
     segments: new SegmentSettings(workspaces, new SegmentRepository(pool), changes),
+    traitTypes: new TraitTypeSettings(workspaces, new TraitTypeRepository(pool), new TraitValueRepository(pool), changes),
   };
 }

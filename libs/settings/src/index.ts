@@ -1,4 +1,4 @@
-// Workspace configuration that scoring reads: profiles, features, direct weights, segments.
+// Workspace configuration that scoring reads: profiles, features, direct weights, segments, trait types.
 export { createSettings, type Settings } from './create-settings';
 export { ProfileSettings, type ProfileChange, type ProfileView } from './settings/profile-settings';
 export { FeatureSettings, type FeatureChange, type FeatureSetResult, type FeatureView } from './settings/feature-settings';
@@ -18,3 +18,11 @@ export { SegmentRepository, type SegmentRecord } from './repositories/segment.re
 export type { SettingsRepositories } from './repositories/settings-repositories';
 export { ActivationChecklistRepository } from './repositories/activation-checklist.repository';
 export { TraitTypeRepository } from './repositories/trait-type.repository';
+export { TraitValueRepository, type TraitHolder, type TypedTraitValue } from './repositories/trait-value.repository';
+export {
+  SAMPLE_VALUES,
+  TraitTypeSettings,
+  type TraitTypeCheck,
+  type TraitTypeProblem,
+  type TraitTypeView,
+} from './settings/trait-type-settings';

@@ -4,6 +4,7 @@ import { FeatureRepository } from './feature.repository';
 import { ScoringLockRepository } from './scoring-lock.repository';
 import { ScoringProfileRepository } from './scoring-profile.repository';
 import { SegmentRepository } from './segment.repository';
+import { TraitTypeRepository } from './trait-type.repository';
 
 /** Every repository a settings change touches, bound to the one client of its transaction. */
 export interface SettingsRepositories {
@@ -12,6 +13,7 @@ export interface SettingsRepositories {
   features: RepositoryShape<FeatureRepository>;
   eventWeights: RepositoryShape<EventWeightRepository>;
   segments: RepositoryShape<SegmentRepository>;
+  traitTypes: RepositoryShape<TraitTypeRepository>;
 }
 
 export function createSettingsRepositories(db: SqlClient): SettingsRepositories {
@@ -21,6 +23,7 @@ export function createSettingsRepositories(db: SqlClient): SettingsRepositories 
     features: new FeatureRepository(db),
     eventWeights: new EventWeightRepository(db),
     segments: new SegmentRepository(db),
+    traitTypes: new TraitTypeRepository(db),
   };
 }
 
