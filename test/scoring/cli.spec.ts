@@ -1,3 +1,4 @@
+import { SUGGESTED_SEGMENTS } from '@coil/scoring';
 import { parseJson, runCli } from '../support/cli';
 import { ScoringFixture } from './support/scoring-fixture';
 
@@ -61,7 +62,7 @@ describe('scoring commands of the CLI', () => {
       await runCli(['segment', 'create', '--workspace', ws, '--name', 'Busy', '--rule', 'raw_score > 10', '--json']),
     );
     const listed = parseJson<Array<{ name: string; members: number }>>(await runCli(['segment', 'list', '--workspace', ws, '--json']));
-    expect(listed.map((segment) => segment.name)).toEqual(['At risk', 'Product-qualified', 'Highly engaged', 'Dormant', 'New', 'Busy']);
+    expect(listed.map((segment) => segment.name)).toEqual([...SUGGESTED_SEGMENTS.map((suggestion) => suggestion.name), 'Busy']);
     expect(parseJson(await runCli(['segment', 'delete', '--workspace', ws, '--id', created.id, '--json']))).toMatchObject({ name: 'Busy' });
   });
 

@@ -1,4 +1,4 @@
-import { BUILTIN_SEGMENTS } from '@coil/scoring';
+import { SUGGESTED_SEGMENTS } from '@coil/scoring';
 import { createScoringRunner } from '@coil/scoring-pass';
 import { createSettings } from '@coil/settings';
 import { ScoringFixture } from './support/scoring-fixture';
@@ -27,7 +27,7 @@ describe('segment membership after scoring runs', () => {
   it('records an account leaving one segment and entering another when it crosses a threshold', async () => {
     const workspaceId = await fixture.workspace();
     const a = await fixture.accountWithUser(workspaceId, 'a', { plan: 'paid' });
-    const b = await fixture.accountWithUser(workspaceId, 'b', { plan: 'trial' });
+    const b = await fixture.accountWithUser(workspaceId, 'b', { status: 'trial' });
     await segments.create(workspaceId, 'Low', 'engagement_score < 50');
     await fixture.counts(
       workspaceId,
@@ -40,6 +40,8 @@ describe('segment membership after scoring runs', () => {
 
     const [A, B, t1, t2] = [String(a.account), String(b.account), firstRun.toISOString(), secondRun.toISOString()];
     expect(await stays(workspaceId)).toEqual([
+      ['Active today', A, t1, null],
+      ['Active today', B, t1, null],
       ['Highly engaged', A, t1, null],
       ['Highly engaged', B, t1, t2],
       ['Low', B, t2, null],
@@ -50,11 +52,11 @@ describe('segment membership after scoring runs', () => {
     expect(summary.segments).toEqual({ entered: 1, left: 2 });
   });
 
-  it('gives a workspace without segments the built-ins, and lists and deletes segments', async () => {
+  it('gives a new workspace the suggested segments, and lists and deletes segments', async () => {
     const workspaceId = await fixture.workspace();
 
     const listed = await segments.list(workspaceId);
-    expect(listed.map((segment) => [segment.name, segment.builtin])).toEqual(BUILTIN_SEGMENTS.map((segment) => [segment.name, true]));
+    expect(listed.map((segment) => [segment.name, segment.builtin])).toEqual(SUGGESTED_SEGMENTS.map((segment) => [segment.name, true]));
     await expect(segments.create(workspaceId, 'Bad', 'engagement_score >')).rejects.toMatchObject({ status: 'bad_request' });
     await expect(segments.create(workspaceId, 'New', 'x = 1')).rejects.toMatchObject({ status: 'conflict' });
 

@@ -10,6 +10,7 @@ import { registerProfileCommands } from './commands/profile.command';
 import { registerReplayCommand } from './commands/replay.command';
 import { registerScoresCommands } from './commands/scores.command';
 import { registerSegmentCommands } from './commands/segment.command';
+import { registerTraitCommands } from './commands/trait.command';
 import { registerWorkspaceCommands } from './commands/workspace.command';
 
 /** Each command group registers itself from one file under commands/. */
@@ -27,6 +28,7 @@ export function createProgram(context: CliContext): Command {
   registerSegmentCommands(program, context);
   registerActivationCommands(program, context);
   registerAccountCommands(program, context);
+  registerTraitCommands(program, context);
   registerScoresCommands(program, context);
   registerReplayCommand(program);
   registerDeadLetterCommands(program);

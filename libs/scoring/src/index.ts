@@ -51,14 +51,25 @@ export { activationRate, scoredEventCount } from './metrics/activation-rate';
 export { scoreAccounts, type ScoreAccountsOptions } from './metrics/score-accounts';
 export { toAccountMetrics, type AccountMetrics } from './metrics/account-metrics';
 export { scoreUsers, type UserScoreRow, type UserTotals } from './metrics/score-users';
+// Rules, trait types and segments.
 export { RuleParseError } from './rules/rule-parse-error';
-export { ruleFields, type CompareOperator, type RuleLiteral, type RuleNode } from './rules/rule-ast';
+export { ruleFields, type CompareOperator, type RelativeDate, type RuleLiteral, type RuleNode } from './rules/rule-ast';
 export { tokenizeRule, type RuleToken, type RuleTokenKind } from './rules/rule-lexer';
 export { parseRule } from './rules/rule-parser';
 export { asFieldValue, evaluateRule, matchesRule, recordLookup, type RuleFieldLookup, type RuleFieldValue } from './rules/rule-evaluator';
-export { matchesTraitFilter, parseTraitFilter, type TraitFilter, type Traits, type TraitSubject } from './rules/trait-filter';
-export { BUILTIN_SEGMENTS, type SegmentDefinition } from './segments/builtin-segments';
-export { SEGMENT_METRIC_FIELDS, segmentLookup } from './segments/segment-lookup';
+export {
+  matchesTraitFilter,
+  parseTraitFilter,
+  type TraitFilter,
+  type TraitRuleContext,
+  type Traits,
+  type TraitSubject,
+} from './rules/trait-filter';
+export { dateOf, INVALID, parseTraitValue, typedTrait, type InvalidTraitValue, type TraitValue } from './traits/trait-value';
+export { parseIsoInstant, UNIX_MS_FROM, unixInstant } from './traits/trait-date';
+export { SUGGESTED_SEGMENTS, type SegmentDefinition } from './segments/suggested-segments';
+export { segmentSubjectOf, type EngagementMetrics, type SegmentSubject } from './segments/segment-subject';
+export { DEFAULT_CREATED_AT_TRAITS, SEGMENT_METRIC_FIELDS, segmentLookup, type SegmentContext } from './segments/segment-lookup';
 export { diffMembership, matchingSegments, type MembershipDiff, type ParsedSegment } from './segments/segment-membership';
 export type {
   FeatureActivity,

@@ -4,6 +4,8 @@ import { ActivationChecklistRepository } from './repositories/activation-checkli
 import { FeatureRepository } from './repositories/feature.repository';
 import { SegmentRepository } from './repositories/segment.repository';
 import { createSettingsRepositories } from './repositories/settings-repositories';
+import { TraitTypeRepository } from './repositories/trait-type.repository';
+import { TraitValueRepository } from './repositories/trait-value.repository';
 import { WorkspaceRepository } from '@coil/workspaces';
 import { AccountSettingsService } from './settings/account-settings';
 import { ActivationSettings } from './settings/activation-settings';
@@ -11,6 +13,7 @@ import { EventWeightSettings } from './settings/event-weight-settings';
 import { FeatureSettings } from './settings/feature-settings';
 import { ProfileSettings } from './settings/profile-settings';
 import { SegmentSettings } from './settings/segment-settings';
+import { TraitTypeSettings } from './settings/trait-type-settings';
 
 /** The settings commands of a workspace, one service per kind of setting. */
 export interface Settings {
@@ -20,6 +23,7 @@ export interface Settings {
   readonly segments: SegmentSettings;
   readonly activation: ActivationSettings;
   readonly accounts: AccountSettingsService;
+  readonly traitTypes: TraitTypeSettings;
 }
 
 /** Wires the settings services to PostgreSQL: reads on the pool, changes in one transaction each. */
@@ -33,5 +37,6 @@ export function createSettings(pool: Pool): Settings {
     segments: new SegmentSettings(workspaces, new SegmentRepository(pool), changes),
     activation: new ActivationSettings(workspaces, new ActivationChecklistRepository(pool), changes),
     accounts: new AccountSettingsService(workspaces, changes),
+    traitTypes: new TraitTypeSettings(workspaces, new TraitTypeRepository(pool), new TraitValueRepository(pool), changes),
   };
 }

@@ -1,5 +1,5 @@
-// Workspace configuration that scoring reads: profiles, features, direct weights, segments,
-// the activation checklist and where accounts come from.
+// Workspace configuration that scoring reads: profiles, features, direct weights, segments, trait
+// types, the activation checklist and where accounts come from.
 export { createSettings, type Settings } from './create-settings';
 export { ProfileSettings, type ProfileChange, type ProfileView } from './settings/profile-settings';
 export { FeatureSettings, type FeatureChange, type FeatureSetResult, type FeatureView } from './settings/feature-settings';
@@ -35,3 +35,11 @@ export { SegmentRepository, type SegmentRecord } from './repositories/segment.re
 export type { SettingsRepositories } from './repositories/settings-repositories';
 export { ActivationChecklistRepository } from './repositories/activation-checklist.repository';
 export { TraitTypeRepository } from './repositories/trait-type.repository';
+export { TraitValueRepository, type TraitHolder, type TypedTraitValue } from './repositories/trait-value.repository';
+export {
+  SAMPLE_VALUES,
+  TraitTypeSettings,
+  type TraitTypeCheck,
+  type TraitTypeProblem,
+  type TraitTypeView,
+} from './settings/trait-type-settings';

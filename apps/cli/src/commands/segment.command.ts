@@ -10,7 +10,7 @@ interface WorkspaceOption extends JsonOption {
 }
 
 function describeSegment(segment: SegmentView): string {
-  return `${segment.id}\t${segment.name}\t${segment.rule}\t${segment.members} account(s)${segment.builtin ? '\tbuilt-in' : ''}`;
+  return `${segment.id}\t${segment.name}\t${segment.rule}\t${segment.members} account(s)${segment.builtin ? '\tsuggested' : ''}`;
 }
 
 function describeList(segments: SegmentView[]): string {
@@ -30,7 +30,7 @@ export function registerSegmentCommands(program: Command, context: CliContext): 
 
   segment
     .command('create')
-    .description("create a segment, e.g. --rule 'engagement_score >= 80'")
+    .description("create a segment, e.g. --rule 'engagement_score >= 80' or 'trial_end < now + 7d'")
     .requiredOption('--workspace <id>', 'workspace id', cliArgument(parseWorkspaceId))
     .requiredOption('--name <name>', 'segment name')
     .requiredOption('--rule <expr>', 'rule over metrics and account traits')
@@ -41,7 +41,7 @@ export function registerSegmentCommands(program: Command, context: CliContext): 
 
   segment
     .command('list')
-    .description('list the segments of a workspace with their current member counts')
+    .description('list the segments of a workspace with their current member counts (a new workspace starts with the suggested ones)')
     .requiredOption('--workspace <id>', 'workspace id', cliArgument(parseWorkspaceId))
     .option('--json', 'print JSON')
     .action(async (options: WorkspaceOption) => {

@@ -5,6 +5,7 @@ import {
   ScoringLockRepository,
   ScoringProfileRepository,
   SegmentRepository,
+  TraitTypeRepository,
 } from '@coil/settings';
 import { WorkspaceRepository } from '@coil/workspaces';
 import { AccountScoreRepository } from './account-score.repository';
@@ -21,10 +22,11 @@ import { UserTotalsRepository } from './user-totals.repository';
  * workspace gets on its first run, is idempotent.
  */
 export interface ScoringReads {
-  workspaces: Pick<WorkspaceRepository, 'exists' | 'listIds'>;
+  workspaces: Pick<WorkspaceRepository, 'exists' | 'listIds' | 'accountSettings'>;
   profiles: Pick<ScoringProfileRepository, 'ensureDefault' | 'list'>;
   features: Pick<FeatureRepository, 'list'>;
   eventWeights: Pick<EventWeightRepository, 'forProfile'>;
+  traitTypes: Pick<TraitTypeRepository, 'list'>;
   subjects: RepositoryShape<SubjectTraitsRepository>;
   accountTotals: RepositoryShape<AccountTotalsRepository>;
   userTotals: RepositoryShape<UserTotalsRepository>;
@@ -36,7 +38,7 @@ export interface ScoringWrites {
   scoringLock: RepositoryShape<ScoringLockRepository>;
   accountScores: Pick<AccountScoreRepository, 'upsert' | 'deleteOthers'>;
   userScores: RepositoryShape<UserScoreRepository>;
-  segments: Pick<SegmentRepository, 'ensureBuiltins' | 'list'>;
+  segments: Pick<SegmentRepository, 'ensureSuggested' | 'list'>;
   segmentMemberships: RepositoryShape<SegmentMembershipRepository>;
 }
 
@@ -53,6 +55,7 @@ export function createScoringReads(db: SqlClient): ScoringReads {
     profiles: new ScoringProfileRepository(db),
     features: new FeatureRepository(db),
     eventWeights: new EventWeightRepository(db),
+    traitTypes: new TraitTypeRepository(db),
     subjects: new SubjectTraitsRepository(db),
     accountTotals: new AccountTotalsRepository(db),
     userTotals: new UserTotalsRepository(db),

@@ -1,4 +1,4 @@
-import { parseTraitFilter, type TraitFilter } from '@coil/scoring';
+import { parseTraitFilter, type TraitFilter, type TraitRuleContext } from '@coil/scoring';
 import { filterScope, type ScoringSubjects } from './filter-scope';
 
 const subjects: ScoringSubjects = {
@@ -20,10 +20,11 @@ const subjects: ScoringSubjects = {
 };
 
 const filter = (text: string): TraitFilter => parseTraitFilter(text) as TraitFilter;
+const untyped: TraitRuleContext = { traitTypes: new Map(), now: new Date('2025-09-21T08:00:00Z') };
 
 describe('filterScope', () => {
   it('keeps accounts matching alone, with every pair of theirs', () => {
-    expect(filterScope(filter('plan = paid'), subjects)).toEqual({
+    expect(filterScope(filter('plan = paid'), subjects, untyped)).toEqual({
       pairs: [
         { accountId: '1', userId: '10' },
         { accountId: '1', userId: '11' },
@@ -34,10 +35,26 @@ describe('filterScope', () => {
   });
 
   it('keeps the accounts of matching users, counting only those users', () => {
-    expect(filterScope(filter('user.role = admin'), subjects)).toEqual({
+    expect(filterScope(filter('user.role = admin'), subjects, untyped)).toEqual({
       pairs: [{ accountId: '1', userId: '10' }],
       accountIds: ['1'],
       userIds: ['10', '12'],
     });
+  });
+
+  it('compares typed traits as their type, leaving values that do not parse out', () => {
+    const typed: TraitRuleContext = { ...untyped, traitTypes: new Map([['seats', 'number' as const]]) };
+    const seated: ScoringSubjects = {
+      accounts: [
+        { id: '1', traits: { seats: '12' } },
+        { id: '2', traits: { seats: 'many' } },
+      ],
+      users: [],
+      memberships: [],
+    };
+    expect(filterScope(filter('seats != 3'), seated, typed).accountIds).toEqual(['1']);
+    expect(filterScope(filter('seats != 3'), seated, untyped).accountIds).toEqual(['1']);
+    expect(filterScope(filter("seats != '3'"), seated, untyped).accountIds).toEqual(['1', '2']);
+    expect(filterScope(filter("seats != '3'"), seated, typed).accountIds).toEqual(['1']);
   });
 });

@@ -47,17 +47,19 @@ function fakeReads(profiles: ScoringProfileRecord[], log: string[]) {
     workspaces: {
       exists: async (id) => id === WORKSPACE,
       listIds: async () => [WORKSPACE, '9'],
+      accountSettings: async () => ({ userTrait: null, nameTrait: null, createdAtTrait: 'signup' }),
     },
     profiles: {
       ensureDefault: async () => (log.push('ensureDefault'), profiles[0]),
       list: async () => profiles,
     },
     features: { list: async () => [] },
+    traitTypes: { list: async () => new Map([['usage', 'percentage' as const]]) },
     eventWeights: { forProfile: async (_, profileId): Promise<Record<string, number>> => (profileId === '12' ? { used: 3 } : {}) },
     subjects: {
       accounts: async () => [
-        { id: '1', traits: { plan: 'paid' } },
-        { id: '2', traits: {} },
+        { id: '1', traits: { plan: 'paid', usage: '45%' } },
+        { id: '2', traits: { usage: '5%', signup: '2020-01-01' } },
       ],
       identifiedUsers: async () => (log.push('identifiedUsers'), [{ id: '10', traits: { role: 'admin' } }]),
       memberships: async () => [{ accountId: '1', userId: '10' }],
@@ -91,7 +93,7 @@ function fakeWrites(log: string[], current: SegmentMember[], segments: SegmentRe
       deleteOthers: async (_, profileId, __, kept) => record(`delete users of ${profileId} but ${kept.join(',')}`),
     },
     segments: {
-      ensureBuiltins: async () => record('ensure built-in segments'),
+      ensureSuggested: async () => record('ensure suggested segments'),
       list: async () => segments,
     },
     segmentMemberships: {
@@ -144,7 +146,7 @@ describe('ScoringRunner', () => {
       'delete accounts of 12 but 1,2',
       'upsert users of 12',
       'delete users of 12 but 10',
-      'ensure built-in segments',
+      'ensure suggested segments',
       'exits S/2',
       'entries S/1',
     ]);
@@ -182,6 +184,15 @@ describe('ScoringRunner', () => {
       ],
       segments: { entered: 1, left: 1 },
     });
+  });
+
+  it("judges filters and segments by the workspace's trait types and created-at trait", async () => {
+    const log: string[] = [];
+    const { reads, totalsQueries } = fakeReads([profile('11', 'default', { isDefault: true, filter: 'usage > 40' })], log);
+    const segments: SegmentRecord[] = [{ id: 'M', name: 'Mature', rule: 'days_since_created > 180', builtin: true, members: 0 }];
+    await new ScoringRunner(reads, fakeWrites(log, [], segments).unitOfWork).scoreWorkspace(WORKSPACE, now);
+    expect(totalsQueries.map((query) => query.scope?.accountIds)).toEqual([['1']]);
+    expect(log).toContain('entries M/2');
   });
 
   it('reads no users or memberships when no profile filters on traits', async () => {

@@ -1,4 +1,5 @@
 import type { UnitOfWork } from '@coil/database';
+import type { SegmentContext } from '@coil/scoring';
 import { requireWorkspace } from '@coil/workspaces';
 import type { ScoringReads, ScoringWrites } from '../repositories/scoring-repositories';
 import type { AccountSourceSync } from './account-source-sync';
@@ -28,11 +29,11 @@ export class ScoringRunner {
     await this.accountSource?.sync(workspaceId);
     const plans = await loadProfilePlans(this.reads, workspaceId, now);
     const step = progressCounter(plans.length, onProgress);
-    const subjects = await this.loadSubjects(workspaceId, plans);
+    const [subjects, rules] = await Promise.all([this.loadSubjects(workspaceId, plans), this.ruleSettings(workspaceId, now)]);
     const workspaceEvents = this.eventNames(workspaceId);
     const scores: ProfileScores[] = [];
     for (const plan of plans) {
-      const scope = plan.filter === null ? null : filterScope(plan.filter, subjects);
+      const scope = plan.filter === null ? null : filterScope(plan.filter, subjects, rules);
       scores.push(await computeProfileScores(this.reads, { workspaceId, plan, scope, now, workspaceEvents }));
       step('score', plan.profile.name);
     }
@@ -43,7 +44,7 @@ export class ScoringRunner {
         step('write', profileScores.plan.profile.name);
       }
       const segmentRows = (scores.find((entry) => entry.plan.profile.isDefault) ?? scores[0]).accounts;
-      return updateSegments(writes, workspaceId, segmentRows, traitsById(subjects.accounts), now);
+      return updateSegments(writes, workspaceId, segmentRows, traitsById(subjects.accounts), rules);
     });
     step('segments');
     return summarizeRun(workspaceId, now, scores, changes);
@@ -74,6 +75,15 @@ export class ScoringRunner {
       filtered ? subjects.memberships(workspaceId) : [],
     ]);
     return { accounts, users, memberships };
+  }
+
+  /** How rules read traits: the workspace's trait types and created-at trait, relative dates from `now`. */
+  private async ruleSettings(workspaceId: string, now: Date): Promise<SegmentContext> {
+    const [traitTypes, accounts] = await Promise.all([
+      this.reads.traitTypes.list(workspaceId),
+      this.reads.workspaces.accountSettings(workspaceId),
+    ]);
+    return { now, traitTypes, createdAtTrait: accounts?.createdAtTrait ?? null };
   }
 
   /** Read at most once per run, and only if a profile scores every event. */

@@ -4,9 +4,10 @@ import {
   parseRule,
   RuleParseError,
   segmentLookup,
-  toAccountMetrics,
+  segmentSubjectOf,
   type AccountScoreRow,
   type ParsedSegment,
+  type SegmentContext,
   type Traits,
 } from '@coil/scoring';
 import type { SegmentMember } from '../repositories/segment-membership.repository';
@@ -19,28 +20,28 @@ export interface SegmentChanges {
 
 /**
  * Who enters and who leaves each segment, judged on the default profile's fresh scores and
- * the account's traits. Accounts without a score row (outside the profile's filter) are in
- * no segment.
+ * the account's traits (read as the workspace's trait types), at `context.now`. Accounts
+ * without a score row (outside the profile's filter) are in no segment.
  */
 export function segmentChanges(
   segments: readonly SegmentRecord[],
   rows: readonly AccountScoreRow[],
   accountTraits: ReadonlyMap<string, Traits>,
   current: readonly SegmentMember[],
-  now: Date,
+  context: SegmentContext,
 ): SegmentChanges {
   const parsed = parseSegments(segments);
   const matched = new Map<string, string[]>(parsed.map((segment) => [segment.id, []]));
   for (const row of rows) {
     const accountId = String(row.accountId);
-    const lookup = segmentLookup(toAccountMetrics(row), accountTraits.get(accountId) ?? {}, now);
-    for (const segmentId of matchingSegments(parsed, lookup)) matched.get(segmentId)?.push(accountId);
+    const lookup = segmentLookup(segmentSubjectOf(row), accountTraits.get(accountId) ?? {}, context);
+    for (const segmentId of matchingSegments(parsed, lookup, context.now)) matched.get(segmentId)?.push(accountId);
   }
   const entries: SegmentMember[] = [];
   const exits: SegmentMember[] = [];
   for (const [segmentId, members] of matched) {
     const previous = current.filter((member) => member.segmentId === segmentId).map((member) => member.accountId);
-    const diff = diffMembership(previous, members, now);
+    const diff = diffMembership(previous, members, context.now);
     entries.push(...diff.entered.map((accountId) => ({ segmentId, accountId })));
     exits.push(...diff.left.map((accountId) => ({ segmentId, accountId })));
   }

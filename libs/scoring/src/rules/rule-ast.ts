@@ -1,7 +1,18 @@
 export type CompareOperator = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
-/** A literal as written: number tokens stay numbers, quoted and bare words are strings. */
-export type RuleLiteral = number | string;
+/**
+ * `now`, `now + 7d`, `now - 12h`: an instant relative to the evaluation's `now` (units d and h).
+ * `text` is the literal as written: a bare `now` compared with a value that is not a date
+ * compares as the text `now`, as it did before relative dates existed.
+ */
+export interface RelativeDate {
+  readonly type: 'relative_date';
+  readonly offsetMs: number;
+  readonly text: string;
+}
+
+/** A literal as written: number tokens stay numbers, quoted and bare words are strings, `now ...` relative dates. */
+export type RuleLiteral = number | string | RelativeDate;
 
 export type RuleNode =
   | { readonly type: 'and'; readonly left: RuleNode; readonly right: RuleNode }

@@ -1,8 +1,9 @@
 import { evaluateRule, matchesRule, recordLookup } from './rule-evaluator';
 import { parseRule } from './rule-parser';
 
+const now = new Date('2025-09-21T08:00:00Z');
 const record = recordLookup({ score: 42, plan: 'trial', seats: '12', beta: true, owner: null, tags: ['x'] });
-const evaluate = (rule: string): boolean | null => evaluateRule(parseRule(rule), record);
+const evaluate = (rule: string): boolean | null => evaluateRule(parseRule(rule), record, now);
 
 describe('evaluateRule', () => {
   it('compares numbers and strings', () => {
@@ -24,7 +25,7 @@ describe('evaluateRule', () => {
     expect(evaluate('plan = trial OR missing = 1')).toBe(true);
     expect(evaluate('plan = trial AND missing = 1')).toBeNull();
     expect(evaluate('plan > 5')).toBeNull();
-    expect(matchesRule(parseRule('NOT missing = 1'), record)).toBe(false);
+    expect(matchesRule(parseRule('NOT missing = 1'), record, now)).toBe(false);
   });
 
   it('does not read inherited keys', () => {

@@ -1,6 +1,6 @@
 import { RuleParseError } from './rule-parse-error';
 
-export type RuleTokenKind = 'word' | 'number' | 'string' | 'operator' | '(' | ')' | ',' | 'end';
+export type RuleTokenKind = 'word' | 'number' | 'relative' | 'string' | 'operator' | '(' | ')' | ',' | 'end';
 
 export interface RuleToken {
   readonly kind: RuleTokenKind;
@@ -13,10 +13,13 @@ export interface RuleToken {
 
 const OPERATOR = /^(<=|>=|!=|=|<|>)/;
 const NUMBER = /^-?\d+(\.\d+)?/;
+/** `now + 7d`, `now-12h`; a bare `now` stays a word so that it can still name a field. */
+const RELATIVE = /^now\s*[+-]\s*\d+[dh](?![A-Za-z0-9_.-])/i;
 const WORD = /^[A-Za-z_][A-Za-z0-9_.-]*/;
 const PATTERNS = [
   ['operator', OPERATOR],
   ['number', NUMBER],
+  ['relative', RELATIVE],
   ['word', WORD],
 ] as const;
 

@@ -24,6 +24,25 @@ describe('parseRule', () => {
     expect(parseRule("name = 'it\\'s'")).toEqual({ type: 'compare', field: 'name', operator: '=', value: "it's" });
   });
 
+  it('parses now and now +/- N days or hours as relative dates, keeping a field named now', () => {
+    const relative = (text: string, offsetMs: number) => ({ type: 'relative_date', offsetMs, text });
+    expect(parseRule('trial_end < now + 7d')).toEqual({
+      type: 'compare',
+      field: 'trial_end',
+      operator: '<',
+      value: relative('now + 7d', 604_800_000),
+    });
+    expect(parseRule('a > now - 30d')).toMatchObject({ value: relative('now - 30d', -2_592_000_000) });
+    expect(parseRule('a in (now, NOW+12h, now-1d)')).toEqual({
+      type: 'in',
+      field: 'a',
+      values: [relative('now', 0), relative('NOW+12h', 43_200_000), relative('now-1d', -86_400_000)],
+    });
+    expect(parseRule('now = 1')).toEqual({ type: 'compare', field: 'now', operator: '=', value: 1 });
+    expect(parseRule('a = nowhere')).toEqual({ type: 'compare', field: 'a', operator: '=', value: 'nowhere' });
+    expect(parseRule('a = now-30days')).toEqual({ type: 'compare', field: 'a', operator: '=', value: 'now-30days' });
+  });
+
   it('lists the fields a rule reads', () => {
     expect(ruleFields(parseRule('a < 1 AND (b = 2 OR a > 0)'))).toEqual(['a', 'b']);
   });
@@ -38,6 +57,8 @@ describe('parseRule', () => {
     ["plan = 'paid", 7, 'Unterminated string'],
     ['a = 1 & b = 2', 6, "Unexpected character '&'"],
     ['role in admin', 8, "Expected '(' to start a list, found 'admin'"],
+    ['a < now + 7w', 8, "Unexpected character '+'"],
+    ['now + 7d = 1', 0, "Expected a field name, found 'now + 7d'"],
   ])('reports %p at position %p', (text, position, reason) => {
     try {
       parseRule(text);

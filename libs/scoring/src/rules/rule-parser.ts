@@ -1,4 +1,4 @@
-import type { CompareOperator, RuleLiteral, RuleNode } from './rule-ast';
+import type { CompareOperator, RelativeDate, RuleLiteral, RuleNode } from './rule-ast';
 import { type RuleToken, tokenizeRule } from './rule-lexer';
 import { RuleParseError } from './rule-parse-error';
 
@@ -6,6 +6,7 @@ const COMPARE_OPERATORS: readonly CompareOperator[] = ['=', '!=', '<', '<=', '>'
 const KEYWORDS = new Set(['and', 'or', 'not', 'in']);
 /** Deep enough for any hand-written rule; stops hostile input from exhausting the stack. */
 const MAX_NESTING = 50;
+const MS_PER_UNIT: Readonly<Record<string, number>> = { d: 86_400_000, h: 3_600_000 };
 
 /**
  * Parses `a = 1 AND (b < 2 OR NOT c IN (x, 'y z'))` into an AST, once; evaluate many times.
@@ -83,6 +84,10 @@ class RuleParser {
       this.index++;
       return Number(token.text);
     }
+    if (token.kind === 'relative' || (token.kind === 'word' && token.text.toLowerCase() === 'now')) {
+      this.index++;
+      return relativeDate(token.text);
+    }
     if (token.kind === 'string' || (token.kind === 'word' && !isKeyword(token))) {
       this.index++;
       return token.text;
@@ -112,6 +117,14 @@ class RuleParser {
     const found = token.kind === 'end' ? 'end of rule' : `'${token.text}'`;
     return new RuleParseError(`Expected ${expected}, found ${found}`, token.position);
   }
+}
+
+/** `now` or `now + 7d` / `now - 12h` as the lexer matched it. */
+function relativeDate(text: string): RelativeDate {
+  const offset = /([+-])\s*(\d+)([dh])$/i.exec(text);
+  if (offset === null) return { type: 'relative_date', offsetMs: 0, text };
+  const sign = offset[1] === '-' ? -1 : 1;
+  return { type: 'relative_date', offsetMs: sign * Number(offset[2]) * MS_PER_UNIT[offset[3].toLowerCase()], text };
 }
 
 function isKeyword(token: RuleToken): boolean {

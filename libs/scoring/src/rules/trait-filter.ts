@@ -1,5 +1,7 @@
+import type { TraitTypes } from '../traits/trait-data-type';
+import { typedTrait } from '../traits/trait-value';
 import type { RuleNode } from './rule-ast';
-import { asFieldValue, matchesRule, type RuleFieldValue } from './rule-evaluator';
+import { matchesRule, type RuleFieldValue } from './rule-evaluator';
 import { parseRule } from './rule-parser';
 
 export type Traits = Readonly<Record<string, unknown>>;
@@ -15,6 +17,13 @@ export interface TraitSubject {
   readonly account?: Traits;
 }
 
+/** What judging traits needs besides the traits: the workspace's trait types and the run's instant. */
+export interface TraitRuleContext {
+  readonly traitTypes: TraitTypes;
+  /** What relative dates (`now - 30d`) count from. */
+  readonly now: Date;
+}
+
 /** Blank text means "no filter" (null); otherwise throws RuleParseError with a position. */
 export function parseTraitFilter(text: string | null | undefined): TraitFilter | null {
   if (text === null || text === undefined || text.trim() === '') return null;
@@ -23,20 +32,16 @@ export function parseTraitFilter(text: string | null | undefined): TraitFilter |
 
 /**
  * `user.x` and `account.x` read that side's traits; a bare `x` reads the user's trait, else
- * the account's. A missing trait makes the comparison unknown, so the subject is left out.
+ * the account's. Values are read as the key's type. A missing trait, or one that does not
+ * parse as its type, makes the comparison unknown, so the subject is left out.
  */
-export function matchesTraitFilter(filter: TraitFilter | null, subject: TraitSubject): boolean {
+export function matchesTraitFilter(filter: TraitFilter | null, subject: TraitSubject, context: TraitRuleContext): boolean {
   if (filter === null) return true;
-  return matchesRule(filter.rule, (field) => traitValue(field, subject));
+  return matchesRule(filter.rule, (field) => traitValue(field, subject, context.traitTypes), context.now);
 }
 
-function traitValue(field: string, subject: TraitSubject): RuleFieldValue {
-  if (field.startsWith('user.')) return ownTrait(subject.user, field.slice('user.'.length));
-  if (field.startsWith('account.')) return ownTrait(subject.account, field.slice('account.'.length));
-  return ownTrait(subject.user, field) ?? ownTrait(subject.account, field);
-}
-
-function ownTrait(traits: Traits | undefined, key: string): RuleFieldValue {
-  if (traits === undefined || !Object.prototype.hasOwnProperty.call(traits, key)) return undefined;
-  return asFieldValue(traits[key]);
+function traitValue(field: string, subject: TraitSubject, types: TraitTypes): RuleFieldValue {
+  if (field.startsWith('user.')) return typedTrait(subject.user, field.slice('user.'.length), types);
+  if (field.startsWith('account.')) return typedTrait(subject.account, field.slice('account.'.length), types);
+  return typedTrait(subject.user, field, types) ?? typedTrait(subject.account, field, types);
 }

@@ -6,9 +6,9 @@ export interface ParsedSegment<Id> {
   readonly rule: RuleNode;
 }
 
-/** Ids of the segments whose rule the account definitely matches, in the given order. */
-export function matchingSegments<Id>(segments: readonly ParsedSegment<Id>[], lookup: RuleFieldLookup): Id[] {
-  return segments.filter((segment) => matchesRule(segment.rule, lookup)).map((segment) => segment.id);
+/** Ids of the segments whose rule the account definitely matches at `now`, in the given order. */
+export function matchingSegments<Id>(segments: readonly ParsedSegment<Id>[], lookup: RuleFieldLookup, now: Date): Id[] {
+  return segments.filter((segment) => matchesRule(segment.rule, lookup, now)).map((segment) => segment.id);
 }
 
 export interface MembershipDiff<Id> {

@@ -1,4 +1,4 @@
-import { BUILTIN_SEGMENTS } from '@coil/scoring';
+import { SUGGESTED_SEGMENTS } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
 
 export interface SegmentRecord {
@@ -13,14 +13,24 @@ export interface SegmentRecord {
 export class SegmentRepository {
   constructor(private readonly db: SqlClient) {}
 
-  /** Gives a workspace without any segment the built-ins; ON CONFLICT covers two callers racing. */
-  async ensureBuiltins(workspaceId: string): Promise<void> {
+  /**
+   * Gives the workspace the suggested segments once: it claims workspaces.suggested_segments_at
+   * and inserts the catalogue in the same statement, so a second caller (racing or later)
+   * inserts nothing and a deleted suggestion stays deleted. A segment the user already made with
+   * a suggestion's name is kept as it is.
+   */
+  async ensureSuggested(workspaceId: string): Promise<void> {
     await this.db.query(
-      `INSERT INTO segments (workspace_id, name, rule, builtin)
-       SELECT $1::bigint, name, rule, true FROM unnest($2::text[], $3::text[]) AS b(name, rule)
-       WHERE NOT EXISTS (SELECT 1 FROM segments WHERE workspace_id = $1)
+      `WITH claimed AS (
+         UPDATE workspaces SET suggested_segments_at = now()
+         WHERE workspace_id = $1 AND suggested_segments_at IS NULL RETURNING workspace_id
+       )
+       INSERT INTO segments (workspace_id, name, rule, builtin)
+       SELECT claimed.workspace_id, s.name, s.rule, true
+       FROM claimed CROSS JOIN unnest($2::text[], $3::text[]) WITH ORDINALITY AS s(name, rule, position)
+       ORDER BY s.position
        ON CONFLICT (workspace_id, name) DO NOTHING`,
-      [workspaceId, BUILTIN_SEGMENTS.map((segment) => segment.name), BUILTIN_SEGMENTS.map((segment) => segment.rule)],
+      [workspaceId, SUGGESTED_SEGMENTS.map((segment) => segment.name), SUGGESTED_SEGMENTS.map((segment) => segment.rule)],
     );
   }
 

@@ -6,6 +6,7 @@ import { FeatureRepository } from './feature.repository';
 import { ScoringLockRepository } from './scoring-lock.repository';
 import { ScoringProfileRepository } from './scoring-profile.repository';
 import { SegmentRepository } from './segment.repository';
+import { TraitTypeRepository } from './trait-type.repository';
 
 /** Every repository a settings change touches, bound to the one client of its transaction. */
 export interface SettingsRepositories {
@@ -17,6 +18,7 @@ export interface SettingsRepositories {
   activationChecklists: RepositoryShape<ActivationChecklistRepository>;
   /** The account settings columns of workspaces. */
   workspaces: Pick<WorkspaceRepository, 'setAccountSettings'>;
+  traitTypes: RepositoryShape<TraitTypeRepository>;
 }
 
 export function createSettingsRepositories(db: SqlClient): SettingsRepositories {
@@ -28,6 +30,7 @@ export function createSettingsRepositories(db: SqlClient): SettingsRepositories 
     segments: new SegmentRepository(db),
     activationChecklists: new ActivationChecklistRepository(db),
     workspaces: new WorkspaceRepository(db),
+    traitTypes: new TraitTypeRepository(db),
   };
 }
 

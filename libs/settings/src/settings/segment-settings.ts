@@ -16,8 +16,8 @@ export interface SegmentView {
 export type SegmentRef = { readonly id: string } | { readonly name: string };
 
 /**
- * `segment create|list|delete`. A workspace without segments gets the built-ins first, so
- * creating a custom segment never keeps them from a new workspace.
+ * `segment create|list|delete`. A new workspace gets the suggested segments first (once), so
+ * creating a custom segment never keeps them from it.
  */
 export class SegmentSettings {
   constructor(
@@ -31,7 +31,7 @@ export class SegmentSettings {
     const segmentName = parseName(name, 'segment name');
     const ruleText = validRule(rule);
     return changeSettings(this.settings, workspaceId, async ({ segments }) => {
-      await segments.ensureBuiltins(workspaceId);
+      await segments.ensureSuggested(workspaceId);
       const created = await segments.insert(workspaceId, segmentName, ruleText);
       if (created === undefined) {
         throw new CoilError('conflict', 'invalid_parameter', `segment "${segmentName}" already exists in workspace ${workspaceId}`);
@@ -42,7 +42,7 @@ export class SegmentSettings {
 
   async list(workspace: string): Promise<SegmentView[]> {
     const workspaceId = await requireWorkspace(this.workspaces, workspace);
-    await this.segments.ensureBuiltins(workspaceId);
+    await this.segments.ensureSuggested(workspaceId);
     return (await this.segments.list(workspaceId)).map(segmentView);
   }
 
