@@ -18,6 +18,11 @@ const row = (accountId: string, engagementScore: number): AccountScoreRow => ({
   totalActivePeopleCount: 1,
   firstSeen: null,
   lastSeen: null,
+  frequency: 1,
+  adoptionRate: 1,
+  lifetimeAdoptionRate: 1,
+  lastActive: null,
+  activation: null,
 });
 const segment = (id: string, rule: string) => ({ id, name: `segment ${id}`, rule, builtin: false, members: 0 });
 
