@@ -1,5 +1,14 @@
 import { eventWeighting, parseUtcDay, scoredEventCount, timeFrame, unconfiguredWeighting } from '@coil/scoring';
-import { accountMetrics, accountTotalsFromRows, normalizeScores, rawScore, type DailyCountRow } from './support/reference-model';
+import {
+  accountMetrics,
+  accountTotalsFromRows,
+  engagementMetrics,
+  normalizeScores,
+  rawScore,
+  stepDoneDays,
+  userTotalsFromRows,
+  type DailyCountRow,
+} from './support/reference-model';
 
 // The scoring model's worked examples (README, "How scoring works"), on the reference model the SQL pass is compared with.
 
@@ -101,6 +110,10 @@ describe('accountTotalsFromRows', () => {
       scoringProfileEvents: 5,
       firstSeen: parseUtcDay('2025-01-10'),
       lastSeen: parseUtcDay('2025-09-21'),
+      frequency: 2,
+      adoptionUnitsUsed: 1,
+      lifetimeAdoptionUnitsUsed: 2,
+      lastActive: parseUtcDay('2025-09-21'),
     });
   });
 
@@ -133,5 +146,49 @@ describe('accountMetrics', () => {
   it('has no seen days and a score of 1 for an account without events', () => {
     const metrics = accountMetrics({ ...input, rows: [], scoredEventCount: 3 });
     expect(metrics).toMatchObject({ engagement_score: 1, first_seen: null, last_seen: null, activation_rate: 0 });
+  });
+});
+
+describe('userTotalsFromRows', () => {
+  it("counts a user's scored days, units and last active day", () => {
+    const totals = userTotalsFromRows({ userId: 'u2', rows: rows.filter((r) => r.userId === 'u2'), weighting, frame: timeFrame(now, 30) });
+    expect(totals).toEqual({
+      userId: 'u2',
+      rawScore: 15,
+      scoringProfileEvents: 7,
+      firstSeen: parseUtcDay('2025-09-14'),
+      lastSeen: parseUtcDay('2025-09-15'),
+      frequency: 2,
+      adoptionUnitsUsed: 2,
+      lifetimeAdoptionUnitsUsed: 2,
+      lastActive: parseUtcDay('2025-09-15'),
+    });
+    expect(engagementMetrics(totals, 3, null)).toEqual({
+      frequency: 2,
+      adoption_rate: 0.67,
+      lifetime_adoption_rate: 0.67,
+      last_active: '2025-09-15',
+      activation: null,
+    });
+  });
+});
+
+describe('stepDoneDays', () => {
+  it('gives the day the running count of each step first reached its minimum', () => {
+    const checklist = {
+      steps: [
+        { kind: 'event' as const, name: 'report_created', minCount: 4 },
+        { kind: 'feature' as const, name: 'Access', minCount: 6 },
+        { kind: 'event' as const, name: 'invite_sent', minCount: 1 },
+      ],
+      requiredUsers: null,
+    };
+    const done = stepDoneDays(checklist, [{ name: 'Access', events: ['login', 'page_viewed'] }], rows);
+    expect(done).toEqual(
+      new Map([
+        [0, parseUtcDay('2025-09-21')],
+        [1, parseUtcDay('2025-09-14')],
+      ]),
+    );
   });
 });

@@ -1,19 +1,8 @@
-import {
-  addUtcDays,
-  eventWeighting,
-  formatUtcDay,
-  isInFrame,
-  parseUtcDay,
-  previousTimeFrame,
-  scoredEventCount,
-  timeFrame,
-  type EventWeighting,
-  type TimeFrame,
-} from '@coil/scoring';
+import { addUtcDays, parseUtcDay } from '@coil/scoring';
 import { createScoringRunner } from '@coil/scoring-pass';
-import { generateWorkspace, type GeneratedProfile, type GeneratedWorkspace } from './support/generated-workspace';
-import { accountMetrics, accountTotalsFromRows, normalizeScores, rawScore, type DailyCountRow } from './support/reference-model';
-import { ScoringFixture, type SeededWorkspace, type StoredMetrics, type StoredUserScore } from './support/scoring-fixture';
+import { expectedScores } from './support/expected-scores';
+import { generateWorkspace } from './support/generated-workspace';
+import { ScoringFixture } from './support/scoring-fixture';
 
 /*
  * The SQL scoring pass against the reference model, on seeded random workspaces. Every value is
@@ -23,106 +12,15 @@ import { ScoringFixture, type SeededWorkspace, type StoredMetrics, type StoredUs
  */
 
 const TODAY = '2025-09-21';
-// Runs 30, 7 and 1 days apart, so that every window finds a stored previous period at the last run.
-const RUNS = [-30, -7, -1, 0].map((offset) => new Date(addUtcDays(parseUtcDay(TODAY), offset).getTime() + 15 * 3600_000));
+// Runs 30, 9, 7 and 1 days apart: at the last run every window finds a stored score one frame
+// ago, the 7-day one two of them (9 and 7 days ago: the later one counts).
+const RUNS = [-30, -9, -7, -1, 0].map((offset) => new Date(addUtcDays(parseUtcDay(TODAY), offset).getTime() + 15 * 3600_000));
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
-
-/** A feature's weight applies to each of its events; a direct weight wins. */
-function weightingOf(data: GeneratedWorkspace, profile: GeneratedProfile): EventWeighting {
-  const weights = new Map<string, number>();
-  for (const feature of data.features) for (const event of feature.events) weights.set(event, feature.weight);
-  for (const [event, weight] of Object.entries(profile.weights)) weights.set(event, weight);
-  return eventWeighting(weights);
-}
-
-/** Per account, the rows the model attributes to it: identified users' counts naming it, and those naming no account of its members. */
-function attributedRows(data: GeneratedWorkspace, ids: SeededWorkspace): DailyCountRow[][] {
-  const rows: DailyCountRow[][] = Array.from({ length: data.accounts }, () => []);
-  for (const count of data.counts) {
-    if (!data.users[count.user].identified) continue;
-    const row = { userId: ids.userIds[count.user], event: count.event, day: parseUtcDay(count.day), count: count.count };
-    const accounts =
-      count.account === null ? data.memberships.filter(([, user]) => user === count.user).map(([account]) => account) : [count.account];
-    for (const account of accounts) rows[account].push(row);
-  }
-  return rows;
-}
-
-/** A user's counts per event in the frame, whichever account they named. */
-function frameCountsOf(data: GeneratedWorkspace, user: number, frame: TimeFrame): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const row of data.counts) {
-    if (row.user === user && isInFrame(parseUtcDay(row.day), frame)) counts.set(row.event, (counts.get(row.event) ?? 0) + row.count);
-  }
-  return counts;
-}
 
 const byKey =
   <T extends { profileId: string; period: string }>(id: (row: T) => string) =>
   (a: T, b: T) =>
     `${a.profileId}|${a.period}|${id(a)}`.localeCompare(`${b.profileId}|${b.period}|${id(b)}`);
-
-/** What the reference model says every run stores, run after run (the change reads the model's earlier scores). */
-function expectedScores(data: GeneratedWorkspace, ids: SeededWorkspace): { accounts: StoredMetrics[]; users: StoredUserScore[] } {
-  const rows = attributedRows(data, ids);
-  const identifiedMembers = (account: number): string[] =>
-    data.memberships.filter(([a, user]) => a === account && data.users[user].identified).map(([, user]) => ids.userIds[user]);
-  const workspaceEvents = data.counts.map((count) => count.event);
-  const scoreOf = new Map<string, number>();
-  const accounts: StoredMetrics[] = [];
-  const users: StoredUserScore[] = [];
-  for (const now of RUNS) {
-    for (const [index, profile] of data.profiles.entries()) {
-      const profileId = ids.profileIds[index];
-      const weighting = weightingOf(data, profile);
-      const frame = timeFrame(now, profile.windowDays);
-      const period = formatUtcDay(frame.end);
-      const inputs = ids.accountIds.map((accountId, account) => ({
-        accountId,
-        rows: rows[account],
-        memberUserIds: identifiedMembers(account),
-        weighting,
-        frame,
-        now,
-      }));
-      const { benchmark } = normalizeScores(
-        new Map(inputs.map((input) => [input.accountId, accountTotalsFromRows(input).rawScore])),
-        profile.normalization,
-      );
-      for (const input of inputs) {
-        const previousScore = scoreOf.get(`${profileId}|${formatUtcDay(previousTimeFrame(frame).end)}|${input.accountId}`) ?? null;
-        const metrics = accountMetrics({
-          ...input,
-          benchmark,
-          method: profile.normalization,
-          scoredEventCount: scoredEventCount(weighting, workspaceEvents),
-          previousScore,
-        });
-        scoreOf.set(`${profileId}|${period}|${input.accountId}`, metrics.engagement_score);
-        accounts.push({ profileId, period, accountId: input.accountId, benchmark, metrics });
-      }
-      const identified = ids.userIds.filter((_, user) => data.users[user].identified);
-      const raws = new Map(
-        identified.map((userId) => [
-          userId,
-          rawScore(frameCountsOf(data, ids.userIds.indexOf(userId), frame), weighting.weights, weighting.unlistedWeight),
-        ]),
-      );
-      const normalized = normalizeScores(raws, profile.normalization);
-      for (const [userId, raw] of raws) {
-        users.push({
-          profileId,
-          period,
-          userId,
-          rawScore: raw,
-          engagementScore: normalized.scores.get(userId)!,
-          benchmark: normalized.benchmark,
-        });
-      }
-    }
-  }
-  return { accounts: accounts.sort(byKey((row) => row.accountId)), users: users.sort(byKey((row) => row.userId)) };
-}
 
 describe('the SQL scoring pass agrees with the reference model on generated workspaces', () => {
   const fixture = new ScoringFixture();
@@ -130,15 +28,18 @@ describe('the SQL scoring pass agrees with the reference model on generated work
 
   afterAll(() => fixture.close());
 
-  it.each(SEEDS)('seed %i: every account and user score and metric of every profile and run', async (seed) => {
+  it.each(SEEDS)('seed %i: every account, user and workspace score and metric of every profile and run', async (seed) => {
     const data = generateWorkspace(seed, TODAY);
     const ids = await fixture.seed(data);
 
     for (const now of RUNS) await runner.scoreWorkspace(ids.workspaceId, now);
 
-    const expected = expectedScores(data, ids);
-    expect((await fixture.storedMetrics(ids.workspaceId)).sort(byKey((row) => row.accountId))).toEqual(expected.accounts);
-    expect((await fixture.storedUserScores(ids.workspaceId)).sort(byKey((row) => row.userId))).toEqual(expected.users);
+    const expected = expectedScores(data, ids, RUNS);
+    const accountKey = byKey<{ profileId: string; period: string; accountId: string }>((row) => row.accountId);
+    const userKey = byKey<{ profileId: string; period: string; userId: string }>((row) => row.userId);
+    expect((await fixture.storedMetrics(ids.workspaceId)).sort(accountKey)).toEqual(expected.accounts.sort(accountKey));
+    expect((await fixture.storedUserScores(ids.workspaceId)).sort(userKey)).toEqual(expected.users.sort(userKey));
+    expect((await fixture.storedWorkspaceScores(ids.workspaceId)).sort(byKey(() => ''))).toEqual(expected.workspaces.sort(byKey(() => '')));
   });
 
   it('generates workspaces that exercise what the pass distinguishes', () => {
@@ -152,5 +53,36 @@ describe('the SQL scoring pass agrees with the reference model on generated work
     expect(counts.some((count) => count.account === null) && counts.some((count) => count.account !== null)).toBe(true);
     expect(counts.some((count) => !count.identified)).toBe(true);
     expect(counts.some((count) => count.day > TODAY)).toBe(true);
+    const checklists = workspaces.map((data) => data.checklist);
+    expect(checklists.some((checklist) => checklist === null)).toBe(true);
+    expect(checklists.some((checklist) => checklist?.requiredUsers === null)).toBe(true);
+    expect(checklists.some((checklist) => (checklist?.requiredUsers ?? 0) > 0)).toBe(true);
+    expect(checklists.some((checklist) => checklist?.steps.some((step) => step.kind === 'feature'))).toBe(true);
+  });
+
+  it('expects values that tell the new metrics apart (activated and not, lifetime above period adoption, changes)', () => {
+    const expected = SEEDS.map((seed) => {
+      const data = generateWorkspace(seed, TODAY);
+      const position = (prefix: string, count: number): string[] => Array.from({ length: count }, (_, index) => `${prefix}${index + 1}`);
+      const ids = {
+        workspaceId: '1',
+        accountIds: position('', data.accounts),
+        userIds: position('', data.users.length),
+        profileIds: position('', data.profiles.length),
+      };
+      return expectedScores(data, ids, RUNS);
+    });
+    const rows = expected.flatMap(({ accounts, users }) => [
+      ...accounts.map((row) => row.engagement),
+      ...users.map((row) => row.engagement),
+    ]);
+    expect(rows.some((row) => row.activation?.activated_at != null)).toBe(true);
+    expect(rows.some((row) => row.activation !== null && row.activation.activated_at === null && row.activation.rate > 0)).toBe(true);
+    expect(rows.some((row) => row.frequency > 1)).toBe(true);
+    expect(rows.some((row) => row.lifetime_adoption_rate > row.adoption_rate && row.adoption_rate > 0)).toBe(true);
+    expect(expected.some(({ accounts }) => accounts.some((row) => row.metrics.engagement_score_change !== null))).toBe(true);
+    expect(expected.some(({ users }) => users.some((row) => row.engagementScoreChange !== null && row.engagementScoreChange !== 0))).toBe(
+      true,
+    );
   });
 });

@@ -50,7 +50,6 @@ export { AccountInsights } from './insights/account-insights';
 export {
   ACCOUNT_METRICS,
   metricSchemas,
-  TREND_CHANGE,
   USER_METRICS,
   type MetricSchema,
   type ObjectMetricTypes,

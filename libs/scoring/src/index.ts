@@ -50,7 +50,14 @@ export type { AccountScoreRow } from './metrics/account-score-row';
 export { activationRate, scoredEventCount } from './metrics/activation-rate';
 export { scoreAccounts, type ScoreAccountsOptions } from './metrics/score-accounts';
 export { toAccountMetrics, type AccountMetrics } from './metrics/account-metrics';
-export { scoreUsers, type UserScoreRow, type UserTotals } from './metrics/score-users';
+export { scoreUsers, type ScoreUsersOptions, type UserScoreRow, type UserTotals } from './metrics/score-users';
+// History, trend, frequency, adoption and activation (the engagement model of parity.md).
+export { COLD_CHANGE, HOT_CHANGE, trendOf, type Trend } from './metrics/trend';
+export { changeBaseline, historyCutoff, HISTORY_RETENTION_DAYS, type ChangeBaseline } from './metrics/score-history';
+export { adoptionFeatures, adoptionRate, adoptionUnitOf, adoptionUnits, type AdoptionUnits } from './metrics/adoption';
+export { workspaceScore, type WorkspaceScore } from './metrics/workspace-score';
+export { activationStepEvents, type ActivationStepEvent } from './activation/activation-step';
+export { accountActivationOf, activationOf, type StepDoneDays } from './activation/activation-of';
 // Rules, trait types and segments.
 export { RuleParseError } from './rules/rule-parse-error';
 export { ruleFields, type CompareOperator, type RelativeDate, type RuleLiteral, type RuleNode } from './rules/rule-ast';

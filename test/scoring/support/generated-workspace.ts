@@ -1,4 +1,13 @@
-import { addUtcDays, formatUtcDay, parseUtcDay, WINDOW_DAYS, type NormalizationMethod, type WindowDays } from '@coil/scoring';
+import {
+  addUtcDays,
+  formatUtcDay,
+  parseUtcDay,
+  WINDOW_DAYS,
+  type ActivationChecklist,
+  type ActivationStep,
+  type NormalizationMethod,
+  type WindowDays,
+} from '@coil/scoring';
 import { seededRandom } from '../../../libs/domain/src/ingest/testing/seeded-random';
 
 /** One daily_counts row by position in the generated lists; account null is account 0 (none named). */
@@ -36,13 +45,16 @@ export interface GeneratedWorkspace {
   readonly features: readonly GeneratedFeature[];
   /** The first is the default. */
   readonly profiles: readonly GeneratedProfile[];
+  /** The workspace's activation checklist, if any. */
+  readonly checklist: ActivationChecklist | null;
 }
 
 /**
  * Accounts with and without members, identified and anonymous users (some in several accounts,
  * some in none), counts naming an account or none over the last 120 days and tomorrow, features
  * and profiles of every window and method, with direct weights or none (no configuration at all
- * scores every event with weight 1).
+ * scores every event with weight 1), and an activation checklist of event and feature steps
+ * (requiring a number of users or not) or none.
  */
 export function generateWorkspace(seed: number, today: string): GeneratedWorkspace {
   const random = seededRandom(seed);
@@ -81,5 +93,13 @@ export function generateWorkspace(seed: number, today: string): GeneratedWorkspa
     normalization: pick<NormalizationMethod>(['exponential', 'winsorized']),
     weights: Object.fromEntries(random() < 0.4 ? [] : some(events, 0.5).map((event) => [event, between(1, 10)])),
   }));
-  return { accounts, users, memberships, counts: [...counts.values()], features, profiles };
+  // Drawn last, so the rest of a seed's workspace stays what it was before checklists existed.
+  const steps = (): ActivationStep[] =>
+    Array.from({ length: between(1, 3) }, () =>
+      features.length > 0 && random() < 0.6
+        ? { kind: 'feature' as const, name: pick(features).name, minCount: between(1, 30) }
+        : { kind: 'event' as const, name: pick(events), minCount: between(1, 30) },
+    );
+  const checklist = random() < 0.2 ? null : { steps: steps(), requiredUsers: random() < 0.6 ? null : between(1, 2) };
+  return { accounts, users, memberships, counts: [...counts.values()], features, profiles, checklist };
 }

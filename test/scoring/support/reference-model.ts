@@ -1,6 +1,8 @@
 import {
   ACTIVE_PEOPLE_DAYS,
+  adoptionUnitOf,
   benchmark,
+  formatUtcDay,
   isInFrame,
   RECENT_EVENTS_DAYS,
   scoreAccounts,
@@ -11,6 +13,11 @@ import {
   weightOfEvent,
   type AccountMetrics,
   type AccountTotals,
+  type Activation,
+  type ActivationChecklist,
+  type AdoptionUnits,
+  type FeatureWeight,
+  type UserTotals,
   type EntityId,
   type EventWeighting,
   type NormalizationMethod,
@@ -55,6 +62,38 @@ export interface AccountRowsInput {
   readonly weighting: EventWeighting;
   readonly frame: TimeFrame;
   readonly now: Date;
+  /** What adoption counts (adoptionUnits); omitted: each scored event is a unit. */
+  readonly adoption?: AdoptionUnits;
+}
+
+const EACH_EVENT_A_UNIT: AdoptionUnits = { featureOfEvent: null, count: 0 };
+
+/** frequency, adoption units used and last_active of one subject's rows (an account's, or a user's). */
+function engagementFromRows(
+  rows: readonly DailyCountRow[],
+  weighting: EventWeighting,
+  frame: TimeFrame,
+  adoption: AdoptionUnits = EACH_EVENT_A_UNIT,
+): Pick<AccountTotals, 'frequency' | 'adoptionUnitsUsed' | 'lifetimeAdoptionUnitsUsed' | 'lastActive'> {
+  const activeDays = new Set<number>();
+  const unitsInFrame = new Set<string>();
+  const unitsEver = new Set<string>();
+  let lastActive = -Infinity;
+  for (const row of rows) {
+    if (row.count <= 0 || weightOfEvent(row.event, weighting) <= 0) continue;
+    lastActive = Math.max(lastActive, utcDay(row.day).getTime());
+    const unit = adoptionUnitOf(row.event, adoption, weighting);
+    if (unit !== null) unitsEver.add(unit);
+    if (!isInFrame(row.day, frame)) continue;
+    activeDays.add(utcDay(row.day).getTime());
+    if (unit !== null) unitsInFrame.add(unit);
+  }
+  return {
+    frequency: activeDays.size,
+    adoptionUnitsUsed: unitsInFrame.size,
+    lifetimeAdoptionUnitsUsed: unitsEver.size,
+    lastActive: Number.isFinite(lastActive) ? new Date(lastActive) : null,
+  };
 }
 
 /** Every total of one account, from its rows. */
@@ -94,7 +133,66 @@ export function accountTotalsFromRows(input: AccountRowsInput): AccountTotals {
     scoringProfileEvents: [...inFrame.values()].reduce((sum, count) => sum + count, 0),
     firstSeen: Number.isFinite(firstSeen) ? new Date(firstSeen) : null,
     lastSeen: Number.isFinite(lastSeen) ? new Date(lastSeen) : null,
+    ...engagementFromRows(input.rows, input.weighting, input.frame, input.adoption),
   };
+}
+
+export interface UserRowsInput {
+  readonly userId: EntityId;
+  /** All-time daily counts of the user, whichever account they named. */
+  readonly rows: readonly DailyCountRow[];
+  readonly weighting: EventWeighting;
+  readonly frame: TimeFrame;
+  readonly adoption?: AdoptionUnits;
+}
+
+/** Every total of one user, from its rows. */
+export function userTotalsFromRows(input: UserRowsInput): UserTotals {
+  const inFrame = new Map<string, number>();
+  let firstSeen = Infinity,
+    lastSeen = -Infinity;
+  for (const row of input.rows) {
+    if (row.count <= 0) continue;
+    firstSeen = Math.min(firstSeen, utcDay(row.day).getTime());
+    lastSeen = Math.max(lastSeen, utcDay(row.day).getTime());
+    if (weightOfEvent(row.event, input.weighting) > 0 && isInFrame(row.day, input.frame)) {
+      inFrame.set(row.event, (inFrame.get(row.event) ?? 0) + row.count);
+    }
+  }
+  return {
+    userId: input.userId,
+    rawScore: rawScore(inFrame, input.weighting.weights, input.weighting.unlistedWeight),
+    scoringProfileEvents: [...inFrame.values()].reduce((sum, count) => sum + count, 0),
+    firstSeen: Number.isFinite(firstSeen) ? new Date(firstSeen) : null,
+    lastSeen: Number.isFinite(lastSeen) ? new Date(lastSeen) : null,
+    ...engagementFromRows(input.rows, input.weighting, input.frame, input.adoption),
+  };
+}
+
+/**
+ * The day each step of the checklist was done by a subject with these rows: the day its
+ * all-time count of the step's event (or of all the feature's events) first reached min_count.
+ */
+export function stepDoneDays(
+  checklist: ActivationChecklist,
+  features: readonly Pick<FeatureWeight, 'name' | 'events'>[],
+  rows: readonly DailyCountRow[],
+): Map<number, Date> {
+  const byDay = [...rows].sort((a, b) => a.day.getTime() - b.day.getTime());
+  const done = new Map<number, Date>();
+  checklist.steps.forEach((step, index) => {
+    const events = step.kind === 'event' ? [step.name] : (features.find((feature) => feature.name === step.name)?.events ?? []);
+    let total = 0;
+    for (const row of byDay) {
+      if (!events.includes(row.event) || row.count <= 0) continue;
+      total += row.count;
+      if (total >= step.minCount) {
+        done.set(index, utcDay(row.day));
+        break;
+      }
+    }
+  });
+  return done;
 }
 
 export interface AccountMetricsInput extends AccountRowsInput {
@@ -145,4 +243,28 @@ export function normalizeScores<K>(
 
 function isList<K>(raws: readonly number[] | ReadonlyMap<K, number>): raws is readonly number[] {
   return Array.isArray(raws);
+}
+
+/** The engagement-model columns of a row (as stored and served), from its totals. */
+export interface EngagementMetrics {
+  readonly frequency: number;
+  readonly adoption_rate: number;
+  readonly lifetime_adoption_rate: number;
+  readonly last_active: string | null;
+  readonly activation: Activation | null;
+}
+
+export function engagementMetrics(
+  totals: Pick<AccountTotals, 'frequency' | 'adoptionUnitsUsed' | 'lifetimeAdoptionUnitsUsed' | 'lastActive'>,
+  adoptionUnitCount: number,
+  activation: Activation | null,
+): EngagementMetrics {
+  const share = (used: number): number => (adoptionUnitCount === 0 ? 0 : Math.round(Math.min(1, used / adoptionUnitCount) * 100) / 100);
+  return {
+    frequency: totals.frequency,
+    adoption_rate: share(totals.adoptionUnitsUsed),
+    lifetime_adoption_rate: share(totals.lifetimeAdoptionUnitsUsed),
+    last_active: totals.lastActive === null ? null : formatUtcDay(totals.lastActive),
+    activation,
+  };
 }

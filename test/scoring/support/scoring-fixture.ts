@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import { createPrismaClient, type Prisma, type PrismaClient } from '@coil/database';
-import type { AccountMetrics } from '@coil/scoring';
+import type { AccountMetrics, Activation } from '@coil/scoring';
+import { ActivationChecklistRepository } from '@coil/settings';
 import type { GeneratedWorkspace } from './generated-workspace';
 
 export interface CountRow {
@@ -34,6 +35,15 @@ export interface SeededWorkspace {
   readonly profileIds: readonly string[];
 }
 
+/** The columns of the engagement model (parity.md) an account or user row stores. */
+export interface StoredEngagement {
+  readonly frequency: number;
+  readonly adoption_rate: number;
+  readonly lifetime_adoption_rate: number;
+  readonly last_active: string | null;
+  readonly activation: Activation | null;
+}
+
 /** An account_scores row as the metrics block it serves, with its key and benchmark. */
 export interface StoredMetrics {
   readonly profileId: string;
@@ -41,6 +51,7 @@ export interface StoredMetrics {
   readonly accountId: string;
   readonly benchmark: number;
   readonly metrics: AccountMetrics;
+  readonly engagement: StoredEngagement;
 }
 
 export interface StoredUserScore {
@@ -49,7 +60,25 @@ export interface StoredUserScore {
   readonly userId: string;
   readonly rawScore: number;
   readonly engagementScore: number;
+  readonly engagementScoreChange: number | null;
   readonly benchmark: number;
+  readonly engagement: StoredEngagement;
+}
+
+export interface StoredWorkspaceScore {
+  readonly profileId: string;
+  readonly period: string;
+  readonly meanScore: number;
+  readonly accounts: number;
+  readonly activeAccounts: number;
+  readonly activeUsers: number;
+}
+
+const ENGAGEMENT_COLUMNS = `frequency, adoption_rate, lifetime_adoption_rate, to_char(last_active, 'YYYY-MM-DD') AS last_active, activation`;
+
+function splitEngagement<T extends StoredEngagement>(row: T): { rest: Omit<T, keyof StoredEngagement>; engagement: StoredEngagement } {
+  const { frequency, adoption_rate, lifetime_adoption_rate, last_active, activation, ...rest } = row;
+  return { rest, engagement: { frequency, adoption_rate, lifetime_adoption_rate, last_active, activation } };
 }
 
 /** Rows written straight with Prisma; every test makes its own workspace so tests never meet. */
@@ -96,6 +125,13 @@ export class ScoringFixture {
     const user = await this.user(workspaceId, `${name}-user`);
     await this.member(workspaceId, account, user);
     return { account, user };
+  }
+
+  async feature(workspaceId: string, name: string, weight: number, events: readonly string[]): Promise<void> {
+    const { id } = await this.prisma.feature.create({ data: { workspaceId: BigInt(workspaceId), name, weight } });
+    await this.prisma.featureEvent.createMany({
+      data: events.map((event) => ({ workspaceId: BigInt(workspaceId), event, featureId: id })),
+    });
   }
 
   async counts(workspaceId: string, rows: readonly CountRow[]): Promise<void> {
@@ -158,34 +194,47 @@ export class ScoringFixture {
       });
       profileIds.push(id);
     }
+    if (generated.checklist !== null) await new ActivationChecklistRepository(this.pool).set(workspaceId, generated.checklist);
     return { workspaceId, accountIds: accountIds.map(String), userIds: userIds.map(String), profileIds: profileIds.map(String) };
   }
 
   async storedMetrics(workspaceId: string): Promise<StoredMetrics[]> {
-    const result = await this.pool.query<Omit<StoredMetrics, 'metrics'> & AccountMetrics>(
+    const result = await this.pool.query<Omit<StoredMetrics, 'metrics' | 'engagement'> & AccountMetrics & StoredEngagement>(
       `SELECT profile_id::text AS "profileId", to_char(period, 'YYYY-MM-DD') AS period, account_id::text AS "accountId",
               benchmark, engagement_score, engagement_score_change, raw_score,
               to_char(first_seen, 'YYYY-MM-DD') AS first_seen, to_char(last_seen, 'YYYY-MM-DD') AS last_seen,
               active_users, activation_rate, overall_scored_events::float8 AS overall_scored_events,
               recently_scored_events::float8 AS recently_scored_events, scoring_profile_events::float8 AS scoring_profile_events,
-              total_people_count, total_active_people_count
+              total_people_count, total_active_people_count, ${ENGAGEMENT_COLUMNS}
        FROM account_scores WHERE workspace_id = $1`,
       [workspaceId],
     );
-    return result.rows.map(({ profileId, period, accountId, benchmark, ...metrics }) => ({
-      profileId,
-      period,
-      accountId,
-      benchmark,
-      metrics,
-    }));
+    return result.rows.map((row) => {
+      const { rest, engagement } = splitEngagement(row);
+      const { profileId, period, accountId, benchmark, ...metrics } = rest;
+      return { profileId, period, accountId, benchmark, metrics, engagement };
+    });
   }
 
   async storedUserScores(workspaceId: string): Promise<StoredUserScore[]> {
-    const result = await this.pool.query<StoredUserScore>(
+    const result = await this.pool.query<Omit<StoredUserScore, 'engagement'> & StoredEngagement>(
       `SELECT profile_id::text AS "profileId", to_char(period, 'YYYY-MM-DD') AS period, user_id::text AS "userId",
-              raw_score AS "rawScore", engagement_score AS "engagementScore", benchmark
+              raw_score AS "rawScore", engagement_score AS "engagementScore",
+              engagement_score_change AS "engagementScoreChange", benchmark, ${ENGAGEMENT_COLUMNS}
        FROM user_scores WHERE workspace_id = $1`,
+      [workspaceId],
+    );
+    return result.rows.map((row) => {
+      const { rest, engagement } = splitEngagement(row);
+      return { ...rest, engagement };
+    });
+  }
+
+  async storedWorkspaceScores(workspaceId: string): Promise<StoredWorkspaceScore[]> {
+    const result = await this.pool.query<StoredWorkspaceScore>(
+      `SELECT profile_id::text AS "profileId", to_char(period, 'YYYY-MM-DD') AS period, mean_score AS "meanScore",
+              accounts, active_accounts AS "activeAccounts", active_users AS "activeUsers"
+       FROM workspace_scores WHERE workspace_id = $1 ORDER BY profile_id, period`,
       [workspaceId],
     );
     return result.rows;

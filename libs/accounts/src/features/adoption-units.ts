@@ -1,4 +1,4 @@
-import { eventWeighting, isScoredEvent, resolveEventWeights, scoresEveryEvent, type FeatureWeight } from '@coil/scoring';
+import { adoptionFeatures, eventWeighting, isScoredEvent, resolveEventWeights, scoresEveryEvent, type FeatureWeight } from '@coil/scoring';
 
 /** What adoption is counted in: a feature, or a scored event standing as its own feature. */
 export interface AdoptionUnit {
@@ -7,10 +7,10 @@ export interface AdoptionUnit {
 }
 
 /**
- * A profile's adoption units (parity.md, as adoption_rate counts them): the workspace's features
- * that hold an event the profile scores; without such features, each scored event of the
- * profile; with no configuration at all, every event name the workspace has sent
- * (`everyEvent`: the caller reads them). `scoredEvents` null: every event scores.
+ * A profile's adoption units exactly as adoption_rate counts them (adoptionFeatures of
+ * @coil/scoring): the features holding an event the profile scores, with those events; without
+ * such features, each scored event; with no configuration at all, every event name the workspace
+ * has sent (`every_event`: the caller reads them). `scoredEvents` null: every event scores.
  */
 export type UnitPlan =
   { kind: 'units'; units: AdoptionUnit[]; scoredEvents: string[] | null } | { kind: 'every_event'; scoredEvents: null };
@@ -20,13 +20,17 @@ export function planAdoptionUnits(features: readonly FeatureWeight[], directWeig
   const scoredEvents = scoresEveryEvent(weighting)
     ? null
     : [...weighting.weights.keys()].filter((event) => isScoredEvent(event, weighting)).sort();
-  const scoredFeatures = features
-    .filter((feature) => feature.events.some((event) => isScoredEvent(event, weighting)))
-    .map((feature) => ({ name: feature.name, events: [...feature.events].sort() }))
-    .sort((a, b) => compareNames(a.name, b.name));
-  if (scoredFeatures.length > 0) return { kind: 'units', units: scoredFeatures, scoredEvents };
+  const featureOfEvent = adoptionFeatures(weighting, features);
+  if (featureOfEvent !== null) return { kind: 'units', units: featureUnits(featureOfEvent), scoredEvents };
   if (scoredEvents === null) return { kind: 'every_event', scoredEvents: null };
   return { kind: 'units', units: eventUnits(scoredEvents), scoredEvents };
+}
+
+/** The features' units, by name, each with its scored events. */
+function featureUnits(featureOfEvent: ReadonlyMap<string, string>): AdoptionUnit[] {
+  const events = new Map<string, string[]>();
+  for (const [event, feature] of featureOfEvent) events.set(feature, [...(events.get(feature) ?? []), event]);
+  return [...events.keys()].sort(compareNames).map((name) => ({ name, events: (events.get(name) ?? []).sort(compareNames) }));
 }
 
 /** Each event its own unit, by name. */

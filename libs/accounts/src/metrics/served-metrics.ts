@@ -1,4 +1,4 @@
-import type { Activation } from '@coil/scoring';
+import { COLD_CHANGE, HOT_CHANGE, type Activation } from '@coil/scoring';
 
 /** A number, integer, day or text metric as documented in OpenAPI. */
 export interface ScalarMetricSchema {
@@ -40,9 +40,6 @@ interface MetricField {
 }
 
 const DAY = { type: 'string', format: 'date', nullable: true, description: 'UTC day; null when never scored' } as const;
-
-/** engagement_score_change at or beyond which an account is hot (>= +10) or cold (<= -10); trendOf in @coil/scoring. */
-export const TREND_CHANGE = 10;
 
 const ACTIVATION_SCHEMA = {
   type: 'object',
@@ -106,12 +103,13 @@ export const METRIC_FIELDS = {
     schema: { ...DAY, description: 'Last UTC day with a scored event (last_seen counts any event); null when none' },
   },
   trend: {
-    sql: `CASE WHEN s.engagement_score_change >= ${TREND_CHANGE} THEN 'hot'
-               WHEN s.engagement_score_change <= -${TREND_CHANGE} THEN 'cold' ELSE 'steady' END`,
+    // trendOf of @coil/scoring, in SQL.
+    sql: `CASE WHEN s.engagement_score_change >= ${HOT_CHANGE} THEN 'hot'
+               WHEN s.engagement_score_change <= ${COLD_CHANGE} THEN 'cold' ELSE 'steady' END`,
     schema: {
       type: 'string',
       enum: ['hot', 'cold', 'steady'],
-      description: `hot when engagement_score_change >= ${TREND_CHANGE}, cold when <= -${TREND_CHANGE}, steady otherwise (also without a change)`,
+      description: `hot when engagement_score_change >= ${HOT_CHANGE}, cold when <= ${COLD_CHANGE}, steady otherwise (also without a change)`,
     },
   },
   activation: {

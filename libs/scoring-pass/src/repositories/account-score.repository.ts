@@ -1,15 +1,24 @@
-import type { AccountScoreRow } from '@coil/scoring';
+import type { AccountScoreRow, ChangeBaseline } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
-import { chunks, toSqlDay } from './sql-params';
+import { chunks, sqlDayOrNull, toSqlDay } from './sql-params';
 
 const UPSERT_SQL = `
 INSERT INTO account_scores (
   workspace_id, profile_id, account_id, period, raw_score, engagement_score, engagement_score_change,
   benchmark, active_users, activation_rate, overall_scored_events, recently_scored_events,
-  scoring_profile_events, total_people_count, total_active_people_count, first_seen, last_seen, computed_at)
-SELECT $1::bigint, $2::bigint, r.*, now() FROM unnest(
+  scoring_profile_events, total_people_count, total_active_people_count, first_seen, last_seen,
+  frequency, adoption_rate, lifetime_adoption_rate, last_active, activation, computed_at)
+SELECT $1::bigint, $2::bigint, r.account_id, r.period, r.raw_score, r.engagement_score, r.engagement_score_change,
+       r.benchmark, r.active_users, r.activation_rate, r.overall_scored_events, r.recently_scored_events,
+       r.scoring_profile_events, r.total_people_count, r.total_active_people_count, r.first_seen, r.last_seen,
+       r.frequency, r.adoption_rate, r.lifetime_adoption_rate, r.last_active, r.activation::jsonb, now()
+FROM unnest(
   $3::bigint[], $4::date[], $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::int[], $10::float8[],
-  $11::bigint[], $12::bigint[], $13::bigint[], $14::int[], $15::int[], $16::date[], $17::date[]) AS r
+  $11::bigint[], $12::bigint[], $13::bigint[], $14::int[], $15::int[], $16::date[], $17::date[],
+  $18::int[], $19::float8[], $20::float8[], $21::date[], $22::text[]) AS r(
+  account_id, period, raw_score, engagement_score, engagement_score_change, benchmark, active_users, activation_rate,
+  overall_scored_events, recently_scored_events, scoring_profile_events, total_people_count, total_active_people_count,
+  first_seen, last_seen, frequency, adoption_rate, lifetime_adoption_rate, last_active, activation)
 ON CONFLICT (workspace_id, profile_id, account_id, period) DO UPDATE SET
   raw_score = EXCLUDED.raw_score, engagement_score = EXCLUDED.engagement_score,
   engagement_score_change = EXCLUDED.engagement_score_change, benchmark = EXCLUDED.benchmark,
@@ -17,11 +26,9 @@ ON CONFLICT (workspace_id, profile_id, account_id, period) DO UPDATE SET
   overall_scored_events = EXCLUDED.overall_scored_events, recently_scored_events = EXCLUDED.recently_scored_events,
   scoring_profile_events = EXCLUDED.scoring_profile_events, total_people_count = EXCLUDED.total_people_count,
   total_active_people_count = EXCLUDED.total_active_people_count, first_seen = EXCLUDED.first_seen,
-  last_seen = EXCLUDED.last_seen, computed_at = EXCLUDED.computed_at`;
-
-function day(value: Date | null): string | null {
-  return value === null ? null : toSqlDay(value);
-}
+  last_seen = EXCLUDED.last_seen, frequency = EXCLUDED.frequency, adoption_rate = EXCLUDED.adoption_rate,
+  lifetime_adoption_rate = EXCLUDED.lifetime_adoption_rate, last_active = EXCLUDED.last_active,
+  activation = EXCLUDED.activation, computed_at = EXCLUDED.computed_at`;
 
 function columns(rows: readonly AccountScoreRow[]): unknown[] {
   return [
@@ -38,21 +45,30 @@ function columns(rows: readonly AccountScoreRow[]): unknown[] {
     rows.map((row) => row.scoringProfileEvents),
     rows.map((row) => row.totalPeopleCount),
     rows.map((row) => row.totalActivePeopleCount),
-    rows.map((row) => day(row.firstSeen)),
-    rows.map((row) => day(row.lastSeen)),
+    rows.map((row) => sqlDayOrNull(row.firstSeen)),
+    rows.map((row) => sqlDayOrNull(row.lastSeen)),
+    rows.map((row) => row.frequency),
+    rows.map((row) => row.adoptionRate),
+    rows.map((row) => row.lifetimeAdoptionRate),
+    rows.map((row) => sqlDayOrNull(row.lastActive)),
+    rows.map((row) => (row.activation === null ? null : JSON.stringify(row.activation))),
   ];
 }
 
-/** account_scores: one row per (workspace, profile, account, period = frame end day). */
+/** account_scores: one row per (workspace, profile, account, period = frame end day), the daily history. */
 export class AccountScoreRepository {
   constructor(private readonly db: SqlClient) {}
 
-  /** engagement_score of the stored period `period`, keyed by account id. */
-  async scoresOfPeriod(workspaceId: string, profileId: string, period: Date): Promise<Map<string, number>> {
+  /**
+   * engagement_score one time frame ago, keyed by account id: per account the latest stored row
+   * within the baseline (changeBaseline), in one statement over the workspace.
+   */
+  async scoresOneFrameAgo(workspaceId: string, profileId: string, baseline: ChangeBaseline): Promise<Map<string, number>> {
     const result = await this.db.query<{ accountId: string; score: number }>(
-      `SELECT account_id::text AS "accountId", engagement_score AS score FROM account_scores
-       WHERE workspace_id = $1 AND profile_id = $2 AND period = $3::date`,
-      [workspaceId, profileId, toSqlDay(period)],
+      `SELECT DISTINCT ON (account_id) account_id::text AS "accountId", engagement_score AS score FROM account_scores
+       WHERE workspace_id = $1 AND profile_id = $2 AND period > $3::date AND period <= $4::date
+       ORDER BY account_id, period DESC`,
+      [workspaceId, profileId, toSqlDay(baseline.after), toSqlDay(baseline.through)],
     );
     return new Map(result.rows.map((row) => [row.accountId, row.score]));
   }

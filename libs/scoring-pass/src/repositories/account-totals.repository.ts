@@ -7,7 +7,7 @@ import {
   type TimeFrame,
 } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
-import { fromSqlDay, toSqlDay, weightingParams, type ScoringScope } from './sql-params';
+import { adoptionParams, fromSqlDay, toSqlDay, weightingParams, type ScoringScope } from './sql-params';
 
 export interface TotalsQuery {
   readonly workspaceId: string;
@@ -15,6 +15,8 @@ export interface TotalsQuery {
   readonly frame: TimeFrame;
   readonly now: Date;
   readonly scope: ScoringScope | null;
+  /** Scored event -> feature (adoptionFeatures); null: each scored event is an adoption unit. */
+  readonly adoptionFeatures: ReadonlyMap<string, string> | null;
 }
 
 interface TotalsRow {
@@ -29,15 +31,23 @@ interface TotalsRow {
   scoringProfileEvents: number;
   firstSeen: string | null;
   lastSeen: string | null;
+  frequency: number;
+  adoptionUnitsUsed: number;
+  lifetimeAdoptionUnitsUsed: number;
+  lastActive: string | null;
 }
 
 // $1 workspace, $2/$3 events and weights, $4 unlisted weight, $5..$6 frame, $7 first day of the
-// last 30 days, $8 first day of the last 90, $9/$10 allowed pairs, $11 allowed accounts (null: all).
+// last 30 days, $8 first day of the last 90, $9/$10 allowed pairs, $11 allowed accounts (null: all),
+// $12/$13 event -> adoption unit, $14 each event is its own unit.
 // Counts without an account (account_id = 0) go to every account of the user; the first
-// grouping (account, user, event) shrinks the rows ~30x before the DISTINCT counts.
+// grouping (account, user, event) shrinks the rows ~30x before the DISTINCT counts. The frame's
+// active days travel as a bit mask (a frame has at most 30 days), OR-ed together per account.
 const ACCOUNT_TOTALS_SQL = (scoped: boolean): string => `
 WITH weights AS (
   SELECT * FROM unnest($2::text[], $3::int[]) AS w(event, weight)
+), units AS (
+  SELECT * FROM unnest($12::text[], $13::text[]) AS un(event, unit)
 ), allowed AS (
   SELECT * FROM unnest($9::bigint[], $10::bigint[]) AS p(account_id, user_id)
 ), attributed AS (
@@ -49,14 +59,17 @@ WITH weights AS (
   WHERE dc.workspace_id = $1 AND dc.count > 0 AND (dc.account_id <> 0 OR m.account_id IS NOT NULL)
 ), per_event AS (
   SELECT a.account_id, a.user_id, a.event, COALESCE(w.weight, $4::int) AS weight,
+         CASE WHEN $14::bool THEN a.event ELSE un.unit END AS unit,
          sum(a.count) FILTER (WHERE a.day BETWEEN $5::date AND $6::date) AS frame_count,
+         bit_or(1 << (a.day - $5::date)) FILTER (WHERE a.day BETWEEN $5::date AND $6::date) AS frame_days,
          sum(a.count) FILTER (WHERE a.day BETWEEN $7::date AND $6::date) AS recent_count,
          sum(a.count) FILTER (WHERE a.day BETWEEN $8::date AND $6::date) AS active_count,
          sum(a.count) AS total_count, min(a.day) AS first_day, max(a.day) AS last_day
   FROM attributed a
   LEFT JOIN weights w ON w.event = a.event
+  LEFT JOIN units un ON un.event = a.event
   ${scoped ? 'JOIN allowed p ON p.account_id = a.account_id AND p.user_id = a.user_id' : ''}
-  GROUP BY a.account_id, a.user_id, a.event, w.weight
+  GROUP BY a.account_id, a.user_id, a.event, w.weight, un.unit
 ), per_account AS (
   SELECT account_id,
          sum(frame_count * weight) FILTER (WHERE weight > 0) AS raw_score,
@@ -66,7 +79,11 @@ WITH weights AS (
          sum(total_count) FILTER (WHERE weight > 0) AS overall,
          sum(recent_count) FILTER (WHERE weight > 0) AS recent,
          sum(frame_count) FILTER (WHERE weight > 0) AS in_frame,
-         min(first_day) AS first_seen, max(last_day) AS last_seen
+         bit_count((bit_or(frame_days) FILTER (WHERE weight > 0))::bit(32)) AS frequency,
+         count(DISTINCT unit) FILTER (WHERE weight > 0 AND frame_count > 0) AS units_used,
+         count(DISTINCT unit) FILTER (WHERE weight > 0) AS lifetime_units_used,
+         min(first_day) AS first_seen, max(last_day) AS last_seen,
+         max(last_day) FILTER (WHERE weight > 0) AS last_active
   FROM per_event GROUP BY account_id
 ), people AS (
   SELECT m.account_id, count(*) AS people
@@ -86,7 +103,11 @@ SELECT acc.id::text AS "accountId",
        COALESCE(pa.recent, 0)::float8 AS "recentlyScoredEvents",
        COALESCE(pa.in_frame, 0)::float8 AS "scoringProfileEvents",
        to_char(pa.first_seen, 'YYYY-MM-DD') AS "firstSeen",
-       to_char(pa.last_seen, 'YYYY-MM-DD') AS "lastSeen"
+       to_char(pa.last_seen, 'YYYY-MM-DD') AS "lastSeen",
+       COALESCE(pa.frequency, 0)::int AS "frequency",
+       COALESCE(pa.units_used, 0)::int AS "adoptionUnitsUsed",
+       COALESCE(pa.lifetime_units_used, 0)::int AS "lifetimeAdoptionUnitsUsed",
+       to_char(pa.last_active, 'YYYY-MM-DD') AS "lastActive"
 FROM accounts acc
 LEFT JOIN per_account pa ON pa.account_id = acc.id
 LEFT JOIN people pp ON pp.account_id = acc.id
@@ -99,6 +120,7 @@ export class AccountTotalsRepository {
 
   async load(query: TotalsQuery): Promise<AccountTotals[]> {
     const weights = weightingParams(query.weighting);
+    const adoption = adoptionParams(query.adoptionFeatures);
     const scope = query.scope;
     const result = await this.db.query<TotalsRow>(ACCOUNT_TOTALS_SQL(scope !== null), [
       query.workspaceId,
@@ -112,8 +134,16 @@ export class AccountTotalsRepository {
       scope?.pairs.map((pair) => pair.accountId) ?? [],
       scope?.pairs.map((pair) => pair.userId) ?? [],
       scope?.accountIds ?? null,
+      adoption.events,
+      adoption.units,
+      adoption.eachEventIsUnit,
     ]);
-    return result.rows.map((row) => ({ ...row, firstSeen: fromSqlDay(row.firstSeen), lastSeen: fromSqlDay(row.lastSeen) }));
+    return result.rows.map((row) => ({
+      ...row,
+      firstSeen: fromSqlDay(row.firstSeen),
+      lastSeen: fromSqlDay(row.lastSeen),
+      lastActive: fromSqlDay(row.lastActive),
+    }));
   }
 
   /** Distinct event names ever counted: the activation_rate denominator when every event scores. */

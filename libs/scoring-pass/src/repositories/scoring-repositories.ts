@@ -1,5 +1,6 @@
 import type { RepositoryShape, SqlClient } from '@coil/database';
 import {
+  ActivationChecklistRepository,
   EventWeightRepository,
   FeatureRepository,
   ScoringLockRepository,
@@ -10,11 +11,14 @@ import {
 import { WorkspaceRepository } from '@coil/workspaces';
 import { AccountScoreRepository } from './account-score.repository';
 import { AccountSourceRepository } from './account-source.repository';
+import { ActivationProgressRepository } from './activation-progress.repository';
 import { AccountTotalsRepository } from './account-totals.repository';
 import { SegmentMembershipRepository } from './segment-membership.repository';
 import { SubjectTraitsRepository } from './subject-traits.repository';
 import { UserScoreRepository } from './user-score.repository';
+import { ScoreHistoryRepository } from './score-history.repository';
 import { UserTotalsRepository } from './user-totals.repository';
+import { WorkspaceScoreRepository } from './workspace-score.repository';
 
 /**
  * What a run reads before it writes, bound to the pool so that independent reads run on
@@ -30,14 +34,19 @@ export interface ScoringReads {
   subjects: RepositoryShape<SubjectTraitsRepository>;
   accountTotals: RepositoryShape<AccountTotalsRepository>;
   userTotals: RepositoryShape<UserTotalsRepository>;
-  accountScores: Pick<AccountScoreRepository, 'scoresOfPeriod'>;
+  accountScores: Pick<AccountScoreRepository, 'scoresOneFrameAgo'>;
+  userScores: Pick<UserScoreRepository, 'scoresOneFrameAgo'>;
+  activationChecklists: Pick<ActivationChecklistRepository, 'get'>;
+  activationProgress: RepositoryShape<ActivationProgressRepository>;
 }
 
 /** What a run writes, bound to the one client of its transaction. */
 export interface ScoringWrites {
   scoringLock: RepositoryShape<ScoringLockRepository>;
   accountScores: Pick<AccountScoreRepository, 'upsert' | 'deleteOthers'>;
-  userScores: RepositoryShape<UserScoreRepository>;
+  userScores: Pick<UserScoreRepository, 'upsert' | 'deleteOthers'>;
+  workspaceScores: RepositoryShape<WorkspaceScoreRepository>;
+  scoreHistory: RepositoryShape<ScoreHistoryRepository>;
   segments: Pick<SegmentRepository, 'ensureSuggested' | 'list'>;
   segmentMemberships: RepositoryShape<SegmentMembershipRepository>;
 }
@@ -60,6 +69,9 @@ export function createScoringReads(db: SqlClient): ScoringReads {
     accountTotals: new AccountTotalsRepository(db),
     userTotals: new UserTotalsRepository(db),
     accountScores: new AccountScoreRepository(db),
+    userScores: new UserScoreRepository(db),
+    activationChecklists: new ActivationChecklistRepository(db),
+    activationProgress: new ActivationProgressRepository(db),
   };
 }
 
@@ -68,6 +80,8 @@ export function createScoringWrites(db: SqlClient): ScoringWrites {
     scoringLock: new ScoringLockRepository(db),
     accountScores: new AccountScoreRepository(db),
     userScores: new UserScoreRepository(db),
+    workspaceScores: new WorkspaceScoreRepository(db),
+    scoreHistory: new ScoreHistoryRepository(db),
     segments: new SegmentRepository(db),
     segmentMemberships: new SegmentMembershipRepository(db),
   };

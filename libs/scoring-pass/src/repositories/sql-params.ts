@@ -9,6 +9,10 @@ export function toSqlDay(day: Date): string {
   return formatUtcDay(day);
 }
 
+export function sqlDayOrNull(day: Date | null): string | null {
+  return day === null ? null : toSqlDay(day);
+}
+
 export function fromSqlDay(text: string | null): Date | null {
   return text === null ? null : parseUtcDay(text);
 }
@@ -36,6 +40,21 @@ export function weightingParams(weighting: EventWeighting): WeightingParams {
     weights: entries.map(([, weight]) => weight),
     unlistedWeight: weighting.unlistedWeight,
   };
+}
+
+/**
+ * Adoption units as SQL parameters: scored event -> feature pairs, or (no feature holds a scored
+ * event) each scored event counts as a unit of its own.
+ */
+export interface AdoptionParams {
+  readonly events: string[];
+  readonly units: string[];
+  readonly eachEventIsUnit: boolean;
+}
+
+export function adoptionParams(featureOfEvent: ReadonlyMap<string, string> | null): AdoptionParams {
+  const entries = [...(featureOfEvent ?? new Map<string, string>()).entries()];
+  return { events: entries.map(([event]) => event), units: entries.map(([, unit]) => unit), eachEventIsUnit: featureOfEvent === null };
 }
 
 /**

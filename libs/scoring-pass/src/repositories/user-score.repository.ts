@@ -1,41 +1,64 @@
-import type { UserScoreRow } from '@coil/scoring';
+import type { ChangeBaseline, UserScoreRow } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
-import { chunks, toSqlDay } from './sql-params';
+import { chunks, sqlDayOrNull, toSqlDay } from './sql-params';
 
 const UPSERT_SQL = `
 INSERT INTO user_scores (
-  workspace_id, profile_id, user_id, period, raw_score, engagement_score, benchmark,
-  scoring_profile_events, first_seen, last_seen, computed_at)
-SELECT $1::bigint, $2::bigint, r.*, now() FROM unnest(
-  $3::bigint[], $4::date[], $5::float8[], $6::float8[], $7::float8[], $8::bigint[], $9::date[], $10::date[]) AS r
+  workspace_id, profile_id, user_id, period, raw_score, engagement_score, engagement_score_change, benchmark,
+  scoring_profile_events, first_seen, last_seen, frequency, adoption_rate, lifetime_adoption_rate, last_active,
+  activation, computed_at)
+SELECT $1::bigint, $2::bigint, r.user_id, r.period, r.raw_score, r.engagement_score, r.engagement_score_change, r.benchmark,
+       r.scoring_profile_events, r.first_seen, r.last_seen, r.frequency, r.adoption_rate, r.lifetime_adoption_rate,
+       r.last_active, r.activation::jsonb, now()
+FROM unnest(
+  $3::bigint[], $4::date[], $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::bigint[], $10::date[], $11::date[],
+  $12::int[], $13::float8[], $14::float8[], $15::date[], $16::text[]) AS r(
+  user_id, period, raw_score, engagement_score, engagement_score_change, benchmark, scoring_profile_events,
+  first_seen, last_seen, frequency, adoption_rate, lifetime_adoption_rate, last_active, activation)
 ON CONFLICT (workspace_id, profile_id, user_id, period) DO UPDATE SET
-  raw_score = EXCLUDED.raw_score, engagement_score = EXCLUDED.engagement_score, benchmark = EXCLUDED.benchmark,
+  raw_score = EXCLUDED.raw_score, engagement_score = EXCLUDED.engagement_score,
+  engagement_score_change = EXCLUDED.engagement_score_change, benchmark = EXCLUDED.benchmark,
   scoring_profile_events = EXCLUDED.scoring_profile_events, first_seen = EXCLUDED.first_seen,
-  last_seen = EXCLUDED.last_seen, computed_at = EXCLUDED.computed_at`;
+  last_seen = EXCLUDED.last_seen, frequency = EXCLUDED.frequency, adoption_rate = EXCLUDED.adoption_rate,
+  lifetime_adoption_rate = EXCLUDED.lifetime_adoption_rate, last_active = EXCLUDED.last_active,
+  activation = EXCLUDED.activation, computed_at = EXCLUDED.computed_at`;
 
-function day(value: Date | null): string | null {
-  return value === null ? null : toSqlDay(value);
+function columns(rows: readonly UserScoreRow[]): unknown[] {
+  return [
+    rows.map((row) => String(row.userId)),
+    rows.map((row) => toSqlDay(row.period)),
+    rows.map((row) => row.rawScore),
+    rows.map((row) => row.engagementScore),
+    rows.map((row) => row.engagementScoreChange),
+    rows.map((row) => row.benchmark),
+    rows.map((row) => row.scoringProfileEvents),
+    rows.map((row) => sqlDayOrNull(row.firstSeen)),
+    rows.map((row) => sqlDayOrNull(row.lastSeen)),
+    rows.map((row) => row.frequency),
+    rows.map((row) => row.adoptionRate),
+    rows.map((row) => row.lifetimeAdoptionRate),
+    rows.map((row) => sqlDayOrNull(row.lastActive)),
+    rows.map((row) => (row.activation === null ? null : JSON.stringify(row.activation))),
+  ];
 }
 
-/** user_scores: users scored among users, one row per (workspace, profile, user, period). */
+/** user_scores: users scored among users, one row per (workspace, profile, user, period), the daily history. */
 export class UserScoreRepository {
   constructor(private readonly db: SqlClient) {}
 
+  /** engagement_score one time frame ago, keyed by user id (as AccountScoreRepository.scoresOneFrameAgo). */
+  async scoresOneFrameAgo(workspaceId: string, profileId: string, baseline: ChangeBaseline): Promise<Map<string, number>> {
+    const result = await this.db.query<{ userId: string; score: number }>(
+      `SELECT DISTINCT ON (user_id) user_id::text AS "userId", engagement_score AS score FROM user_scores
+       WHERE workspace_id = $1 AND profile_id = $2 AND period > $3::date AND period <= $4::date
+       ORDER BY user_id, period DESC`,
+      [workspaceId, profileId, toSqlDay(baseline.after), toSqlDay(baseline.through)],
+    );
+    return new Map(result.rows.map((row) => [row.userId, row.score]));
+  }
+
   async upsert(workspaceId: string, profileId: string, rows: readonly UserScoreRow[]): Promise<void> {
-    for (const chunk of chunks(rows)) {
-      await this.db.query(UPSERT_SQL, [
-        workspaceId,
-        profileId,
-        chunk.map((row) => String(row.userId)),
-        chunk.map((row) => toSqlDay(row.period)),
-        chunk.map((row) => row.rawScore),
-        chunk.map((row) => row.engagementScore),
-        chunk.map((row) => row.benchmark),
-        chunk.map((row) => row.scoringProfileEvents),
-        chunk.map((row) => day(row.firstSeen)),
-        chunk.map((row) => day(row.lastSeen)),
-      ]);
-    }
+    for (const chunk of chunks(rows)) await this.db.query(UPSERT_SQL, [workspaceId, profileId, ...columns(chunk)]);
   }
 
   async deleteOthers(workspaceId: string, profileId: string, period: Date, keptUserIds: readonly string[]): Promise<void> {

@@ -16,6 +16,8 @@ export interface ProfilePlan {
   readonly weighting: EventWeighting;
   readonly filter: TraitFilter | null;
   readonly frame: TimeFrame;
+  /** The workspace's features: the adoption units when one holds an event the profile scores. */
+  readonly features: readonly FeatureWeight[];
 }
 
 /** Features are workspace-wide; direct weights belong to the profile and win over them. */
@@ -30,5 +32,6 @@ export function planProfile(
     weighting: eventWeighting(resolveEventWeights({ features, directWeights })),
     filter: parseTraitFilter(profile.filter),
     frame: timeFrame(now, profile.windowDays),
+    features,
   };
 }

@@ -1,5 +1,7 @@
 import {
-  previousTimeFrame,
+  adoptionFeatures,
+  adoptionUnits,
+  changeBaseline,
   scoreAccounts,
   scoredEventCount,
   scoresEveryEvent,
@@ -9,6 +11,7 @@ import {
 } from '@coil/scoring';
 import type { ScoringReads } from '../repositories/scoring-repositories';
 import type { ScoringScope } from '../repositories/sql-params';
+import type { Activations } from './load-activations';
 import type { ProfilePlan } from './profile-plan';
 
 /** A profile's fresh rows, ready to be written. */
@@ -24,30 +27,49 @@ export interface ProfileScoresInput {
   readonly scope: ScoringScope | null;
   /** Distinct event names of the workspace, asked for only when every event scores. */
   readonly workspaceEvents: () => Promise<readonly string[]>;
+  /** The run's activations (the same for every profile), read once. */
+  readonly activations: () => Promise<Activations>;
   readonly now: Date;
 }
 
-/** Reads a profile's totals (two set-based queries) and scores them with @coil/scoring. */
+/**
+ * Reads a profile's totals (two set-based queries) and its history one time frame ago (two
+ * more), and scores them with @coil/scoring.
+ */
 export async function computeProfileScores(
-  reads: Pick<ScoringReads, 'accountTotals' | 'userTotals' | 'accountScores'>,
+  reads: Pick<ScoringReads, 'accountTotals' | 'userTotals' | 'accountScores' | 'userScores'>,
   input: ProfileScoresInput,
 ): Promise<ProfileScores> {
   const { workspaceId, plan, scope, now } = input;
+  const { weighting, frame } = plan;
   const profileId = plan.profile.id;
-  const [totals, userTotals, previousScores, events] = await Promise.all([
-    reads.accountTotals.load({ workspaceId, weighting: plan.weighting, frame: plan.frame, now, scope }),
-    reads.userTotals.load({ workspaceId, weighting: plan.weighting, frame: plan.frame, userIds: scope?.userIds ?? null }),
-    // The change is read from the stored previous period, never recomputed, so history cannot shift.
-    reads.accountScores.scoresOfPeriod(workspaceId, profileId, previousTimeFrame(plan.frame).end),
-    scoresEveryEvent(plan.weighting) ? input.workspaceEvents() : Promise.resolve([]),
+  const features = adoptionFeatures(weighting, plan.features);
+  // The change is read from the stored history, never recomputed, so history cannot shift.
+  const baseline = changeBaseline(now, plan.profile.windowDays);
+  const [totals, userTotals, previousScores, previousUserScores, events, activations] = await Promise.all([
+    reads.accountTotals.load({ workspaceId, weighting, frame, now, scope, adoptionFeatures: features }),
+    reads.userTotals.load({ workspaceId, weighting, frame, userIds: scope?.userIds ?? null, adoptionFeatures: features }),
+    reads.accountScores.scoresOneFrameAgo(workspaceId, profileId, baseline),
+    reads.userScores.scoresOneFrameAgo(workspaceId, profileId, baseline),
+    scoresEveryEvent(weighting) ? input.workspaceEvents() : Promise.resolve([]),
+    input.activations(),
   ]);
   const method = plan.profile.normalization;
+  const adoptionUnitCount = adoptionUnits(weighting, plan.features, events).count;
   const accounts = scoreAccounts(totals, {
-    period: plan.frame.end,
+    period: frame.end,
     method,
-    scoredEventCount: scoredEventCount(plan.weighting, events),
+    scoredEventCount: scoredEventCount(weighting, events),
+    adoptionUnitCount,
     previousScores,
+    activationOf: activations.ofAccount,
   });
-  const users = scoreUsers(userTotals, { period: plan.frame.end, method });
+  const users = scoreUsers(userTotals, {
+    period: frame.end,
+    method,
+    adoptionUnitCount,
+    previousScores: previousUserScores,
+    activationOf: activations.ofUser,
+  });
   return { plan, accounts, users };
 }

@@ -1,5 +1,5 @@
 import type { UnitOfWork } from '@coil/database';
-import type { AccountScoreRow, AccountTotals, UserTotals } from '@coil/scoring';
+import { formatUtcDay, type AccountScoreRow, type AccountTotals, type UserScoreRow, type UserTotals } from '@coil/scoring';
 import type { ScoringProfileRecord, SegmentRecord } from '@coil/settings';
 import type { ScoringReads, ScoringWrites } from '../repositories/scoring-repositories';
 import type { TotalsQuery } from '../repositories/account-totals.repository';
@@ -31,6 +31,10 @@ const totals = (accountId: string, rawScore: number): AccountTotals => ({
   scoringProfileEvents: rawScore,
   firstSeen: null,
   lastSeen: null,
+  frequency: rawScore > 0 ? 1 : 0,
+  adoptionUnitsUsed: rawScore > 0 ? 1 : 0,
+  lifetimeAdoptionUnitsUsed: 1,
+  lastActive: null,
 });
 const userTotals = (userId: string, rawScore: number): UserTotals => ({
   userId,
@@ -38,6 +42,10 @@ const userTotals = (userId: string, rawScore: number): UserTotals => ({
   scoringProfileEvents: rawScore,
   firstSeen: null,
   lastSeen: null,
+  frequency: 1,
+  adoptionUnitsUsed: 1,
+  lifetimeAdoptionUnitsUsed: 1,
+  lastActive: null,
 });
 
 /** Reads of a workspace with two accounts (raw 10 and 0), one user and the given profiles. */
@@ -69,7 +77,10 @@ function fakeReads(profiles: ScoringProfileRecord[], log: string[]) {
       eventNames: async () => (log.push('eventNames'), ['used', 'other']),
     },
     userTotals: { load: async () => [userTotals('10', 10)] },
-    accountScores: { scoresOfPeriod: async () => new Map([['1', 50]]) },
+    accountScores: { scoresOneFrameAgo: async () => new Map([['1', 50]]) },
+    userScores: { scoresOneFrameAgo: async () => new Map([['10', 80]]) },
+    activationChecklists: { get: async () => (log.push('activation checklist'), null) },
+    activationProgress: { userDoneDays: async () => [], accountDoneDays: async () => [] },
   };
   return { reads, totalsQueries };
 }
@@ -82,6 +93,7 @@ function fakeWrites(log: string[], current: SegmentMember[], segments: SegmentRe
   let open = false;
   const record = (entry: string): void => void log.push(open ? entry : `outside a unit of work: ${entry}`);
   const accountRows: AccountScoreRow[][] = [];
+  const userRows: UserScoreRow[][] = [];
   const writes: ScoringWrites = {
     scoringLock: { lock: async (workspaceId) => record(`lock ${workspaceId}`) },
     accountScores: {
@@ -89,9 +101,13 @@ function fakeWrites(log: string[], current: SegmentMember[], segments: SegmentRe
       deleteOthers: async (_, profileId, __, kept) => record(`delete accounts of ${profileId} but ${kept.join(',')}`),
     },
     userScores: {
-      upsert: async (_, profileId) => record(`upsert users of ${profileId}`),
+      upsert: async (_, profileId, rows) => (userRows.push([...rows]), record(`upsert users of ${profileId}`)),
       deleteOthers: async (_, profileId, __, kept) => record(`delete users of ${profileId} but ${kept.join(',')}`),
     },
+    workspaceScores: {
+      upsert: async (_, profileId, period, score) => record(`workspace ${profileId} ${formatUtcDay(period)} ${JSON.stringify(score)}`),
+    },
+    scoreHistory: { deleteBefore: async (_, cutoff) => record(`delete history before ${formatUtcDay(cutoff)}`) },
     segments: {
       ensureSuggested: async () => record('ensure suggested segments'),
       list: async () => segments,
@@ -114,7 +130,7 @@ function fakeWrites(log: string[], current: SegmentMember[], segments: SegmentRe
       }
     },
   };
-  return { unitOfWork, accountRows, runs: () => runs };
+  return { unitOfWork, accountRows, userRows, runs: () => runs };
 }
 
 const engaged: SegmentRecord = { id: 'S', name: 'Engaged', rule: 'engagement_score >= 80', builtin: false, members: 1 };
@@ -137,15 +153,19 @@ describe('ScoringRunner', () => {
       'ensureDefault',
       'identifiedUsers',
       'eventNames',
+      'activation checklist',
       'lock 7',
       'upsert accounts of 11',
       'delete accounts of 11 but 1,2',
       'upsert users of 11',
       'delete users of 11 but 10',
+      'workspace 11 2025-09-21 {"meanScore":45.6,"accounts":2,"activeAccounts":1,"activeUsers":1}',
       'upsert accounts of 12',
       'delete accounts of 12 but 1,2',
       'upsert users of 12',
       'delete users of 12 but 10',
+      'workspace 12 2025-09-21 {"meanScore":45.6,"accounts":2,"activeAccounts":1,"activeUsers":1}',
+      'delete history before 2024-08-17',
       'ensure suggested segments',
       'exits S/2',
       'entries S/1',
@@ -155,6 +175,8 @@ describe('ScoringRunner', () => {
       ['1', 90.1, 40.1],
       ['2', 1, null],
     ]);
+    // Users read their change from their own history (80 one frame ago).
+    expect(writes.userRows[0].map((row) => [row.userId, row.engagementScore, row.engagementScoreChange])).toEqual([['10', 90.1, 10.1]]);
     expect(totalsQueries.map((query) => query.scope)).toEqual([
       null,
       { pairs: [{ accountId: '1', userId: '10' }], accountIds: ['1'], userIds: ['10'] },

@@ -1,9 +1,10 @@
 import type { UnitOfWork } from '@coil/database';
-import type { SegmentContext } from '@coil/scoring';
+import { historyCutoff, type SegmentContext } from '@coil/scoring';
 import { requireWorkspace } from '@coil/workspaces';
 import type { ScoringReads, ScoringWrites } from '../repositories/scoring-repositories';
 import type { AccountSourceSync } from './account-source-sync';
 import { filterScope, traitsById, type ScoringSubjects } from './filter-scope';
+import { loadActivations, type Activations } from './load-activations';
 import { loadProfilePlans } from './load-profile-plans';
 import type { ProfilePlan } from './profile-plan';
 import { computeProfileScores, type ProfileScores } from './profile-scores';
@@ -31,10 +32,11 @@ export class ScoringRunner {
     const step = progressCounter(plans.length, onProgress);
     const [subjects, rules] = await Promise.all([this.loadSubjects(workspaceId, plans), this.ruleSettings(workspaceId, now)]);
     const workspaceEvents = this.eventNames(workspaceId);
+    const activations = this.activations(workspaceId);
     const scores: ProfileScores[] = [];
     for (const plan of plans) {
       const scope = plan.filter === null ? null : filterScope(plan.filter, subjects, rules);
-      scores.push(await computeProfileScores(this.reads, { workspaceId, plan, scope, now, workspaceEvents }));
+      scores.push(await computeProfileScores(this.reads, { workspaceId, plan, scope, now, workspaceEvents, activations }));
       step('score', plan.profile.name);
     }
     const changes = await this.writes.run(async (writes) => {
@@ -43,6 +45,7 @@ export class ScoringRunner {
         await writeProfileScores(writes, workspaceId, profileScores);
         step('write', profileScores.plan.profile.name);
       }
+      await writes.scoreHistory.deleteBefore(workspaceId, historyCutoff(now));
       const segmentRows = (scores.find((entry) => entry.plan.profile.isDefault) ?? scores[0]).accounts;
       return updateSegments(writes, workspaceId, segmentRows, traitsById(subjects.accounts), rules);
     });
@@ -90,5 +93,11 @@ export class ScoringRunner {
   private eventNames(workspaceId: string): () => Promise<readonly string[]> {
     let names: Promise<string[]> | undefined;
     return () => (names ??= this.reads.accountTotals.eventNames(workspaceId));
+  }
+
+  /** Read once per run, when the first profile is scored (activation does not depend on the profile). */
+  private activations(workspaceId: string): () => Promise<Activations> {
+    let activations: Promise<Activations> | undefined;
+    return () => (activations ??= loadActivations(this.reads, workspaceId));
   }
 }

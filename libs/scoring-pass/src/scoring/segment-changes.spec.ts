@@ -23,6 +23,11 @@ const row = (accountId: string, overrides: Partial<AccountScoreRow> = {}): Accou
   totalActivePeopleCount: 1,
   firstSeen: day('2025-06-13'),
   lastSeen: day('2025-09-16'),
+  frequency: 1,
+  adoptionRate: 1,
+  lifetimeAdoptionRate: 1,
+  lastActive: day('2025-09-16'),
+  activation: null,
   ...overrides,
 });
 const segment = (id: string, rule: string): SegmentRecord => ({ id, name: `segment ${id}`, rule, builtin: false, members: 0 });

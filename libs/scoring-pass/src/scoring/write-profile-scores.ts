@@ -1,9 +1,13 @@
+import { workspaceScore } from '@coil/scoring';
 import type { ScoringWrites } from '../repositories/scoring-repositories';
 import type { ProfileScores } from './profile-scores';
 
-/** Upserts a profile's rows for the period and drops the period's rows of those no longer scored. */
+/**
+ * Upserts a profile's rows for the period, drops the period's rows of those no longer scored,
+ * and records the workspace's row of the day.
+ */
 export async function writeProfileScores(
-  { accountScores, userScores }: Pick<ScoringWrites, 'accountScores' | 'userScores'>,
+  { accountScores, userScores, workspaceScores }: Pick<ScoringWrites, 'accountScores' | 'userScores' | 'workspaceScores'>,
   workspaceId: string,
   scores: ProfileScores,
 ): Promise<void> {
@@ -22,4 +26,5 @@ export async function writeProfileScores(
     frame.end,
     scores.users.map((row) => String(row.userId)),
   );
+  await workspaceScores.upsert(workspaceId, profile.id, frame.end, workspaceScore(scores.accounts, scores.users));
 }

@@ -1,3 +1,4 @@
+import type { Activation } from '../activation/activation-checklist';
 import type { EntityId } from './account-totals';
 
 /** One stored score row (account_scores, minus workspace/profile/computed_at which the caller owns). */
@@ -7,6 +8,7 @@ export interface AccountScoreRow {
   readonly period: Date;
   readonly rawScore: number;
   readonly engagementScore: number;
+  /** engagement_score minus the stored score one time frame ago (changeBaseline); null without one. */
   readonly engagementScoreChange: number | null;
   readonly benchmark: number;
   readonly activeUsers: number;
@@ -18,4 +20,12 @@ export interface AccountScoreRow {
   readonly totalActivePeopleCount: number;
   readonly firstSeen: Date | null;
   readonly lastSeen: Date | null;
+  /** distinct UTC days in the frame with >= 1 scored event. */
+  readonly frequency: number;
+  /** share of the adoption units used in the frame / ever, 0..1 with two decimals. */
+  readonly adoptionRate: number;
+  readonly lifetimeAdoptionRate: number;
+  readonly lastActive: Date | null;
+  /** null when the workspace has no activation checklist. */
+  readonly activation: Activation | null;
 }

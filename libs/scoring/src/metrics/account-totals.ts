@@ -23,4 +23,12 @@ export interface AccountTotals {
   /** first and last UTC day with any event (scored or not); null if none. */
   readonly firstSeen: Date | null;
   readonly lastSeen: Date | null;
+  /** distinct UTC days in the frame with >= 1 scored event. */
+  readonly frequency: number;
+  /** adoption units (see adoptionUnits) with a scored event in the frame: numerator of adoption_rate. */
+  readonly adoptionUnitsUsed: number;
+  /** adoption units with a scored event ever: numerator of lifetime_adoption_rate. */
+  readonly lifetimeAdoptionUnitsUsed: number;
+  /** last UTC day with a scored event; null if none. */
+  readonly lastActive: Date | null;
 }

@@ -1,8 +1,10 @@
+import type { Activation } from '../activation/activation-checklist';
 import { benchmark as benchmarkOf } from '../normalization/benchmark';
 import { type NormalizationMethod, scoreChange, scoreWith } from '../normalization/engagement-score';
 import type { AccountScoreRow } from './account-score-row';
-import type { AccountTotals } from './account-totals';
+import type { AccountTotals, EntityId } from './account-totals';
 import { activationRate } from './activation-rate';
+import { adoptionRate } from './adoption';
 
 export interface ScoreAccountsOptions {
   /** Period key: the frame's last UTC day. */
@@ -10,8 +12,15 @@ export interface ScoreAccountsOptions {
   readonly method?: NormalizationMethod;
   /** Denominator of activation_rate (see scoredEventCount). */
   readonly scoredEventCount: number;
-  /** Previous period's engagement_score keyed by String(accountId); missing -> change null. */
+  /** Denominator of adoption_rate and lifetime_adoption_rate (adoptionUnits(...).count); 0 when omitted. */
+  readonly adoptionUnitCount?: number;
+  /**
+   * engagement_score one time frame ago (see changeBaseline) keyed by String(accountId);
+   * missing -> change null.
+   */
   readonly previousScores?: ReadonlyMap<string, number>;
+  /** Each account's activation; omitted (no checklist) -> null. */
+  readonly activationOf?: (accountId: EntityId) => Activation | null;
   /**
    * Use a benchmark computed earlier instead of one from `totals`: for rescoring a few
    * accounts between full passes without reading the whole workspace.
@@ -26,6 +35,7 @@ export interface ScoreAccountsOptions {
 export function scoreAccounts(totals: readonly AccountTotals[], options: ScoreAccountsOptions): AccountScoreRow[] {
   const method = options.method ?? 'exponential';
   const b = options.benchmark ?? benchmarkOf(totals.map((account) => account.rawScore));
+  const units = options.adoptionUnitCount ?? 0;
   return totals.map((account) => {
     const engagementScore = scoreWith(method, account.rawScore, b);
     return {
@@ -44,6 +54,11 @@ export function scoreAccounts(totals: readonly AccountTotals[], options: ScoreAc
       totalActivePeopleCount: account.totalActivePeopleCount,
       firstSeen: account.firstSeen,
       lastSeen: account.lastSeen,
+      frequency: account.frequency,
+      adoptionRate: adoptionRate(account.adoptionUnitsUsed, units),
+      lifetimeAdoptionRate: adoptionRate(account.lifetimeAdoptionUnitsUsed, units),
+      lastActive: account.lastActive,
+      activation: options.activationOf?.(account.accountId) ?? null,
     };
   });
 }

@@ -3,6 +3,7 @@ import type { Traits } from '../rules/trait-filter';
 import { daysBetween, parseUtcDay } from '../time/utc-day';
 import type { TraitTypes } from '../traits/trait-data-type';
 import { parseTraitValue, typedTrait } from '../traits/trait-value';
+import { trendOf } from '../metrics/trend';
 import type { SegmentSubject } from './segment-subject';
 
 /** Fields segment rules can use besides account traits. */
@@ -42,9 +43,6 @@ export interface SegmentContext {
   readonly createdAtTrait: string | null;
 }
 
-/** Change at or beyond which an account is hot (+) or cold (-), as served in `trend`. */
-const TREND_POINTS = 10;
-
 /**
  * Fields for one account's segment rules: metrics and derived fields win over an account trait
  * of the same name; `account.x` always reads the trait. Traits are read as their declared type.
@@ -81,8 +79,8 @@ function metricFields(subject: SegmentSubject, traits: Traits, context: SegmentC
     adoption_rate: subject.adoption_rate,
     lifetime_adoption_rate: subject.lifetime_adoption_rate,
     last_active: lastActive,
-    trend: trend(subject.engagement_score_change),
-    activated: subject.activation === undefined || subject.activation === null ? null : subject.activation.activated_at !== null,
+    trend: trendOf(subject.engagement_score_change),
+    activated: subject.activation === null ? null : subject.activation.activated_at !== null,
     days_since_first_seen: daysSince(firstSeen, context.now),
     days_since_last_seen: daysSince(lastSeen, context.now),
     days_since_created: daysSince(created, context.now),
@@ -100,15 +98,8 @@ function createdAt(traits: Traits, configured: string | null): Date | null {
   return null;
 }
 
-/** hot at +10 or more, cold at -10 or less, steady otherwise and without a change (parity.md). */
-function trend(change: number | null): 'hot' | 'cold' | 'steady' {
-  if (change !== null && change >= TREND_POINTS) return 'hot';
-  if (change !== null && change <= -TREND_POINTS) return 'cold';
-  return 'steady';
-}
-
-function dayOf(day: string | null | undefined): Date | null {
-  return day === null || day === undefined ? null : parseUtcDay(day);
+function dayOf(day: string | null): Date | null {
+  return day === null ? null : parseUtcDay(day);
 }
 
 function daysSince(day: Date | null, now: Date): number | null {

@@ -14,34 +14,17 @@ export interface EngagementMetrics {
   readonly activation: Activation | null;
 }
 
-/**
- * What segment rules read about one account. The engagement metrics are optional while not
- * every producer of score rows fills them; a rule over a missing one is unknown.
- */
-export type SegmentSubject = AccountMetrics & Partial<EngagementMetrics>;
-
-/** The same metrics on a score row (camelCase, days as Dates), optional for the same reason. */
-interface EngagementRowFields {
-  readonly frequency: number;
-  readonly adoptionRate: number;
-  readonly lifetimeAdoptionRate: number;
-  readonly lastActive: Date | null;
-  readonly activation: Activation | null;
-}
+/** What segment rules read about one account: its metrics and the engagement model's. */
+export type SegmentSubject = AccountMetrics & EngagementMetrics;
 
 /** A fresh score row as segment rules see it. */
 export function segmentSubjectOf(row: AccountScoreRow): SegmentSubject {
-  const engagement = row as AccountScoreRow & Partial<EngagementRowFields>;
   return {
     ...toAccountMetrics(row),
-    frequency: engagement.frequency,
-    adoption_rate: engagement.adoptionRate,
-    lifetime_adoption_rate: engagement.lifetimeAdoptionRate,
-    last_active: dayOf(engagement.lastActive),
-    activation: engagement.activation,
+    frequency: row.frequency,
+    adoption_rate: row.adoptionRate,
+    lifetime_adoption_rate: row.lifetimeAdoptionRate,
+    last_active: row.lastActive === null ? null : formatUtcDay(row.lastActive),
+    activation: row.activation,
   };
-}
-
-function dayOf(day: Date | null | undefined): string | null | undefined {
-  return day === null || day === undefined ? day : formatUtcDay(day);
 }

@@ -24,6 +24,11 @@ const subject = (overrides: Partial<SegmentSubject>): SegmentSubject => ({
   scoring_profile_events: 100,
   total_people_count: 5,
   total_active_people_count: 4,
+  frequency: 3,
+  adoption_rate: 0.5,
+  lifetime_adoption_rate: 0.5,
+  last_active: '2025-09-16',
+  activation: null,
   ...overrides,
 });
 const suggested = SUGGESTED_SEGMENTS.map((segment) => ({ id: segment.name, rule: parseRule(segment.rule) }));
