@@ -153,7 +153,8 @@ describe('segmentLookup', () => {
     expect(segmentLookup(subject({ activation: activation(null) }), {}, context)('activated')).toBe(false);
     expect(segmentLookup(subject({ activation: null }), {}, context)('activated')).toBeNull();
     expect(segmentLookup(subject({}), {}, context)('activated')).toBeNull();
-    expect(segmentLookup(subject({}), {}, context)('days_since_last_active')).toBeNull();
+    expect(segmentLookup(subject({ last_active: null }), {}, context)('days_since_last_active')).toBeNull();
+    expect(segmentLookup(subject({}), {}, context)('days_since_last_active')).toBe(5);
   });
 
   it('reads traits as their declared type', () => {
