@@ -1,5 +1,4 @@
 import {
-  adoptionFeatures,
   adoptionUnits,
   changeBaseline,
   scoreAccounts,
@@ -43,31 +42,39 @@ export async function computeProfileScores(
   const { workspaceId, plan, scope, now } = input;
   const { weighting, frame } = plan;
   const profileId = plan.profile.id;
-  const features = adoptionFeatures(weighting, plan.features);
   // The change is read from the stored history, never recomputed, so history cannot shift.
   const baseline = changeBaseline(now, plan.profile.windowDays);
-  const [totals, userTotals, previousScores, previousUserScores, events, activations] = await Promise.all([
-    reads.accountTotals.load({ workspaceId, weighting, frame, now, scope, adoptionFeatures: features }),
-    reads.userTotals.load({ workspaceId, weighting, frame, userIds: scope?.userIds ?? null, adoptionFeatures: features }),
+  // Only a profile that scores every event needs the event names (its adoption units) before its totals.
+  const adoptionRead = (scoresEveryEvent(weighting) ? input.workspaceEvents() : Promise.resolve([])).then((events) => ({
+    events,
+    adoption: adoptionUnits(weighting, plan.features, events),
+  }));
+  const totalsRead = adoptionRead.then(({ adoption }) =>
+    Promise.all([
+      reads.accountTotals.load({ workspaceId, weighting, frame, now, scope, adoption }),
+      reads.userTotals.load({ workspaceId, weighting, frame, userIds: scope?.userIds ?? null, adoption }),
+    ]),
+  );
+  const [[totals, userTotals], { events, adoption }, previousScores, previousUserScores, activations] = await Promise.all([
+    totalsRead,
+    adoptionRead,
     reads.accountScores.scoresOneFrameAgo(workspaceId, profileId, baseline),
     reads.userScores.scoresOneFrameAgo(workspaceId, profileId, baseline),
-    scoresEveryEvent(weighting) ? input.workspaceEvents() : Promise.resolve([]),
     input.activations(),
   ]);
   const method = plan.profile.normalization;
-  const adoptionUnitCount = adoptionUnits(weighting, plan.features, events).count;
   const accounts = scoreAccounts(totals, {
     period: frame.end,
     method,
     scoredEventCount: scoredEventCount(weighting, events),
-    adoptionUnitCount,
+    adoptionUnitCount: adoption.count,
     previousScores,
     activationOf: activations.ofAccount,
   });
   const users = scoreUsers(userTotals, {
     period: frame.end,
     method,
-    adoptionUnitCount,
+    adoptionUnitCount: adoption.count,
     previousScores: previousUserScores,
     activationOf: activations.ofUser,
   });
