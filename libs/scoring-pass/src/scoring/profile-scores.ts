@@ -31,17 +31,38 @@ export interface ProfileScoresInput {
   readonly now: Date;
 }
 
+type ProfileReads = Pick<ScoringReads, 'accountTotals' | 'userTotals' | 'accountScores' | 'userScores'>;
+
 /**
  * Reads a profile's totals (two set-based queries) and its history one time frame ago (two
  * more), and scores them with @coil/scoring.
  */
-export async function computeProfileScores(
-  reads: Pick<ScoringReads, 'accountTotals' | 'userTotals' | 'accountScores' | 'userScores'>,
-  input: ProfileScoresInput,
-): Promise<ProfileScores> {
+export async function computeProfileScores(reads: ProfileReads, input: ProfileScoresInput): Promise<ProfileScores> {
+  const { plan } = input;
+  const read = await readProfile(reads, input);
+  const method = plan.profile.normalization;
+  const accounts = scoreAccounts(read.accountTotals, {
+    period: plan.frame.end,
+    method,
+    scoredEventCount: scoredEventCount(plan.weighting, read.events),
+    adoptionUnitCount: read.adoption.count,
+    previousScores: read.accountScoresOneFrameAgo,
+    activationOf: read.activations.ofAccount,
+  });
+  const users = scoreUsers(read.userTotals, {
+    period: plan.frame.end,
+    method,
+    adoptionUnitCount: read.adoption.count,
+    previousScores: read.userScoresOneFrameAgo,
+    activationOf: read.activations.ofUser,
+  });
+  return { plan, accounts, users };
+}
+
+/** Everything a profile is scored from, read in parallel. */
+async function readProfile(reads: ProfileReads, input: ProfileScoresInput) {
   const { workspaceId, plan, scope, now } = input;
   const { weighting, frame } = plan;
-  const profileId = plan.profile.id;
   // The change is read from the stored history, never recomputed, so history cannot shift.
   const baseline = changeBaseline(now, plan.profile.windowDays);
   // Only a profile that scores every event needs the event names (its adoption units) before its totals.
@@ -55,28 +76,13 @@ export async function computeProfileScores(
       reads.userTotals.load({ workspaceId, weighting, frame, userIds: scope?.userIds ?? null, adoption }),
     ]),
   );
-  const [[totals, userTotals], { events, adoption }, previousScores, previousUserScores, activations] = await Promise.all([
-    totalsRead,
-    adoptionRead,
-    reads.accountScores.scoresOneFrameAgo(workspaceId, profileId, baseline),
-    reads.userScores.scoresOneFrameAgo(workspaceId, profileId, baseline),
-    input.activations(),
-  ]);
-  const method = plan.profile.normalization;
-  const accounts = scoreAccounts(totals, {
-    period: frame.end,
-    method,
-    scoredEventCount: scoredEventCount(weighting, events),
-    adoptionUnitCount: adoption.count,
-    previousScores,
-    activationOf: activations.ofAccount,
-  });
-  const users = scoreUsers(userTotals, {
-    period: frame.end,
-    method,
-    adoptionUnitCount: adoption.count,
-    previousScores: previousUserScores,
-    activationOf: activations.ofUser,
-  });
-  return { plan, accounts, users };
+  const [[accountTotals, userTotals], { events, adoption }, accountScoresOneFrameAgo, userScoresOneFrameAgo, activations] =
+    await Promise.all([
+      totalsRead,
+      adoptionRead,
+      reads.accountScores.scoresOneFrameAgo(workspaceId, plan.profile.id, baseline),
+      reads.userScores.scoresOneFrameAgo(workspaceId, plan.profile.id, baseline),
+      input.activations(),
+    ]);
+  return { accountTotals, userTotals, events, adoption, accountScoresOneFrameAgo, userScoresOneFrameAgo, activations };
 }
