@@ -1,4 +1,4 @@
-import { eventWeighting, parseUtcDay, scoredEventCount, timeFrame, unconfiguredWeighting } from '@coil/scoring';
+import { adoptionUnits, eventWeighting, parseUtcDay, scoredEventCount, timeFrame, unconfiguredWeighting } from '@coil/scoring';
 import {
   accountMetrics,
   accountTotalsFromRows,
@@ -34,7 +34,8 @@ const weighting = eventWeighting(
     ['invite_sent', 8],
   ]),
 );
-const input = { accountId: 7n, rows, memberUserIds: ['u1', 'u2', 'u3', 'u4', 'u5'], weighting, frame: timeFrame(now, 7), now };
+const adoption = adoptionUnits(weighting, [], []);
+const input = { accountId: 7n, rows, memberUserIds: ['u1', 'u2', 'u3', 'u4', 'u5'], weighting, frame: timeFrame(now, 7), now, adoption };
 
 describe('rawScore', () => {
   const weights = new Map([
@@ -151,7 +152,13 @@ describe('accountMetrics', () => {
 
 describe('userTotalsFromRows', () => {
   it("counts a user's scored days, units and last active day", () => {
-    const totals = userTotalsFromRows({ userId: 'u2', rows: rows.filter((r) => r.userId === 'u2'), weighting, frame: timeFrame(now, 30) });
+    const totals = userTotalsFromRows({
+      userId: 'u2',
+      rows: rows.filter((r) => r.userId === 'u2'),
+      weighting,
+      frame: timeFrame(now, 30),
+      adoption,
+    });
     expect(totals).toEqual({
       userId: 'u2',
       rawScore: 15,

@@ -54,7 +54,7 @@ export { scoreUsers, type ScoreUsersOptions, type UserScoreRow, type UserTotals 
 // History, trend, frequency, adoption and activation (the engagement model of parity.md).
 export { COLD_CHANGE, HOT_CHANGE, trendOf, type Trend } from './metrics/trend';
 export { changeBaseline, historyCutoff, HISTORY_RETENTION_DAYS, type ChangeBaseline } from './metrics/score-history';
-export { adoptionFeatures, adoptionRate, adoptionUnitOf, adoptionUnits, type AdoptionUnits } from './metrics/adoption';
+export { adoptionRate, adoptionUnits, type AdoptionUnits } from './metrics/adoption';
 export { workspaceScore, type WorkspaceScore } from './metrics/workspace-score';
 export { activationStepEvents, type ActivationStepEvent } from './activation/activation-step';
 export { accountActivationOf, activationOf, type StepDoneDays } from './activation/activation-of';

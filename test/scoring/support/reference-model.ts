@@ -1,6 +1,5 @@
 import {
   ACTIVE_PEOPLE_DAYS,
-  adoptionUnitOf,
   benchmark,
   formatUtcDay,
   isInFrame,
@@ -62,18 +61,18 @@ export interface AccountRowsInput {
   readonly weighting: EventWeighting;
   readonly frame: TimeFrame;
   readonly now: Date;
-  /** What adoption counts (adoptionUnits); omitted: each scored event is a unit. */
+  /** What adoption counts (adoptionUnits); omitted: nothing. */
   readonly adoption?: AdoptionUnits;
 }
 
-const EACH_EVENT_A_UNIT: AdoptionUnits = { featureOfEvent: null, count: 0 };
+const NO_UNITS: AdoptionUnits = { unitOfEvent: new Map(), count: 0 };
 
 /** frequency, adoption units used and last_active of one subject's rows (an account's, or a user's). */
 function engagementFromRows(
   rows: readonly DailyCountRow[],
   weighting: EventWeighting,
   frame: TimeFrame,
-  adoption: AdoptionUnits = EACH_EVENT_A_UNIT,
+  adoption: AdoptionUnits = NO_UNITS,
 ): Pick<AccountTotals, 'frequency' | 'adoptionUnitsUsed' | 'lifetimeAdoptionUnitsUsed' | 'lastActive'> {
   const activeDays = new Set<number>();
   const unitsInFrame = new Set<string>();
@@ -82,7 +81,7 @@ function engagementFromRows(
   for (const row of rows) {
     if (row.count <= 0 || weightOfEvent(row.event, weighting) <= 0) continue;
     lastActive = Math.max(lastActive, utcDay(row.day).getTime());
-    const unit = adoptionUnitOf(row.event, adoption, weighting);
+    const unit = adoption.unitOfEvent.get(row.event) ?? null;
     if (unit !== null) unitsEver.add(unit);
     if (!isInFrame(row.day, frame)) continue;
     activeDays.add(utcDay(row.day).getTime());

@@ -61,13 +61,20 @@ export class AccountScoreRepository {
 
   /**
    * engagement_score one time frame ago, keyed by account id: per account the latest stored row
-   * within the baseline (changeBaseline), in one statement over the workspace.
+   * within the baseline (changeBaseline), in one statement over the workspace. One backward probe
+   * of the primary key per account, so its cost does not grow with the 400 days of history kept.
    */
   async scoresOneFrameAgo(workspaceId: string, profileId: string, baseline: ChangeBaseline): Promise<Map<string, number>> {
     const result = await this.db.query<{ accountId: string; score: number }>(
-      `SELECT DISTINCT ON (account_id) account_id::text AS "accountId", engagement_score AS score FROM account_scores
-       WHERE workspace_id = $1 AND profile_id = $2 AND period > $3::date AND period <= $4::date
-       ORDER BY account_id, period DESC`,
+      `SELECT a.id::text AS "accountId", s.engagement_score AS score
+       FROM accounts a
+       CROSS JOIN LATERAL (
+         SELECT engagement_score FROM account_scores s
+         WHERE s.workspace_id = a.workspace_id AND s.profile_id = $2 AND s.account_id = a.id
+           AND s.period > $3::date AND s.period <= $4::date
+         ORDER BY s.period DESC LIMIT 1
+       ) s
+       WHERE a.workspace_id = $1`,
       [workspaceId, profileId, toSqlDay(baseline.after), toSqlDay(baseline.through)],
     );
     return new Map(result.rows.map((row) => [row.accountId, row.score]));

@@ -3,11 +3,12 @@ import {
   RECENT_EVENTS_DAYS,
   trailingDays,
   type AccountTotals,
+  type AdoptionUnits,
   type EventWeighting,
   type TimeFrame,
 } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
-import { adoptionParams, fromSqlDay, toSqlDay, weightingParams, type ScoringScope } from './sql-params';
+import { eventParams, eventsCte, fromSqlDay, toSqlDay, type ScoringScope } from './sql-params';
 
 export interface TotalsQuery {
   readonly workspaceId: string;
@@ -15,8 +16,8 @@ export interface TotalsQuery {
   readonly frame: TimeFrame;
   readonly now: Date;
   readonly scope: ScoringScope | null;
-  /** Scored event -> feature (adoptionFeatures); null: each scored event is an adoption unit. */
-  readonly adoptionFeatures: ReadonlyMap<string, string> | null;
+  /** What adoption_rate counts (adoptionUnits). */
+  readonly adoption: AdoptionUnits;
 }
 
 interface TotalsRow {
@@ -37,17 +38,16 @@ interface TotalsRow {
   lastActive: string | null;
 }
 
-// $1 workspace, $2/$3 events and weights, $4 unlisted weight, $5..$6 frame, $7 first day of the
-// last 30 days, $8 first day of the last 90, $9/$10 allowed pairs, $11 allowed accounts (null: all),
-// $12/$13 event -> adoption unit, $14 each event is its own unit.
+// $1 workspace, $2/$3/$12/$13 events, weights, unit positions and unit count (eventParams), $4
+// unlisted weight, $5..$6 frame, $7 first day of the last 30 days, $8 first day of the last 90,
+// $9/$10 allowed pairs, $11 allowed accounts (null: all).
 // Counts without an account (account_id = 0) go to every account of the user; the first
 // grouping (account, user, event) shrinks the rows ~30x before the DISTINCT counts. The frame's
-// active days travel as a bit mask (a frame has at most 30 days), OR-ed together per account.
+// active days travel as an int bit mask (a frame has at most 30 days) and the adoption units used
+// as a bit string (eventParams), OR-ed per account.
 const ACCOUNT_TOTALS_SQL = (scoped: boolean): string => `
 WITH weights AS (
-  SELECT * FROM unnest($2::text[], $3::int[]) AS w(event, weight)
-), units AS (
-  SELECT * FROM unnest($12::text[], $13::text[]) AS un(event, unit)
+  ${eventsCte('$2', '$3', '$12', '$13')}
 ), allowed AS (
   SELECT * FROM unnest($9::bigint[], $10::bigint[]) AS p(account_id, user_id)
 ), attributed AS (
@@ -58,8 +58,7 @@ WITH weights AS (
   LEFT JOIN memberships m ON dc.account_id = 0 AND m.workspace_id = dc.workspace_id AND m.user_id = dc.user_id
   WHERE dc.workspace_id = $1 AND dc.count > 0 AND (dc.account_id <> 0 OR m.account_id IS NOT NULL)
 ), per_event AS (
-  SELECT a.account_id, a.user_id, a.event, COALESCE(w.weight, $4::int) AS weight,
-         CASE WHEN $14::bool THEN a.event ELSE un.unit END AS unit,
+  SELECT a.account_id, a.user_id, a.event, COALESCE(w.weight, $4::int) AS weight, w.bits,
          sum(a.count) FILTER (WHERE a.day BETWEEN $5::date AND $6::date) AS frame_count,
          bit_or(1 << (a.day - $5::date)) FILTER (WHERE a.day BETWEEN $5::date AND $6::date) AS frame_days,
          sum(a.count) FILTER (WHERE a.day BETWEEN $7::date AND $6::date) AS recent_count,
@@ -67,9 +66,8 @@ WITH weights AS (
          sum(a.count) AS total_count, min(a.day) AS first_day, max(a.day) AS last_day
   FROM attributed a
   LEFT JOIN weights w ON w.event = a.event
-  LEFT JOIN units un ON un.event = a.event
   ${scoped ? 'JOIN allowed p ON p.account_id = a.account_id AND p.user_id = a.user_id' : ''}
-  GROUP BY a.account_id, a.user_id, a.event, w.weight, un.unit
+  GROUP BY a.account_id, a.user_id, a.event, w.weight, w.bits
 ), per_account AS (
   SELECT account_id,
          sum(frame_count * weight) FILTER (WHERE weight > 0) AS raw_score,
@@ -80,8 +78,8 @@ WITH weights AS (
          sum(recent_count) FILTER (WHERE weight > 0) AS recent,
          sum(frame_count) FILTER (WHERE weight > 0) AS in_frame,
          bit_count((bit_or(frame_days) FILTER (WHERE weight > 0))::bit(32)) AS frequency,
-         count(DISTINCT unit) FILTER (WHERE weight > 0 AND frame_count > 0) AS units_used,
-         count(DISTINCT unit) FILTER (WHERE weight > 0) AS lifetime_units_used,
+         bit_count(bit_or(bits) FILTER (WHERE weight > 0 AND frame_count > 0)) AS units_used,
+         bit_count(bit_or(bits) FILTER (WHERE weight > 0)) AS lifetime_units_used,
          min(first_day) AS first_seen, max(last_day) AS last_seen,
          max(last_day) FILTER (WHERE weight > 0) AS last_active
   FROM per_event GROUP BY account_id
@@ -119,14 +117,13 @@ export class AccountTotalsRepository {
   constructor(private readonly db: SqlClient) {}
 
   async load(query: TotalsQuery): Promise<AccountTotals[]> {
-    const weights = weightingParams(query.weighting);
-    const adoption = adoptionParams(query.adoptionFeatures);
+    const events = eventParams(query.weighting, query.adoption);
     const scope = query.scope;
     const result = await this.db.query<TotalsRow>(ACCOUNT_TOTALS_SQL(scope !== null), [
       query.workspaceId,
-      weights.events,
-      weights.weights,
-      weights.unlistedWeight,
+      events.events,
+      events.weights,
+      events.unlistedWeight,
       toSqlDay(query.frame.start),
       toSqlDay(query.frame.end),
       toSqlDay(trailingDays(query.now, RECENT_EVENTS_DAYS).start),
@@ -134,9 +131,8 @@ export class AccountTotalsRepository {
       scope?.pairs.map((pair) => pair.accountId) ?? [],
       scope?.pairs.map((pair) => pair.userId) ?? [],
       scope?.accountIds ?? null,
-      adoption.events,
-      adoption.units,
-      adoption.eachEventIsUnit,
+      events.unitIndexes,
+      events.unitCount,
     ]);
     return result.rows.map((row) => ({
       ...row,

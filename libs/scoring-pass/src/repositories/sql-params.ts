@@ -1,4 +1,4 @@
-import { formatUtcDay, parseUtcDay, type EventWeighting } from '@coil/scoring';
+import { formatUtcDay, parseUtcDay, type AdoptionUnits, type EventWeighting } from '@coil/scoring';
 import type { MembershipPair } from './subject-traits.repository';
 
 /**
@@ -26,35 +26,41 @@ export function chunks<T>(items: readonly T[], size = WRITE_CHUNK_ROWS): T[][] {
   return result;
 }
 
-/** A weighting as SQL parameters: parallel event/weight arrays plus the weight of unlisted events. */
-export interface WeightingParams {
+/**
+ * A profile's events as SQL parameters, one array entry per event that is weighted or counts
+ * toward an adoption unit: its weight (null: the weight of unlisted events, `unlistedWeight`) and
+ * the position of its unit (null: none), with the number of units. The SQL gives every unit one
+ * bit of a bit string as long as there are units and ORs them, so the units a subject used are
+ * counted without a DISTINCT that sorts the counts.
+ */
+export interface EventParams {
   readonly events: string[];
-  readonly weights: number[];
+  readonly weights: (number | null)[];
   readonly unlistedWeight: number;
+  readonly unitIndexes: (number | null)[];
+  readonly unitCount: number;
 }
 
-export function weightingParams(weighting: EventWeighting): WeightingParams {
-  const entries = [...weighting.weights.entries()];
+export function eventParams(weighting: EventWeighting, adoption: AdoptionUnits): EventParams {
+  const unitNames = [...new Set(adoption.unitOfEvent.values())].sort();
+  const unitIndex = new Map(unitNames.map((name, index) => [name, index]));
+  const events = [...new Set([...weighting.weights.keys(), ...adoption.unitOfEvent.keys()])];
   return {
-    events: entries.map(([event]) => event),
-    weights: entries.map(([, weight]) => weight),
+    events,
+    weights: events.map((event) => weighting.weights.get(event) ?? null),
     unlistedWeight: weighting.unlistedWeight,
+    unitIndexes: events.map((event) => {
+      const unit = adoption.unitOfEvent.get(event);
+      return unit === undefined ? null : (unitIndex.get(unit) ?? null);
+    }),
+    unitCount: unitNames.length,
   };
 }
 
-/**
- * Adoption units as SQL parameters: scored event -> feature pairs, or (no feature holds a scored
- * event) each scored event counts as a unit of its own.
- */
-export interface AdoptionParams {
-  readonly events: string[];
-  readonly units: string[];
-  readonly eachEventIsUnit: boolean;
-}
-
-export function adoptionParams(featureOfEvent: ReadonlyMap<string, string> | null): AdoptionParams {
-  const entries = [...(featureOfEvent ?? new Map<string, string>()).entries()];
-  return { events: entries.map(([event]) => event), units: entries.map(([, unit]) => unit), eachEventIsUnit: featureOfEvent === null };
+/** The events CTE over eventParams at the given placeholders: (event, weight, bits). */
+export function eventsCte(events: string, weights: string, unitIndexes: string, unitCount: string): string {
+  return `SELECT event, weight, CASE WHEN idx IS NOT NULL THEN set_bit(repeat('0', ${unitCount}::int)::varbit, idx, 1) END AS bits
+  FROM unnest(${events}::text[], ${weights}::int[], ${unitIndexes}::int[]) AS e(event, weight, idx)`;
 }
 
 /**

@@ -49,9 +49,15 @@ export class UserScoreRepository {
   /** engagement_score one time frame ago, keyed by user id (as AccountScoreRepository.scoresOneFrameAgo). */
   async scoresOneFrameAgo(workspaceId: string, profileId: string, baseline: ChangeBaseline): Promise<Map<string, number>> {
     const result = await this.db.query<{ userId: string; score: number }>(
-      `SELECT DISTINCT ON (user_id) user_id::text AS "userId", engagement_score AS score FROM user_scores
-       WHERE workspace_id = $1 AND profile_id = $2 AND period > $3::date AND period <= $4::date
-       ORDER BY user_id, period DESC`,
+      `SELECT u.id::text AS "userId", s.engagement_score AS score
+       FROM users u
+       CROSS JOIN LATERAL (
+         SELECT engagement_score FROM user_scores s
+         WHERE s.workspace_id = u.workspace_id AND s.profile_id = $2 AND s.user_id = u.id
+           AND s.period > $3::date AND s.period <= $4::date
+         ORDER BY s.period DESC LIMIT 1
+       ) s
+       WHERE u.workspace_id = $1 AND u.identified`,
       [workspaceId, profileId, toSqlDay(baseline.after), toSqlDay(baseline.through)],
     );
     return new Map(result.rows.map((row) => [row.userId, row.score]));

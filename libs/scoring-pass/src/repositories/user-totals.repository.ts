@@ -1,6 +1,6 @@
-import type { EventWeighting, TimeFrame, UserTotals } from '@coil/scoring';
+import type { AdoptionUnits, EventWeighting, TimeFrame, UserTotals } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
-import { adoptionParams, fromSqlDay, toSqlDay, weightingParams } from './sql-params';
+import { eventParams, eventsCte, fromSqlDay, toSqlDay } from './sql-params';
 
 export interface UserTotalsQuery {
   readonly workspaceId: string;
@@ -8,8 +8,8 @@ export interface UserTotalsQuery {
   readonly frame: TimeFrame;
   /** Users a profile filter lets in; null: every identified user. */
   readonly userIds: readonly string[] | null;
-  /** Scored event -> feature (adoptionFeatures); null: each scored event is an adoption unit. */
-  readonly adoptionFeatures: ReadonlyMap<string, string> | null;
+  /** What adoption_rate counts (adoptionUnits). */
+  readonly adoption: AdoptionUnits;
 }
 
 interface UserTotalsRow {
@@ -24,35 +24,29 @@ interface UserTotalsRow {
   lastActive: string | null;
 }
 
-// A user's score counts all of their events once, whichever account the events named. $8/$9
-// event -> adoption unit, $10 each event is its own unit. Grouping by (user, event) first keeps
-// the DISTINCT unit counts small; the frame's active days are a bit mask as in the account totals.
+// A user's score counts all of their events once, whichever account the events named: one
+// aggregation by user over the counts. The frame's active days are an int bit mask and the
+// adoption units used a bit string (eventParams), so no DISTINCT has to sort the counts.
+// $2/$3/$8/$9 events, weights, unit positions and unit count, $4 unlisted weight.
 const USER_TOTALS_SQL = `
 WITH weights AS (
-  SELECT * FROM unnest($2::text[], $3::int[]) AS w(event, weight)
-), units AS (
-  SELECT * FROM unnest($8::text[], $9::text[]) AS un(event, unit)
-), per_event AS (
-  SELECT dc.user_id, COALESCE(w.weight, $4::int) AS weight,
-         CASE WHEN $10::bool THEN dc.event ELSE un.unit END AS unit,
-         sum(dc.count) FILTER (WHERE dc.day BETWEEN $5::date AND $6::date) AS frame_count,
-         bit_or(1 << (dc.day - $5::date)) FILTER (WHERE dc.day BETWEEN $5::date AND $6::date) AS frame_days,
-         min(dc.day) AS first_day, max(dc.day) AS last_day
+  ${eventsCte('$2', '$3', '$8', '$9')}
+), weighted AS (
+  SELECT dc.user_id, dc.day, dc.count, COALESCE(w.weight, $4::int) AS weight,
+         dc.day BETWEEN $5::date AND $6::date AS in_frame, w.bits
   FROM daily_counts dc
   LEFT JOIN weights w ON w.event = dc.event
-  LEFT JOIN units un ON un.event = dc.event
   WHERE dc.workspace_id = $1 AND dc.count > 0
-  GROUP BY dc.user_id, dc.event, w.weight, un.unit
 ), per_user AS (
   SELECT user_id,
-         sum(frame_count * weight) FILTER (WHERE weight > 0) AS raw_score,
-         sum(frame_count) FILTER (WHERE weight > 0) AS in_frame,
-         bit_count((bit_or(frame_days) FILTER (WHERE weight > 0))::bit(32)) AS frequency,
-         count(DISTINCT unit) FILTER (WHERE weight > 0 AND frame_count > 0) AS units_used,
-         count(DISTINCT unit) FILTER (WHERE weight > 0) AS lifetime_units_used,
-         min(first_day) AS first_seen, max(last_day) AS last_seen,
-         max(last_day) FILTER (WHERE weight > 0) AS last_active
-  FROM per_event GROUP BY user_id
+         sum(count * weight) FILTER (WHERE weight > 0 AND in_frame) AS raw_score,
+         sum(count) FILTER (WHERE weight > 0 AND in_frame) AS in_frame,
+         bit_count((bit_or(1 << (day - $5::date)) FILTER (WHERE weight > 0 AND in_frame))::bit(32)) AS frequency,
+         bit_count(bit_or(bits) FILTER (WHERE weight > 0 AND in_frame)) AS units_used,
+         bit_count(bit_or(bits) FILTER (WHERE weight > 0)) AS lifetime_units_used,
+         min(day) AS first_seen, max(day) AS last_seen,
+         max(day) FILTER (WHERE weight > 0) AS last_active
+  FROM weighted GROUP BY user_id
 )
 SELECT u.id::text AS "userId",
        COALESCE(pu.raw_score, 0)::float8 AS "rawScore",
@@ -72,19 +66,17 @@ export class UserTotalsRepository {
   constructor(private readonly db: SqlClient) {}
 
   async load(query: UserTotalsQuery): Promise<UserTotals[]> {
-    const weights = weightingParams(query.weighting);
-    const adoption = adoptionParams(query.adoptionFeatures);
+    const events = eventParams(query.weighting, query.adoption);
     const result = await this.db.query<UserTotalsRow>(USER_TOTALS_SQL, [
       query.workspaceId,
-      weights.events,
-      weights.weights,
-      weights.unlistedWeight,
+      events.events,
+      events.weights,
+      events.unlistedWeight,
       toSqlDay(query.frame.start),
       toSqlDay(query.frame.end),
       query.userIds,
-      adoption.events,
-      adoption.units,
-      adoption.eachEventIsUnit,
+      events.unitIndexes,
+      events.unitCount,
     ]);
     return result.rows.map((row) => ({
       ...row,

@@ -1,5 +1,4 @@
 import {
-  adoptionFeatures,
   adoptionUnits,
   changeBaseline,
   scoreAccounts,
@@ -32,44 +31,58 @@ export interface ProfileScoresInput {
   readonly now: Date;
 }
 
+type ProfileReads = Pick<ScoringReads, 'accountTotals' | 'userTotals' | 'accountScores' | 'userScores'>;
+
 /**
  * Reads a profile's totals (two set-based queries) and its history one time frame ago (two
  * more), and scores them with @coil/scoring.
  */
-export async function computeProfileScores(
-  reads: Pick<ScoringReads, 'accountTotals' | 'userTotals' | 'accountScores' | 'userScores'>,
-  input: ProfileScoresInput,
-): Promise<ProfileScores> {
-  const { workspaceId, plan, scope, now } = input;
-  const { weighting, frame } = plan;
-  const profileId = plan.profile.id;
-  const features = adoptionFeatures(weighting, plan.features);
-  // The change is read from the stored history, never recomputed, so history cannot shift.
-  const baseline = changeBaseline(now, plan.profile.windowDays);
-  const [totals, userTotals, previousScores, previousUserScores, events, activations] = await Promise.all([
-    reads.accountTotals.load({ workspaceId, weighting, frame, now, scope, adoptionFeatures: features }),
-    reads.userTotals.load({ workspaceId, weighting, frame, userIds: scope?.userIds ?? null, adoptionFeatures: features }),
-    reads.accountScores.scoresOneFrameAgo(workspaceId, profileId, baseline),
-    reads.userScores.scoresOneFrameAgo(workspaceId, profileId, baseline),
-    scoresEveryEvent(weighting) ? input.workspaceEvents() : Promise.resolve([]),
-    input.activations(),
-  ]);
+export async function computeProfileScores(reads: ProfileReads, input: ProfileScoresInput): Promise<ProfileScores> {
+  const { plan } = input;
+  const read = await readProfile(reads, input);
   const method = plan.profile.normalization;
-  const adoptionUnitCount = adoptionUnits(weighting, plan.features, events).count;
-  const accounts = scoreAccounts(totals, {
-    period: frame.end,
+  const accounts = scoreAccounts(read.accountTotals, {
+    period: plan.frame.end,
     method,
-    scoredEventCount: scoredEventCount(weighting, events),
-    adoptionUnitCount,
-    previousScores,
-    activationOf: activations.ofAccount,
+    scoredEventCount: scoredEventCount(plan.weighting, read.events),
+    adoptionUnitCount: read.adoption.count,
+    previousScores: read.accountScoresOneFrameAgo,
+    activationOf: read.activations.ofAccount,
   });
-  const users = scoreUsers(userTotals, {
-    period: frame.end,
+  const users = scoreUsers(read.userTotals, {
+    period: plan.frame.end,
     method,
-    adoptionUnitCount,
-    previousScores: previousUserScores,
-    activationOf: activations.ofUser,
+    adoptionUnitCount: read.adoption.count,
+    previousScores: read.userScoresOneFrameAgo,
+    activationOf: read.activations.ofUser,
   });
   return { plan, accounts, users };
+}
+
+/** Everything a profile is scored from, read in parallel. */
+async function readProfile(reads: ProfileReads, input: ProfileScoresInput) {
+  const { workspaceId, plan, scope, now } = input;
+  const { weighting, frame } = plan;
+  // The change is read from the stored history, never recomputed, so history cannot shift.
+  const baseline = changeBaseline(now, plan.profile.windowDays);
+  // Only a profile that scores every event needs the event names (its adoption units) before its totals.
+  const adoptionRead = (scoresEveryEvent(weighting) ? input.workspaceEvents() : Promise.resolve([])).then((events) => ({
+    events,
+    adoption: adoptionUnits(weighting, plan.features, events),
+  }));
+  const totalsRead = adoptionRead.then(({ adoption }) =>
+    Promise.all([
+      reads.accountTotals.load({ workspaceId, weighting, frame, now, scope, adoption }),
+      reads.userTotals.load({ workspaceId, weighting, frame, userIds: scope?.userIds ?? null, adoption }),
+    ]),
+  );
+  const [[accountTotals, userTotals], { events, adoption }, accountScoresOneFrameAgo, userScoresOneFrameAgo, activations] =
+    await Promise.all([
+      totalsRead,
+      adoptionRead,
+      reads.accountScores.scoresOneFrameAgo(workspaceId, plan.profile.id, baseline),
+      reads.userScores.scoresOneFrameAgo(workspaceId, plan.profile.id, baseline),
+      input.activations(),
+    ]);
+  return { accountTotals, userTotals, events, adoption, accountScoresOneFrameAgo, userScoresOneFrameAgo, activations };
 }
