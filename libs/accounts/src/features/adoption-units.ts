@@ -1,4 +1,4 @@
-import { adoptionFeatures, eventWeighting, isScoredEvent, resolveEventWeights, scoresEveryEvent, type FeatureWeight } from '@coil/scoring';
+import { adoptionUnits, eventWeighting, isScoredEvent, resolveEventWeights, scoresEveryEvent, type FeatureWeight } from '@coil/scoring';
 
 /** What adoption is counted in: a feature, or a scored event standing as its own feature. */
 export interface AdoptionUnit {
@@ -7,7 +7,7 @@ export interface AdoptionUnit {
 }
 
 /**
- * A profile's adoption units exactly as adoption_rate counts them (adoptionFeatures of
+ * A profile's adoption units exactly as adoption_rate counts them (adoptionUnits of
  * @coil/scoring): the features holding an event the profile scores, with those events; without
  * such features, each scored event; with no configuration at all, every event name the workspace
  * has sent (`every_event`: the caller reads them). `scoredEvents` null: every event scores.
@@ -20,16 +20,16 @@ export function planAdoptionUnits(features: readonly FeatureWeight[], directWeig
   const scoredEvents = scoresEveryEvent(weighting)
     ? null
     : [...weighting.weights.keys()].filter((event) => isScoredEvent(event, weighting)).sort();
-  const featureOfEvent = adoptionFeatures(weighting, features);
-  if (featureOfEvent !== null) return { kind: 'units', units: featureUnits(featureOfEvent), scoredEvents };
-  if (scoredEvents === null) return { kind: 'every_event', scoredEvents: null };
-  return { kind: 'units', units: eventUnits(scoredEvents), scoredEvents };
+  // Without the workspace's event names, an unconfigured workspace has no units yet: the caller reads them.
+  const { unitOfEvent } = adoptionUnits(weighting, features, []);
+  if (unitOfEvent.size === 0 && scoredEvents === null) return { kind: 'every_event', scoredEvents: null };
+  return { kind: 'units', units: unitsOf(unitOfEvent), scoredEvents };
 }
 
-/** The features' units, by name, each with its scored events. */
-function featureUnits(featureOfEvent: ReadonlyMap<string, string>): AdoptionUnit[] {
+/** The units by name, each with the scored events that count toward it. */
+function unitsOf(unitOfEvent: ReadonlyMap<string, string>): AdoptionUnit[] {
   const events = new Map<string, string[]>();
-  for (const [event, feature] of featureOfEvent) events.set(feature, [...(events.get(feature) ?? []), event]);
+  for (const [event, unit] of unitOfEvent) events.set(unit, [...(events.get(unit) ?? []), event]);
   return [...events.keys()].sort(compareNames).map((name) => ({ name, events: (events.get(name) ?? []).sort(compareNames) }));
 }
 
