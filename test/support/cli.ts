@@ -3,6 +3,11 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 
+// Every spec that runs the CLI imports this module: each command is a Node process of its own
+// that transpiles the CLI first, and a test running several of them on a loaded 2-core machine
+// needs more than the default minute.
+jest.setTimeout(180_000);
+
 export interface CliRun {
   code: number;
   stdout: string;
