@@ -1,6 +1,6 @@
 import { daysOf } from '../history/history-query';
 import type { ProfileSelector } from '../profiles/profile-resolver';
-import { daysParameter, lookupParameters, PROFILE, WORKSPACE_ID, type QuerySpec } from '../query/query-spec';
+import { ACCOUNT_LOOKUP, daysParameter, PROFILE, WORKSPACE_ID, type QuerySpec } from '../query/query-spec';
 import { compileQueryValidator, toLookup, type Lookup } from '../query/query-validator';
 
 export const DEFAULT_FEATURE_DAYS = 30;
@@ -16,7 +16,7 @@ export const ACCOUNT_FEATURES_QUERY: QuerySpec = {
   lookup: true,
   parameters: {
     workspace_id: WORKSPACE_ID,
-    ...lookupParameters('account', 'tracking_id, domain, name, or any stored trait key'),
+    ...ACCOUNT_LOOKUP,
     days: DAYS,
     profile: PROFILE,
   },

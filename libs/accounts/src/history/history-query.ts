@@ -1,5 +1,5 @@
 import type { ProfileSelector } from '../profiles/profile-resolver';
-import { daysParameter, lookupParameters, PROFILE, WORKSPACE_ID, type QuerySpec } from '../query/query-spec';
+import { ACCOUNT_LOOKUP, daysParameter, PROFILE, USER_LOOKUP, WORKSPACE_ID, type QuerySpec } from '../query/query-spec';
 import { compileQueryValidator, toLookup, type Lookup } from '../query/query-validator';
 
 export const DEFAULT_HISTORY_DAYS = 90;
@@ -10,7 +10,7 @@ export const ACCOUNT_HISTORY_QUERY: QuerySpec = {
   lookup: true,
   parameters: {
     workspace_id: WORKSPACE_ID,
-    ...lookupParameters('account', 'tracking_id, domain, name, or any stored trait key'),
+    ...ACCOUNT_LOOKUP,
     days: DAYS,
     profile: PROFILE,
   },
@@ -20,7 +20,7 @@ export const USER_HISTORY_QUERY: QuerySpec = {
   lookup: true,
   parameters: {
     workspace_id: WORKSPACE_ID,
-    ...lookupParameters('user', 'external_id (the userId sent at ingest), email'),
+    ...USER_LOOKUP,
     days: DAYS,
     profile: PROFILE,
   },

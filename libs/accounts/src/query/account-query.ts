@@ -1,13 +1,13 @@
 import { ACCOUNT_BLOCKS, isAccountBlock, type AccountBlock } from '../blocks/account-block';
 import type { ProfileSelector } from '../profiles/profile-resolver';
-import { lookupParameters, PROFILE, WORKSPACE_ID, type QuerySpec } from './query-spec';
+import { ACCOUNT_LOOKUP, PROFILE, WORKSPACE_ID, type QuerySpec } from './query-spec';
 import { compileQueryValidator, toLookup, type Lookup } from './query-validator';
 
 export const ACCOUNT_QUERY: QuerySpec = {
   lookup: true,
   parameters: {
     workspace_id: WORKSPACE_ID,
-    ...lookupParameters('account', 'tracking_id (the groupId sent at ingest), domain, name, intercom_id, salesforce_id'),
+    ...ACCOUNT_LOOKUP,
     expand: {
       schema: { type: 'string', maxLength: 256 },
       description: `Comma list of optional blocks: ${ACCOUNT_BLOCKS.join(', ')}; unknown names are reported in _expansions.unknown_parameters`,

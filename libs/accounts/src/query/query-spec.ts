@@ -51,6 +51,15 @@ export function lookupParameters(subject: string, matchFields: string): Record<s
   };
 }
 
+/** The lookup of every endpoint that reads one account. */
+export const ACCOUNT_LOOKUP = lookupParameters(
+  'account',
+  'tracking_id (the groupId sent at ingest), domain, name, intercom_id, salesforce_id',
+);
+
+/** The lookup of every endpoint that reads one user. */
+export const USER_LOOKUP = lookupParameters('user', 'external_id (the userId sent at ingest), email');
+
 /** A stored profile name: trimmed, 1..200 characters (parseName), and no control characters. */
 export const PROFILE: QueryParameter = {
   schema: { type: 'string', pattern: '^[^\\s\\p{Cc}](?:[^\\p{Cc}]{0,198}[^\\s\\p{Cc}])?$' },

@@ -1,12 +1,12 @@
 import type { ProfileSelector } from '../profiles/profile-resolver';
-import { lookupParameters, PROFILE, WORKSPACE_ID, type QuerySpec } from './query-spec';
+import { USER_LOOKUP, PROFILE, WORKSPACE_ID, type QuerySpec } from './query-spec';
 import { compileQueryValidator, toLookup, type Lookup } from './query-validator';
 
 export const USER_QUERY: QuerySpec = {
   lookup: true,
   parameters: {
     workspace_id: WORKSPACE_ID,
-    ...lookupParameters('user', 'external_id (the userId sent at ingest), email'),
+    ...USER_LOOKUP,
     profile: PROFILE,
   },
 };
