@@ -16,15 +16,16 @@ export interface StepProgressQuery {
   readonly minCounts: readonly number[];
 }
 
-// The running total of a step per subject is a window sum over its daily counts in day order;
-// the done day is the first day it reaches min_count. $2/$3 (step, event) pairs, $4 min counts.
-const doneDaysSql = (perDay: string): string => `
+// The running total of a step per subject is a window sum over its counts in day order (the
+// default RANGE frame takes a day's counts together); the done day is the first day it reaches
+// min_count. $2/$3 (step, event) pairs, $4 min counts. `attributed` yields (subject_id, step, day, count).
+const doneDaysSql = (attributed: string): string => `
 WITH step_events AS (
   SELECT * FROM unnest($2::int[], $3::text[]) AS s(step, event)
-), per_day AS (${perDay}
+), attributed AS (${attributed}
 ), running AS (
   SELECT subject_id, step, day, sum(count) OVER (PARTITION BY subject_id, step ORDER BY day) AS total
-  FROM per_day
+  FROM attributed
 )
 SELECT subject_id::text AS "subjectId", step, to_char(min(day), 'YYYY-MM-DD') AS day
 FROM running
@@ -33,24 +34,22 @@ GROUP BY subject_id, step`;
 
 // Users: all of an identified user's counts, whichever account they named.
 const USER_DONE_DAYS_SQL = doneDaysSql(`
-  SELECT dc.user_id AS subject_id, se.step, dc.day, sum(dc.count) AS count
+  SELECT dc.user_id AS subject_id, se.step, dc.day, dc.count
   FROM daily_counts dc
   JOIN step_events se ON se.event = dc.event
   JOIN users u ON u.workspace_id = dc.workspace_id AND u.id = dc.user_id AND u.identified
-  WHERE dc.workspace_id = $1 AND dc.count > 0
-  GROUP BY dc.user_id, se.step, dc.day`);
+  WHERE dc.workspace_id = $1 AND dc.count > 0`);
 
 // Accounts: counts attributed as the account totals are (identified users; a count naming no
 // account belongs to every account of its user).
 const ACCOUNT_DONE_DAYS_SQL = doneDaysSql(`
   SELECT CASE WHEN dc.account_id = 0 THEN m.account_id ELSE dc.account_id END AS subject_id,
-         se.step, dc.day, sum(dc.count) AS count
+         se.step, dc.day, dc.count
   FROM daily_counts dc
   JOIN step_events se ON se.event = dc.event
   JOIN users u ON u.workspace_id = dc.workspace_id AND u.id = dc.user_id AND u.identified
   LEFT JOIN memberships m ON dc.account_id = 0 AND m.workspace_id = dc.workspace_id AND m.user_id = dc.user_id
-  WHERE dc.workspace_id = $1 AND dc.count > 0 AND (dc.account_id <> 0 OR m.account_id IS NOT NULL)
-  GROUP BY 1, se.step, dc.day`);
+  WHERE dc.workspace_id = $1 AND dc.count > 0 AND (dc.account_id <> 0 OR m.account_id IS NOT NULL)`);
 
 /** Activation checklist progress of a whole workspace: one set-based query for users, one for accounts. */
 export class ActivationProgressRepository {
