@@ -176,9 +176,9 @@ export function stepDoneDays(
   checklist: ActivationChecklist,
   features: readonly Pick<FeatureWeight, 'name' | 'events'>[],
   rows: readonly DailyCountRow[],
-): Map<number, Date> {
+): (Date | null)[] {
   const byDay = [...rows].sort((a, b) => a.day.getTime() - b.day.getTime());
-  const done = new Map<number, Date>();
+  const done: (Date | null)[] = checklist.steps.map(() => null);
   checklist.steps.forEach((step, index) => {
     const events = step.kind === 'event' ? [step.name] : (features.find((feature) => feature.name === step.name)?.events ?? []);
     let total = 0;
@@ -186,7 +186,7 @@ export function stepDoneDays(
       if (!events.includes(row.event) || row.count <= 0) continue;
       total += row.count;
       if (total >= step.minCount) {
-        done.set(index, utcDay(row.day));
+        done[index] = utcDay(row.day);
         break;
       }
     }

@@ -1,6 +1,6 @@
 import type { AccountScoreRow, ChangeBaseline } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
-import { chunks, sqlDayOrNull, toSqlDay } from './sql-params';
+import { activationWriter, chunks, sqlDayWriter, toSqlDay } from './sql-params';
 
 const UPSERT_SQL = `
 INSERT INTO account_scores (
@@ -31,9 +31,11 @@ ON CONFLICT (workspace_id, profile_id, account_id, period) DO UPDATE SET
   activation = EXCLUDED.activation, computed_at = EXCLUDED.computed_at`;
 
 function columns(rows: readonly AccountScoreRow[]): unknown[] {
+  const day = sqlDayWriter();
+  const activation = activationWriter();
   return [
     rows.map((row) => String(row.accountId)),
-    rows.map((row) => toSqlDay(row.period)),
+    rows.map((row) => day(row.period)),
     rows.map((row) => row.rawScore),
     rows.map((row) => row.engagementScore),
     rows.map((row) => row.engagementScoreChange),
@@ -45,13 +47,13 @@ function columns(rows: readonly AccountScoreRow[]): unknown[] {
     rows.map((row) => row.scoringProfileEvents),
     rows.map((row) => row.totalPeopleCount),
     rows.map((row) => row.totalActivePeopleCount),
-    rows.map((row) => sqlDayOrNull(row.firstSeen)),
-    rows.map((row) => sqlDayOrNull(row.lastSeen)),
+    rows.map((row) => day(row.firstSeen)),
+    rows.map((row) => day(row.lastSeen)),
     rows.map((row) => row.frequency),
     rows.map((row) => row.adoptionRate),
     rows.map((row) => row.lifetimeAdoptionRate),
-    rows.map((row) => sqlDayOrNull(row.lastActive)),
-    rows.map((row) => (row.activation === null ? null : JSON.stringify(row.activation))),
+    rows.map((row) => day(row.lastActive)),
+    rows.map((row) => activation(row.activation)),
   ];
 }
 

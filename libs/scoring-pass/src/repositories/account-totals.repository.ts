@@ -8,7 +8,7 @@ import {
   type TimeFrame,
 } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
-import { eventParams, eventsCte, fromSqlDay, toSqlDay, type ScoringScope } from './sql-params';
+import { eventParams, eventsCte, sqlDayReader, toSqlDay, type ScoringScope } from './sql-params';
 
 export interface TotalsQuery {
   readonly workspaceId: string;
@@ -134,11 +134,12 @@ export class AccountTotalsRepository {
       events.unitIndexes,
       events.unitCount,
     ]);
+    const day = sqlDayReader();
     return result.rows.map((row) => ({
       ...row,
-      firstSeen: fromSqlDay(row.firstSeen),
-      lastSeen: fromSqlDay(row.lastSeen),
-      lastActive: fromSqlDay(row.lastActive),
+      firstSeen: day(row.firstSeen),
+      lastSeen: day(row.lastSeen),
+      lastActive: day(row.lastActive),
     }));
   }
 

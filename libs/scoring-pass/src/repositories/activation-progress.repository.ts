@@ -1,5 +1,6 @@
-import { parseUtcDay, type ActivationStepEvent } from '@coil/scoring';
+import type { ActivationStepEvent } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
+import { sqlDayReader } from './sql-params';
 
 /** The first day a subject's all-time count of a step reached the step's min_count. */
 export interface StepDone {
@@ -73,6 +74,7 @@ export class ActivationProgressRepository {
       query.stepEvents.map((entry) => entry.event),
       query.minCounts,
     ]);
-    return result.rows.map((row) => ({ subjectId: row.subjectId, step: row.step, day: parseUtcDay(row.day) }));
+    const day = sqlDayReader();
+    return result.rows.map((row) => ({ subjectId: row.subjectId, step: row.step, day: day(row.day) }));
   }
 }

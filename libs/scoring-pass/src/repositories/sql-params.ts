@@ -1,4 +1,4 @@
-import { formatUtcDay, parseUtcDay, type AdoptionUnits, type EventWeighting } from '@coil/scoring';
+import { formatUtcDay, parseUtcDay, type Activation, type AdoptionUnits, type EventWeighting } from '@coil/scoring';
 import type { MembershipPair } from './subject-traits.repository';
 
 /**
@@ -9,12 +9,49 @@ export function toSqlDay(day: Date): string {
   return formatUtcDay(day);
 }
 
-export function sqlDayOrNull(day: Date | null): string | null {
-  return day === null ? null : toSqlDay(day);
+/**
+ * Formats the days of a batch of rows: a batch holds few distinct days (the period, first and
+ * last days), so each is formatted once; on 100,000 rows formatting each one showed in profiles.
+ */
+export function sqlDayWriter(): (day: Date | null) => string | null {
+  const texts = new Map<number, string>();
+  return (day) => {
+    if (day === null) return null;
+    let text = texts.get(day.getTime());
+    if (text === undefined) texts.set(day.getTime(), (text = toSqlDay(day)));
+    return text;
+  };
 }
 
-export function fromSqlDay(text: string | null): Date | null {
-  return text === null ? null : parseUtcDay(text);
+/** Serialises the activations of a batch; rows share Activation objects, each is written once. */
+export function activationWriter(): (activation: Activation | null) => string | null {
+  const texts = new Map<Activation, string>();
+  return (activation) => {
+    if (activation === null) return null;
+    let text = texts.get(activation);
+    if (text === undefined) texts.set(activation, (text = JSON.stringify(activation)));
+    return text;
+  };
+}
+
+/** Reads a day column: null stays null. */
+export interface SqlDayReader {
+  (text: string): Date;
+  (text: string | null): Date | null;
+}
+
+/** Parses the days of a result, each distinct day once; rows share its Date (never mutated). */
+export function sqlDayReader(): SqlDayReader {
+  const days = new Map<string, Date>();
+  function read(text: string): Date;
+  function read(text: string | null): Date | null;
+  function read(text: string | null): Date | null {
+    if (text === null) return null;
+    let day = days.get(text);
+    if (day === undefined) days.set(text, (day = parseUtcDay(text)));
+    return day;
+  }
+  return read;
 }
 
 /** Rows per statement of a batched write: big enough to amortise round trips, small enough for memory. */

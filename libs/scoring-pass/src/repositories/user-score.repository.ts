@@ -1,6 +1,6 @@
 import type { ChangeBaseline, UserScoreRow } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
-import { chunks, sqlDayOrNull, toSqlDay } from './sql-params';
+import { activationWriter, chunks, sqlDayWriter, toSqlDay } from './sql-params';
 
 const UPSERT_SQL = `
 INSERT INTO user_scores (
@@ -24,21 +24,23 @@ ON CONFLICT (workspace_id, profile_id, user_id, period) DO UPDATE SET
   activation = EXCLUDED.activation, computed_at = EXCLUDED.computed_at`;
 
 function columns(rows: readonly UserScoreRow[]): unknown[] {
+  const day = sqlDayWriter();
+  const activation = activationWriter();
   return [
     rows.map((row) => String(row.userId)),
-    rows.map((row) => toSqlDay(row.period)),
+    rows.map((row) => day(row.period)),
     rows.map((row) => row.rawScore),
     rows.map((row) => row.engagementScore),
     rows.map((row) => row.engagementScoreChange),
     rows.map((row) => row.benchmark),
     rows.map((row) => row.scoringProfileEvents),
-    rows.map((row) => sqlDayOrNull(row.firstSeen)),
-    rows.map((row) => sqlDayOrNull(row.lastSeen)),
+    rows.map((row) => day(row.firstSeen)),
+    rows.map((row) => day(row.lastSeen)),
     rows.map((row) => row.frequency),
     rows.map((row) => row.adoptionRate),
     rows.map((row) => row.lifetimeAdoptionRate),
-    rows.map((row) => sqlDayOrNull(row.lastActive)),
-    rows.map((row) => (row.activation === null ? null : JSON.stringify(row.activation))),
+    rows.map((row) => day(row.lastActive)),
+    rows.map((row) => activation(row.activation)),
   ];
 }
 

@@ -1,6 +1,6 @@
 import type { AdoptionUnits, EventWeighting, TimeFrame, UserTotals } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
-import { eventParams, eventsCte, fromSqlDay, toSqlDay } from './sql-params';
+import { eventParams, eventsCte, sqlDayReader, toSqlDay } from './sql-params';
 
 export interface UserTotalsQuery {
   readonly workspaceId: string;
@@ -78,11 +78,12 @@ export class UserTotalsRepository {
       events.unitIndexes,
       events.unitCount,
     ]);
+    const day = sqlDayReader();
     return result.rows.map((row) => ({
       ...row,
-      firstSeen: fromSqlDay(row.firstSeen),
-      lastSeen: fromSqlDay(row.lastSeen),
-      lastActive: fromSqlDay(row.lastActive),
+      firstSeen: day(row.firstSeen),
+      lastSeen: day(row.lastSeen),
+      lastActive: day(row.lastActive),
     }));
   }
 }

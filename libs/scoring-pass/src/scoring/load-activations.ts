@@ -6,6 +6,7 @@ import {
   type Activation,
   type ActivationChecklist,
   type EntityId,
+  type StepDoneDays,
 } from '@coil/scoring';
 import type { StepDone } from '../repositories/activation-progress.repository';
 import type { ScoringReads } from '../repositories/scoring-repositories';
@@ -41,29 +42,44 @@ export async function loadActivations(reads: ActivationReads, workspaceId: strin
   return activationsFrom(checklist, doneDaysBySubject(userDone), doneDaysBySubject(accountDone), membersByAccount(memberships));
 }
 
-type DoneDays = ReadonlyMap<string, ReadonlyMap<number, Date>>;
+type DoneDays = ReadonlyMap<string, StepDoneDays>;
 
-/** Each subject's Activation is built once and shared by every profile's rows. */
+/**
+ * Each subject's Activation is built once and shared by every profile's rows; equal activations
+ * are one object (most subjects share a few), which keeps 100,000s of them off the heap.
+ */
 function activationsFrom(
   checklist: ActivationChecklist,
   userDone: DoneDays,
   accountDone: DoneDays,
   members: ReadonlyMap<string, readonly string[]>,
 ): Activations {
-  const none = new Map<number, Date>();
-  const ofUser = memoized((id) => activationOf(checklist, userDone.get(id) ?? none));
+  const intern = interner();
+  const ofUser = memoized((id) => intern(activationOf(checklist, userDone.get(id) ?? [])));
+  const days = new Map<string, Date>();
   const userActivatedAt = (id: string): Date | null => {
-    const day = ofUser(id).activated_at;
-    return day === null ? null : parseUtcDay(day);
+    const text = ofUser(id).activated_at;
+    if (text === null) return null;
+    let day = days.get(text);
+    if (day === undefined) days.set(text, (day = parseUtcDay(text)));
+    return day;
   };
-  const ofAccount = memoized((id) =>
-    accountActivationOf(
-      checklist,
-      accountDone.get(id) ?? none,
-      (members.get(id) ?? []).filter((user) => userDone.has(user)).map(userActivatedAt),
-    ),
-  );
+  const ofAccount = memoized((id) => {
+    const users = (members.get(id) ?? []).filter((user) => userDone.has(user));
+    return intern(accountActivationOf(checklist, accountDone.get(id) ?? [], users.map(userActivatedAt)));
+  });
   return { ofAccount, ofUser };
+}
+
+function interner(): (activation: Activation) => Activation {
+  const shared = new Map<string, Activation>();
+  return (activation) => {
+    const key = JSON.stringify(activation);
+    const known = shared.get(key);
+    if (known !== undefined) return known;
+    shared.set(key, activation);
+    return activation;
+  };
 }
 
 function memoized(build: (id: string) => Activation): (id: EntityId) => Activation {
@@ -76,12 +92,12 @@ function memoized(build: (id: string) => Activation): (id: EntityId) => Activati
   };
 }
 
-function doneDaysBySubject(rows: readonly StepDone[]): Map<string, Map<number, Date>> {
-  const bySubject = new Map<string, Map<number, Date>>();
+function doneDaysBySubject(rows: readonly StepDone[]): Map<string, (Date | null)[]> {
+  const bySubject = new Map<string, (Date | null)[]>();
   for (const row of rows) {
     let steps = bySubject.get(row.subjectId);
-    if (steps === undefined) bySubject.set(row.subjectId, (steps = new Map<number, Date>()));
-    steps.set(row.step, row.day);
+    if (steps === undefined) bySubject.set(row.subjectId, (steps = []));
+    steps[row.step] = row.day;
   }
   return bySubject;
 }

@@ -13,7 +13,11 @@ const checklist: ActivationChecklist = {
   requiredUsers: null,
 };
 const LABELS = ['Report_Created', 'Invite Sent>=3', 'feature:Reports'];
-const done = (...days: [number, string][]) => new Map(days.map(([step, day]) => [step, parseUtcDay(day)]));
+const done = (...days: [number, string][]): (Date | null)[] => {
+  const byStep: (Date | null)[] = [null, null, null];
+  for (const [step, day] of days) byStep[step] = parseUtcDay(day);
+  return byStep;
+};
 
 describe('activationStepLabel', () => {
   it('writes steps as the CLI takes them', () => {
@@ -51,7 +55,7 @@ describe('activationOf', () => {
       missing: ['Invite Sent>=3'],
       activated_at: null,
     });
-    expect(activationOf(checklist, new Map())).toEqual({ rate: 0, completed: [], missing: LABELS, activated_at: null });
+    expect(activationOf(checklist, [])).toEqual({ rate: 0, completed: [], missing: LABELS, activated_at: null });
   });
 });
 

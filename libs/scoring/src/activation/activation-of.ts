@@ -2,8 +2,11 @@ import { formatUtcDay } from '../time/utc-day';
 import type { Activation, ActivationChecklist } from './activation-checklist';
 import { activationStepLabel } from './activation-step-label';
 
-/** Step position -> the UTC day the subject's running count of the step first reached its min_count. */
-export type StepDoneDays = ReadonlyMap<number, Date>;
+/**
+ * By step position, the UTC day the subject's running count of the step first reached its
+ * min_count; null (or absent) when it has not.
+ */
+export type StepDoneDays = readonly (Date | null | undefined)[];
 
 /**
  * A user's activation, or an account's when the checklist needs no number of users: every step
@@ -57,8 +60,8 @@ function stepsDone(checklist: ActivationChecklist, doneDays: StepDoneDays): Step
   const missing: string[] = [];
   let lastDone: Date | null = null;
   for (const [index, step] of checklist.steps.entries()) {
-    const day = doneDays.get(index);
-    if (day === undefined) {
+    const day = doneDays[index];
+    if (day === undefined || day === null) {
       missing.push(activationStepLabel(step));
       continue;
     }
