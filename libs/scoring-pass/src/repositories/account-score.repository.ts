@@ -1,6 +1,7 @@
 import type { AccountScoreRow, ChangeBaseline } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
-import { activationWriter, chunks, sqlDayWriter, toSqlDay } from './sql-params';
+import { deleteOtherScores, scoresOneFrameAgo, ACCOUNT_SCORES } from './score-table';
+import { activationWriter, chunks, sqlDayWriter } from './sql-params';
 
 const UPSERT_SQL = `
 INSERT INTO account_scores (
@@ -61,37 +62,17 @@ function columns(rows: readonly AccountScoreRow[]): unknown[] {
 export class AccountScoreRepository {
   constructor(private readonly db: SqlClient) {}
 
-  /**
-   * engagement_score one time frame ago, keyed by account id: per account the latest stored row
-   * within the baseline (changeBaseline), in one statement over the workspace. One backward probe
-   * of the primary key per account, so its cost does not grow with the 400 days of history kept.
-   */
-  async scoresOneFrameAgo(workspaceId: string, profileId: string, baseline: ChangeBaseline): Promise<Map<string, number>> {
-    const result = await this.db.query<{ accountId: string; score: number }>(
-      `SELECT a.id::text AS "accountId", s.engagement_score AS score
-       FROM accounts a
-       CROSS JOIN LATERAL (
-         SELECT engagement_score FROM account_scores s
-         WHERE s.workspace_id = a.workspace_id AND s.profile_id = $2 AND s.account_id = a.id
-           AND s.period > $3::date AND s.period <= $4::date
-         ORDER BY s.period DESC LIMIT 1
-       ) s
-       WHERE a.workspace_id = $1`,
-      [workspaceId, profileId, toSqlDay(baseline.after), toSqlDay(baseline.through)],
-    );
-    return new Map(result.rows.map((row) => [row.accountId, row.score]));
+  /** engagement_score one time frame ago, keyed by subject id (score-table.ts says how). */
+  scoresOneFrameAgo(workspaceId: string, profileId: string, baseline: ChangeBaseline): Promise<Map<string, number>> {
+    return scoresOneFrameAgo(this.db, ACCOUNT_SCORES, workspaceId, profileId, baseline);
   }
 
   async upsert(workspaceId: string, profileId: string, rows: readonly AccountScoreRow[]): Promise<void> {
     for (const chunk of chunks(rows)) await this.db.query(UPSERT_SQL, [workspaceId, profileId, ...columns(chunk)]);
   }
 
-  /** Drops rows of the period for accounts no longer scored (e.g. the profile's filter changed). */
-  async deleteOthers(workspaceId: string, profileId: string, period: Date, keptAccountIds: readonly string[]): Promise<void> {
-    await this.db.query(
-      `DELETE FROM account_scores WHERE workspace_id = $1 AND profile_id = $2 AND period = $3::date
-       AND NOT (account_id = ANY($4::bigint[]))`,
-      [workspaceId, profileId, toSqlDay(period), keptAccountIds],
-    );
+  /** Drops rows of the period for subjects no longer scored. */
+  deleteOthers(workspaceId: string, profileId: string, period: Date, keptIds: readonly string[]): Promise<void> {
+    return deleteOtherScores(this.db, ACCOUNT_SCORES, workspaceId, profileId, period, keptIds);
   }
 }

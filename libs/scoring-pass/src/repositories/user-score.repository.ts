@@ -1,6 +1,7 @@
 import type { ChangeBaseline, UserScoreRow } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
-import { activationWriter, chunks, sqlDayWriter, toSqlDay } from './sql-params';
+import { deleteOtherScores, scoresOneFrameAgo, USER_SCORES } from './score-table';
+import { activationWriter, chunks, sqlDayWriter } from './sql-params';
 
 const UPSERT_SQL = `
 INSERT INTO user_scores (
@@ -48,32 +49,17 @@ function columns(rows: readonly UserScoreRow[]): unknown[] {
 export class UserScoreRepository {
   constructor(private readonly db: SqlClient) {}
 
-  /** engagement_score one time frame ago, keyed by user id (as AccountScoreRepository.scoresOneFrameAgo). */
-  async scoresOneFrameAgo(workspaceId: string, profileId: string, baseline: ChangeBaseline): Promise<Map<string, number>> {
-    const result = await this.db.query<{ userId: string; score: number }>(
-      `SELECT u.id::text AS "userId", s.engagement_score AS score
-       FROM users u
-       CROSS JOIN LATERAL (
-         SELECT engagement_score FROM user_scores s
-         WHERE s.workspace_id = u.workspace_id AND s.profile_id = $2 AND s.user_id = u.id
-           AND s.period > $3::date AND s.period <= $4::date
-         ORDER BY s.period DESC LIMIT 1
-       ) s
-       WHERE u.workspace_id = $1 AND u.identified`,
-      [workspaceId, profileId, toSqlDay(baseline.after), toSqlDay(baseline.through)],
-    );
-    return new Map(result.rows.map((row) => [row.userId, row.score]));
+  /** engagement_score one time frame ago, keyed by subject id (score-table.ts says how). */
+  scoresOneFrameAgo(workspaceId: string, profileId: string, baseline: ChangeBaseline): Promise<Map<string, number>> {
+    return scoresOneFrameAgo(this.db, USER_SCORES, workspaceId, profileId, baseline);
   }
 
   async upsert(workspaceId: string, profileId: string, rows: readonly UserScoreRow[]): Promise<void> {
     for (const chunk of chunks(rows)) await this.db.query(UPSERT_SQL, [workspaceId, profileId, ...columns(chunk)]);
   }
 
-  async deleteOthers(workspaceId: string, profileId: string, period: Date, keptUserIds: readonly string[]): Promise<void> {
-    await this.db.query(
-      `DELETE FROM user_scores WHERE workspace_id = $1 AND profile_id = $2 AND period = $3::date
-       AND NOT (user_id = ANY($4::bigint[]))`,
-      [workspaceId, profileId, toSqlDay(period), keptUserIds],
-    );
+  /** Drops rows of the period for subjects no longer scored. */
+  deleteOthers(workspaceId: string, profileId: string, period: Date, keptIds: readonly string[]): Promise<void> {
+    return deleteOtherScores(this.db, USER_SCORES, workspaceId, profileId, period, keptIds);
   }
 }

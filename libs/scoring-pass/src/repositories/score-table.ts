@@ -1,0 +1,66 @@
+import type { ChangeBaseline } from '@coil/scoring';
+import type { SqlClient } from '@coil/database';
+import { toSqlDay } from './sql-params';
+
+/** One of the two per-day score tables (the daily history) and the subjects it scores. */
+export interface ScoreTable {
+  readonly scores: 'account_scores' | 'user_scores';
+  readonly subjectColumn: 'account_id' | 'user_id';
+  /** The scored subjects as `x` of one workspace ($1). */
+  readonly subjects: string;
+}
+
+export const ACCOUNT_SCORES: ScoreTable = {
+  scores: 'account_scores',
+  subjectColumn: 'account_id',
+  subjects: 'accounts x WHERE x.workspace_id = $1',
+};
+
+/** Anonymous-only users do not score. */
+export const USER_SCORES: ScoreTable = {
+  scores: 'user_scores',
+  subjectColumn: 'user_id',
+  subjects: 'users x WHERE x.workspace_id = $1 AND x.identified',
+};
+
+/**
+ * engagement_score one time frame ago, keyed by subject id: per subject the latest stored row
+ * within the baseline (changeBaseline), in one statement over the workspace. One backward probe
+ * of the primary key per subject, so its cost does not grow with the 400 days of history kept.
+ */
+export async function scoresOneFrameAgo(
+  db: SqlClient,
+  table: ScoreTable,
+  workspaceId: string,
+  profileId: string,
+  baseline: ChangeBaseline,
+): Promise<Map<string, number>> {
+  const result = await db.query<{ id: string; score: number }>(
+    `SELECT x.id::text AS id, s.engagement_score AS score
+     FROM (SELECT x.* FROM ${table.subjects}) x
+     CROSS JOIN LATERAL (
+       SELECT engagement_score FROM ${table.scores} s
+       WHERE s.workspace_id = x.workspace_id AND s.profile_id = $2 AND s.${table.subjectColumn} = x.id
+         AND s.period > $3::date AND s.period <= $4::date
+       ORDER BY s.period DESC LIMIT 1
+     ) s`,
+    [workspaceId, profileId, toSqlDay(baseline.after), toSqlDay(baseline.through)],
+  );
+  return new Map(result.rows.map((row) => [row.id, row.score]));
+}
+
+/** Drops rows of the period for subjects no longer scored (e.g. the profile's filter changed). */
+export async function deleteOtherScores(
+  db: SqlClient,
+  table: ScoreTable,
+  workspaceId: string,
+  profileId: string,
+  period: Date,
+  keptIds: readonly string[],
+): Promise<void> {
+  await db.query(
+    `DELETE FROM ${table.scores} WHERE workspace_id = $1 AND profile_id = $2 AND period = $3::date
+     AND NOT (${table.subjectColumn} = ANY($4::bigint[]))`,
+    [workspaceId, profileId, toSqlDay(period), keptIds],
+  );
+}
