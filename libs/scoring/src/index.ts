@@ -56,6 +56,7 @@ export { COLD_CHANGE, HOT_CHANGE, trendOf, type Trend } from './metrics/trend';
 export { changeBaseline, historyCutoff, HISTORY_RETENTION_DAYS, type ChangeBaseline } from './metrics/score-history';
 export { adoptionRate, adoptionUnits, type AdoptionUnits } from './metrics/adoption';
 export { workspaceScore, type WorkspaceScore } from './metrics/workspace-score';
+export { engagementFields, type EngagementFields, type EngagementTotals } from './metrics/engagement-fields';
 export { activationStepEvents, type ActivationStepEvent } from './activation/activation-step';
 export { accountActivationOf, activationOf, type StepDoneDays } from './activation/activation-of';
 // Rules, trait types and segments.

@@ -1,6 +1,6 @@
 import type { AccountScoreRow, ChangeBaseline } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
-import { deleteOtherScores, scoresOneFrameAgo, ACCOUNT_SCORES } from './score-table';
+import { deleteOtherScores, ENGAGEMENT_UPDATES, engagementColumns, scoresOneFrameAgo, ACCOUNT_SCORES } from './score-table';
 import { activationWriter, chunks, sqlDayWriter } from './sql-params';
 
 const UPSERT_SQL = `
@@ -27,9 +27,7 @@ ON CONFLICT (workspace_id, profile_id, account_id, period) DO UPDATE SET
   overall_scored_events = EXCLUDED.overall_scored_events, recently_scored_events = EXCLUDED.recently_scored_events,
   scoring_profile_events = EXCLUDED.scoring_profile_events, total_people_count = EXCLUDED.total_people_count,
   total_active_people_count = EXCLUDED.total_active_people_count, first_seen = EXCLUDED.first_seen,
-  last_seen = EXCLUDED.last_seen, frequency = EXCLUDED.frequency, adoption_rate = EXCLUDED.adoption_rate,
-  lifetime_adoption_rate = EXCLUDED.lifetime_adoption_rate, last_active = EXCLUDED.last_active,
-  activation = EXCLUDED.activation, computed_at = EXCLUDED.computed_at`;
+  last_seen = EXCLUDED.last_seen, ${ENGAGEMENT_UPDATES}, computed_at = EXCLUDED.computed_at`;
 
 function columns(rows: readonly AccountScoreRow[]): unknown[] {
   const day = sqlDayWriter();
@@ -50,11 +48,7 @@ function columns(rows: readonly AccountScoreRow[]): unknown[] {
     rows.map((row) => row.totalActivePeopleCount),
     rows.map((row) => day(row.firstSeen)),
     rows.map((row) => day(row.lastSeen)),
-    rows.map((row) => row.frequency),
-    rows.map((row) => row.adoptionRate),
-    rows.map((row) => row.lifetimeAdoptionRate),
-    rows.map((row) => day(row.lastActive)),
-    rows.map((row) => activation(row.activation)),
+    ...engagementColumns(rows, day, activation),
   ];
 }
 

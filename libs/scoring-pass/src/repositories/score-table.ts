@@ -1,6 +1,6 @@
-import type { ChangeBaseline } from '@coil/scoring';
+import type { ChangeBaseline, EngagementFields } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
-import { toSqlDay } from './sql-params';
+import { toSqlDay, type activationWriter, type sqlDayWriter } from './sql-params';
 
 /** One of the two per-day score tables (the daily history) and the subjects it scores. */
 export interface ScoreTable {
@@ -64,3 +64,23 @@ export async function deleteOtherScores(
     [workspaceId, profileId, toSqlDay(period), keptIds],
   );
 }
+
+/** The engagement model's columns, last in both upserts: frequency .. activation, as unnest arrays. */
+export function engagementColumns(
+  rows: readonly EngagementFields[],
+  day: ReturnType<typeof sqlDayWriter>,
+  activation: ReturnType<typeof activationWriter>,
+): unknown[] {
+  return [
+    rows.map((row) => row.frequency),
+    rows.map((row) => row.adoptionRate),
+    rows.map((row) => row.lifetimeAdoptionRate),
+    rows.map((row) => day(row.lastActive)),
+    rows.map((row) => activation(row.activation)),
+  ];
+}
+
+/** The ON CONFLICT updates of those columns. */
+export const ENGAGEMENT_UPDATES = `frequency = EXCLUDED.frequency, adoption_rate = EXCLUDED.adoption_rate,
+  lifetime_adoption_rate = EXCLUDED.lifetime_adoption_rate, last_active = EXCLUDED.last_active,
+  activation = EXCLUDED.activation`;

@@ -1,6 +1,6 @@
 import type { ChangeBaseline, UserScoreRow } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
-import { deleteOtherScores, scoresOneFrameAgo, USER_SCORES } from './score-table';
+import { deleteOtherScores, ENGAGEMENT_UPDATES, engagementColumns, scoresOneFrameAgo, USER_SCORES } from './score-table';
 import { activationWriter, chunks, sqlDayWriter } from './sql-params';
 
 const UPSERT_SQL = `
@@ -20,9 +20,7 @@ ON CONFLICT (workspace_id, profile_id, user_id, period) DO UPDATE SET
   raw_score = EXCLUDED.raw_score, engagement_score = EXCLUDED.engagement_score,
   engagement_score_change = EXCLUDED.engagement_score_change, benchmark = EXCLUDED.benchmark,
   scoring_profile_events = EXCLUDED.scoring_profile_events, first_seen = EXCLUDED.first_seen,
-  last_seen = EXCLUDED.last_seen, frequency = EXCLUDED.frequency, adoption_rate = EXCLUDED.adoption_rate,
-  lifetime_adoption_rate = EXCLUDED.lifetime_adoption_rate, last_active = EXCLUDED.last_active,
-  activation = EXCLUDED.activation, computed_at = EXCLUDED.computed_at`;
+  last_seen = EXCLUDED.last_seen, ${ENGAGEMENT_UPDATES}, computed_at = EXCLUDED.computed_at`;
 
 function columns(rows: readonly UserScoreRow[]): unknown[] {
   const day = sqlDayWriter();
@@ -37,11 +35,7 @@ function columns(rows: readonly UserScoreRow[]): unknown[] {
     rows.map((row) => row.scoringProfileEvents),
     rows.map((row) => day(row.firstSeen)),
     rows.map((row) => day(row.lastSeen)),
-    rows.map((row) => row.frequency),
-    rows.map((row) => row.adoptionRate),
-    rows.map((row) => row.lifetimeAdoptionRate),
-    rows.map((row) => day(row.lastActive)),
-    rows.map((row) => activation(row.activation)),
+    ...engagementColumns(rows, day, activation),
   ];
 }
 

@@ -1,8 +1,8 @@
-import type { Activation } from '../activation/activation-checklist';
+import type { EngagementFields } from './engagement-fields';
 import type { EntityId } from './account-totals';
 
 /** One stored score row (account_scores, minus workspace/profile/computed_at which the caller owns). */
-export interface AccountScoreRow {
+export interface AccountScoreRow extends EngagementFields {
   readonly accountId: EntityId;
   /** The frame's last UTC day: the period key. */
   readonly period: Date;
@@ -20,12 +20,4 @@ export interface AccountScoreRow {
   readonly totalActivePeopleCount: number;
   readonly firstSeen: Date | null;
   readonly lastSeen: Date | null;
-  /** distinct UTC days in the frame with >= 1 scored event. */
-  readonly frequency: number;
-  /** share of the adoption units used in the frame / ever, 0..1 with two decimals. */
-  readonly adoptionRate: number;
-  readonly lifetimeAdoptionRate: number;
-  readonly lastActive: Date | null;
-  /** null when the workspace has no activation checklist. */
-  readonly activation: Activation | null;
 }

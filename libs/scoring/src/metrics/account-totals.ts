@@ -1,3 +1,5 @@
+import type { EngagementTotals } from './engagement-fields';
+
 /** Account or user id as the caller holds it (Prisma BigInt, numeric string, number). */
 export type EntityId = string | number | bigint;
 
@@ -5,7 +7,7 @@ export type EntityId = string | number | bigint;
  * Everything scoring needs about one account, already aggregated. The database hands these
  * over per account in one set-based query.
  */
-export interface AccountTotals {
+export interface AccountTotals extends EngagementTotals {
   readonly accountId: EntityId;
   /** sum(count * weight) over scored events in the profile's frame. */
   readonly rawScore: number;
@@ -23,12 +25,4 @@ export interface AccountTotals {
   /** first and last UTC day with any event (scored or not); null if none. */
   readonly firstSeen: Date | null;
   readonly lastSeen: Date | null;
-  /** distinct UTC days in the frame with >= 1 scored event. */
-  readonly frequency: number;
-  /** adoption units (see adoptionUnits) with a scored event in the frame: numerator of adoption_rate. */
-  readonly adoptionUnitsUsed: number;
-  /** adoption units with a scored event ever: numerator of lifetime_adoption_rate. */
-  readonly lifetimeAdoptionUnitsUsed: number;
-  /** last UTC day with a scored event; null if none. */
-  readonly lastActive: Date | null;
 }

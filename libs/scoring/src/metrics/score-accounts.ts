@@ -4,7 +4,7 @@ import { type NormalizationMethod, scoreChange, scoreWith } from '../normalizati
 import type { AccountScoreRow } from './account-score-row';
 import type { AccountTotals, EntityId } from './account-totals';
 import { activationRate } from './activation-rate';
-import { adoptionRate } from './adoption';
+import { engagementFields } from './engagement-fields';
 
 export interface ScoreAccountsOptions {
   /** Period key: the frame's last UTC day. */
@@ -54,11 +54,7 @@ export function scoreAccounts(totals: readonly AccountTotals[], options: ScoreAc
       totalActivePeopleCount: account.totalActivePeopleCount,
       firstSeen: account.firstSeen,
       lastSeen: account.lastSeen,
-      frequency: account.frequency,
-      adoptionRate: adoptionRate(account.adoptionUnitsUsed, units),
-      lifetimeAdoptionRate: adoptionRate(account.lifetimeAdoptionUnitsUsed, units),
-      lastActive: account.lastActive,
-      activation: options.activationOf?.(account.accountId) ?? null,
+      ...engagementFields(account, units, options.activationOf?.(account.accountId) ?? null),
     };
   });
 }

@@ -2,25 +2,18 @@ import type { Activation } from '../activation/activation-checklist';
 import { benchmark as benchmarkOf } from '../normalization/benchmark';
 import { type NormalizationMethod, scoreChange, scoreWith } from '../normalization/engagement-score';
 import type { EntityId } from './account-totals';
-import { adoptionRate } from './adoption';
+import { engagementFields, type EngagementFields, type EngagementTotals } from './engagement-fields';
 
-export interface UserTotals {
+export interface UserTotals extends EngagementTotals {
   readonly userId: EntityId;
   readonly rawScore: number;
   readonly scoringProfileEvents: number;
   readonly firstSeen: Date | null;
   readonly lastSeen: Date | null;
-  /** distinct UTC days in the frame with >= 1 scored event. */
-  readonly frequency: number;
-  /** adoption units with a scored event in the frame / ever (numerators of the adoption rates). */
-  readonly adoptionUnitsUsed: number;
-  readonly lifetimeAdoptionUnitsUsed: number;
-  /** last UTC day with a scored event; null if none. */
-  readonly lastActive: Date | null;
 }
 
 /** One stored user_scores row (minus workspace/profile/computed_at). */
-export interface UserScoreRow {
+export interface UserScoreRow extends EngagementFields {
   readonly userId: EntityId;
   readonly period: Date;
   readonly rawScore: number;
@@ -31,12 +24,6 @@ export interface UserScoreRow {
   readonly scoringProfileEvents: number;
   readonly firstSeen: Date | null;
   readonly lastSeen: Date | null;
-  readonly frequency: number;
-  readonly adoptionRate: number;
-  readonly lifetimeAdoptionRate: number;
-  readonly lastActive: Date | null;
-  /** null when the workspace has no activation checklist. */
-  readonly activation: Activation | null;
 }
 
 export interface ScoreUsersOptions {
@@ -67,11 +54,7 @@ export function scoreUsers(totals: readonly UserTotals[], options: ScoreUsersOpt
       scoringProfileEvents: user.scoringProfileEvents,
       firstSeen: user.firstSeen,
       lastSeen: user.lastSeen,
-      frequency: user.frequency,
-      adoptionRate: adoptionRate(user.adoptionUnitsUsed, units),
-      lifetimeAdoptionRate: adoptionRate(user.lifetimeAdoptionUnitsUsed, units),
-      lastActive: user.lastActive,
-      activation: options.activationOf?.(user.userId) ?? null,
+      ...engagementFields(user, units, options.activationOf?.(user.userId) ?? null),
     };
   });
 }
