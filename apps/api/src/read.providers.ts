@@ -115,9 +115,8 @@ export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, 
     },
     {
       provide: AdoptionUnitSource,
-      inject: [FeatureRepository, EventWeightRepository, FeatureUsageRepository],
-      useFactory: (features: FeatureRepository, weights: EventWeightRepository, usage: FeatureUsageRepository) =>
-        new AdoptionUnitSource(features, weights, usage),
+      inject: [FeatureRepository, EventWeightRepository],
+      useFactory: (features: FeatureRepository, weights: EventWeightRepository) => new AdoptionUnitSource(features, weights),
     },
     {
       provide: FeaturesReader,

@@ -1,7 +1,6 @@
 import type { EventWeightRepository, FeatureRepository } from '@coil/settings';
 import type { ResolvedProfile } from '../profiles/profile-resolver';
 import { eventUnits, planAdoptionUnits, type AdoptionUnit } from './adoption-units';
-import type { FeatureUsageRepository } from './feature-usage.repository';
 
 export interface ProfileUnits {
   units: AdoptionUnit[];
@@ -12,9 +11,8 @@ export interface ProfileUnits {
 /** Reads the configuration a profile's adoption units come from. */
 export class AdoptionUnitSource {
   constructor(
-    private readonly features: Pick<FeatureRepository, 'list'>,
+    private readonly features: Pick<FeatureRepository, 'list' | 'eventNames'>,
     private readonly weights: Pick<EventWeightRepository, 'forProfile'>,
-    private readonly usage: Pick<FeatureUsageRepository, 'eventNames'>,
   ) {}
 
   async unitsOf(workspaceId: string, profile: ResolvedProfile): Promise<ProfileUnits> {
@@ -24,6 +22,6 @@ export class AdoptionUnitSource {
     ]);
     const plan = planAdoptionUnits(features, directWeights);
     if (plan.kind === 'units') return { units: plan.units, scoredEvents: plan.scoredEvents };
-    return { units: eventUnits(await this.usage.eventNames(workspaceId)), scoredEvents: null };
+    return { units: eventUnits(await this.features.eventNames(workspaceId)), scoredEvents: null };
   }
 }

@@ -115,12 +115,4 @@ export class FeatureUsageRepository {
     ]);
     return result.rows;
   }
-
-  /** Every event name the workspace has sent: the units of a profile that scores every event. */
-  async eventNames(workspaceId: string): Promise<string[]> {
-    const result = await this.db.query<{ event: string }>('SELECT DISTINCT event FROM daily_counts WHERE workspace_id = $1::bigint', [
-      workspaceId,
-    ]);
-    return result.rows.map((row) => row.event);
-  }
 }

@@ -142,10 +142,4 @@ export class AccountTotalsRepository {
       lastActive: day(row.lastActive),
     }));
   }
-
-  /** Distinct event names ever counted: the activation_rate denominator when every event scores. */
-  async eventNames(workspaceId: string): Promise<string[]> {
-    const result = await this.db.query<{ event: string }>('SELECT DISTINCT event FROM daily_counts WHERE workspace_id = $1', [workspaceId]);
-    return result.rows.map((row) => row.event);
-  }
 }

@@ -28,7 +28,7 @@ import { WorkspaceScoreRepository } from './workspace-score.repository';
 export interface ScoringReads {
   workspaces: Pick<WorkspaceRepository, 'exists' | 'listIds' | 'accountSettings'>;
   profiles: Pick<ScoringProfileRepository, 'ensureDefault' | 'list'>;
-  features: Pick<FeatureRepository, 'list'>;
+  features: Pick<FeatureRepository, 'list' | 'eventNames'>;
   eventWeights: Pick<EventWeightRepository, 'forProfile'>;
   traitTypes: Pick<TraitTypeRepository, 'list'>;
   subjects: RepositoryShape<SubjectTraitsRepository>;

@@ -19,7 +19,9 @@ export interface Activations {
 
 export const NO_ACTIVATION: Activations = { ofAccount: () => null, ofUser: () => null };
 
-type ActivationReads = Pick<ScoringReads, 'activationChecklists' | 'features' | 'activationProgress' | 'subjects'>;
+type ActivationReads = Pick<ScoringReads, 'activationChecklists' | 'activationProgress' | 'subjects'> & {
+  features: Pick<ScoringReads['features'], 'list'>;
+};
 
 /**
  * Reads the checklist and, when there is one, the done day of every (user, step) and (account,

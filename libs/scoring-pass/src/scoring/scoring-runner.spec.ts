@@ -61,7 +61,7 @@ function fakeReads(profiles: ScoringProfileRecord[], log: string[]) {
       ensureDefault: async () => (log.push('ensureDefault'), profiles[0]),
       list: async () => profiles,
     },
-    features: { list: async () => [] },
+    features: { list: async () => [], eventNames: async () => (log.push('eventNames'), ['used', 'other']) },
     traitTypes: { list: async () => new Map([['usage', 'percentage' as const]]) },
     eventWeights: { forProfile: async (_, profileId): Promise<Record<string, number>> => (profileId === '12' ? { used: 3 } : {}) },
     subjects: {
@@ -74,7 +74,6 @@ function fakeReads(profiles: ScoringProfileRecord[], log: string[]) {
     },
     accountTotals: {
       load: async (query) => (totalsQueries.push(query), [totals('1', 10), totals('2', 0)]),
-      eventNames: async () => (log.push('eventNames'), ['used', 'other']),
     },
     userTotals: { load: async () => [userTotals('10', 10)] },
     accountScores: { scoresOneFrameAgo: async () => new Map([['1', 50]]) },

@@ -92,7 +92,7 @@ export class ScoringRunner {
   /** Read at most once per run, and only if a profile scores every event. */
   private eventNames(workspaceId: string): () => Promise<readonly string[]> {
     let names: Promise<string[]> | undefined;
-    return () => (names ??= this.reads.accountTotals.eventNames(workspaceId));
+    return () => (names ??= this.reads.features.eventNames(workspaceId));
   }
 
   /** Read once per run, when the first profile is scored (activation does not depend on the profile). */

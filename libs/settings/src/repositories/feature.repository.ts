@@ -28,6 +28,15 @@ export class FeatureRepository {
     return result.rows;
   }
 
+  /**
+   * Every event name the workspace has sent: what a profile that scores every event (nothing
+   * configured) counts, as activation_rate's and the adoption rates' denominator.
+   */
+  async eventNames(workspaceId: string): Promise<string[]> {
+    const result = await this.db.query<{ event: string }>('SELECT DISTINCT event FROM daily_counts WHERE workspace_id = $1', [workspaceId]);
+    return result.rows.map((row) => row.event);
+  }
+
   async ownersOf(workspaceId: string, events: readonly string[]): Promise<EventOwner[]> {
     const result = await this.db.query<EventOwner>(
       `SELECT fe.event, f.name AS "featureName"
