@@ -5,7 +5,7 @@ export { ProfileSettings, type ProfileChange, type ProfileView } from './setting
 export { FeatureSettings, type FeatureChange, type FeatureSetResult, type FeatureView } from './settings/feature-settings';
 export { EventWeightSettings, type EventWeightChange, type EventWeightView } from './settings/event-weight-settings';
 export { SegmentSettings, type SegmentRef, type SegmentView } from './settings/segment-settings';
-export { parseEventList, parseWeight } from './settings/settings-input';
+export { parseEventList, parseTraitKey, parseWeight } from './settings/settings-input';
 export {
   ActivationSettings,
   MAX_PER_USER,
@@ -17,7 +17,6 @@ export {
 export { MAX_ACTIVATION_STEPS, MAX_STEP_MIN_COUNT, parseActivationSteps } from './settings/activation-steps';
 export {
   AccountSettingsService,
-  parseTraitKey,
   type AccountSettingsView,
   type AccountSource,
   type AccountTraitsChange,

@@ -1,7 +1,8 @@
 import { unitOfWorkOver } from '@coil/database';
 import type { AccountSettings } from '@coil/workspaces';
 import type { SettingsRepositories } from '../repositories/settings-repositories';
-import { AccountSettingsService, parseTraitKey } from './account-settings';
+import { AccountSettingsService } from './account-settings';
+import { parseTraitKey } from './settings-input';
 
 const WORKSPACE = '7';
 

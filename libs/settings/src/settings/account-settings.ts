@@ -2,8 +2,7 @@ import { CoilError } from '@coil/domain';
 import type { UnitOfWork } from '@coil/database';
 import { requireWorkspace, type AccountSettings, type WorkspaceDirectory, type WorkspaceRepository } from '@coil/workspaces';
 import { changeSettings, type SettingsRepositories } from '../repositories/settings-repositories';
-
-const MAX_TRAIT_KEY_LENGTH = 200;
+import { parseTraitKey } from './settings-input';
 
 /** Where a workspace's accounts come from: group calls only, or also a user trait. */
 export type AccountSource = { readonly userTrait: string } | { readonly groupCalls: true };
@@ -64,24 +63,6 @@ export class AccountSettingsService {
     const saved = await changeSettings(this.settings, workspaceId, ({ workspaces }) => workspaces.setAccountSettings(workspaceId, change));
     return accountSettingsView(workspaceId, saved);
   }
-}
-
-/** A trait key as settings store it: trimmed, 1 to 200 characters, no control characters. */
-export function parseTraitKey(raw: string, what = 'trait key'): string {
-  const key = raw.trim();
-  if (key.length === 0 || key.length > MAX_TRAIT_KEY_LENGTH) {
-    throw new CoilError('bad_request', 'invalid_parameter', `${what} must be 1 to ${MAX_TRAIT_KEY_LENGTH} characters`);
-  }
-  if ([...key].some(isControlCharacter)) {
-    throw new CoilError('bad_request', 'invalid_parameter', `${what} must not contain control characters`);
-  }
-  return key;
-}
-
-/** C0, DEL and C1: invisible in a terminal, never part of a key anyone means to type. */
-function isControlCharacter(character: string): boolean {
-  const code = character.charCodeAt(0);
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
 }
 
 function optionalTraitKey(raw: string | null, what: string): string | null {

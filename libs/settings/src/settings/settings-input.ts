@@ -19,3 +19,18 @@ export function parseEventList(raw: string): string[] {
   if (events.length === 0) throw new CoilError('bad_request', 'invalid_parameter', 'give at least one event');
   return events;
 }
+
+/** A trait key as settings store it: trimmed, 1 to 200 characters, no control characters. */
+export function parseTraitKey(raw: string, what = 'trait key'): string {
+  const key = parseName(raw, what);
+  if ([...key].some(isControlCharacter)) {
+    throw new CoilError('bad_request', 'invalid_parameter', `${what} must not contain control characters`);
+  }
+  return key;
+}
+
+/** C0, DEL and C1: invisible in a terminal, never part of a key anyone means to type. */
+function isControlCharacter(character: string): boolean {
+  const code = character.charCodeAt(0);
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+}

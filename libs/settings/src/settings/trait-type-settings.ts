@@ -1,10 +1,11 @@
-import { CoilError, parseName } from '@coil/domain';
+import { CoilError } from '@coil/domain';
 import type { RepositoryShape, UnitOfWork } from '@coil/database';
 import { INVALID, isTraitDataType, parseTraitValue, TRAIT_DATA_TYPES, type TraitDataType } from '@coil/scoring';
 import { requireWorkspace, type WorkspaceDirectory } from '@coil/workspaces';
 import type { TraitTypeRepository } from '../repositories/trait-type.repository';
 import type { TraitHolder, TraitValueRepository, TypedTraitValue } from '../repositories/trait-value.repository';
 import { changeSettings, type SettingsRepositories } from '../repositories/settings-repositories';
+import { parseTraitKey } from './settings-input';
 
 export interface TraitTypeView {
   readonly key: string;
@@ -45,7 +46,7 @@ export class TraitTypeSettings {
   /** `string` removes the key's type (strings are the default); the change waits for a running scoring pass. */
   async set(workspace: string, key: string, type: string): Promise<TraitTypeView & { workspace_id: string }> {
     const workspaceId = await requireWorkspace(this.workspaces, workspace);
-    const traitKey = parseName(key, 'trait key');
+    const traitKey = parseTraitKey(key);
     const dataType = parseTraitDataType(type);
     await changeSettings(this.settings, workspaceId, ({ traitTypes }) => traitTypes.set(workspaceId, traitKey, dataType));
     return { workspace_id: workspaceId, key: traitKey, type: dataType };
