@@ -31,7 +31,7 @@ const pureBoundaries = [
   ...libBoundaries,
   {
     group: infrastructure,
-    message: 'libs/domain and libs/scoring are pure: no Nest, Prisma, pg, Redis or queue imports.',
+    message: 'libs/domain, libs/scoring and libs/signals are pure: no Nest, Prisma, pg, Redis or queue imports.',
   },
 ];
 
@@ -65,7 +65,7 @@ export default defineConfig(
     rules: { 'no-restricted-imports': ['error', { patterns: libBoundaries }] },
   },
   {
-    files: ['libs/domain/**/*.ts', 'libs/scoring/**/*.ts'],
+    files: ['libs/domain/**/*.ts', 'libs/scoring/**/*.ts', 'libs/signals/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: pureBoundaries }] },
   },
   {

@@ -26,6 +26,10 @@ describe('schema.prisma and the migrations agree', () => {
       accountNameTrait: 'company_name',
       accountCreatedTrait: 'signed_up_at',
       suggestedSegmentsAt: instant,
+      signalScoreThreshold: 15,
+      signalWatchedTraits: ['plan', 'seats'],
+      signalRetentionDays: 30,
+      signalsBaselineAt: instant,
     };
     const created = await prisma.workspace.create({ data });
     expect(await prisma.workspace.findUniqueOrThrow({ where: { id: created.id } })).toEqual({ ...data, id: created.id });
@@ -36,6 +40,10 @@ describe('schema.prisma and the migrations agree', () => {
       accountNameTrait: null,
       accountCreatedTrait: null,
       suggestedSegmentsAt: null,
+      signalScoreThreshold: 10,
+      signalWatchedTraits: ['plan', 'status', 'mrr'],
+      signalRetentionDays: 90,
+      signalsBaselineAt: null,
     });
   });
 
@@ -163,7 +171,7 @@ describe('schema.prisma and the migrations agree', () => {
   });
 
   it('Feature', async () => {
-    const data = { workspaceId, name: 'Reports', weight: 8, createdAt: instant };
+    const data = { workspaceId, name: 'Reports', weight: 8, createdAt: instant, firstUsesAt: instant };
     const created = await prisma.feature.create({ data });
     expect(await prisma.feature.findUniqueOrThrow({ where: { workspaceId_name: { workspaceId, name: 'Reports' } } })).toEqual({
       ...data,
@@ -303,6 +311,113 @@ describe('schema.prisma and the migrations agree', () => {
     expect(await prisma.traitType.findUniqueOrThrow({ where: { workspaceId_key: { workspaceId, key: 'mrr' } } })).toEqual(data);
   });
 
+  it('Signal', async () => {
+    const data = {
+      workspaceId,
+      id: 'sig_0123456789abcdef',
+      kind: 'segment_entered',
+      subjectType: 'account',
+      subjectId: 5n,
+      subject: { type: 'account', id: '5', tracking_id: 'acme', name: 'Acme' },
+      occurredAt: instant,
+      data: { segment: { id: '2', name: 'Champions' } },
+      createdAt: instant,
+    };
+    const created = await prisma.signal.create({ data });
+    expect(typeof created.seq).toBe('bigint');
+    expect(await prisma.signal.findUniqueOrThrow({ where: { workspaceId_id: { workspaceId, id: data.id } } })).toEqual({
+      ...data,
+      seq: created.seq,
+    });
+  });
+
+  it('FeatureFirstUse', async () => {
+    const data = { workspaceId, featureId: 3n, subjectType: 'user', subjectId: 9n, firstDay: day };
+    await prisma.featureFirstUse.create({ data });
+    const key = { workspaceId, featureId: 3n, subjectType: 'user', subjectId: 9n };
+    expect(await prisma.featureFirstUse.findUniqueOrThrow({ where: { workspaceId_featureId_subjectType_subjectId: key } })).toEqual(data);
+  });
+
+  it('Destination', async () => {
+    const data = {
+      workspaceId,
+      type: 'webhook',
+      url: 'https://example.com/hook',
+      kinds: ['segment_entered'],
+      segments: ['Champions'],
+      settings: { digest_seconds: 900 },
+      secret: 'enc:v1:abc',
+      enabled: false,
+      disabledReason: 'failing for 24 h',
+      disabledAt: instant,
+      failingSince: instant,
+      createdAt: instant,
+    };
+    const created = await prisma.destination.create({ data });
+    expect(await prisma.destination.findUniqueOrThrow({ where: { workspaceId_id: { workspaceId, id: created.id } } })).toEqual({
+      ...data,
+      id: created.id,
+    });
+    const defaults = await prisma.destination.create({ data: { workspaceId, type: 'slack', url: 'https://hooks.example/x' } });
+    expect(defaults).toMatchObject({ enabled: true, settings: {}, secret: null, disabledReason: null, failingSince: null });
+  });
+
+  it('Delivery', async () => {
+    const data = {
+      workspaceId,
+      destinationId: 1n,
+      signalId: 'sig_0123456789abcdef',
+      seq: 7n,
+      subjectKey: 'account:5',
+      status: 'delivered',
+      attempts: 2,
+      nextAttemptAt: instant,
+      lastError: 'HTTP 503',
+      createdAt: instant,
+      deliveredAt: instant,
+    };
+    await prisma.delivery.create({ data });
+    const key = { workspaceId, destinationId: 1n, signalId: data.signalId };
+    expect(await prisma.delivery.findUniqueOrThrow({ where: { workspaceId_destinationId_signalId: key } })).toEqual(data);
+  });
+
+  it('DeliveryAttempt', async () => {
+    const data = {
+      workspaceId,
+      destinationId: 1n,
+      item: 'sig_0123456789abcdef',
+      attempt: 1,
+      attemptedAt: instant,
+      outcome: 'retry',
+      statusCode: 503,
+      latencyMs: 12,
+      response: 'busy',
+      error: null,
+    };
+    const created = await prisma.deliveryAttempt.create({ data });
+    expect(
+      await prisma.deliveryAttempt.findUniqueOrThrow({
+        where: { workspaceId_destinationId_id: { workspaceId, destinationId: 1n, id: created.id } },
+      }),
+    ).toEqual({ ...data, id: created.id });
+  });
+
+  it('DestinationTraitState', async () => {
+    const data = {
+      workspaceId,
+      destinationId: 1n,
+      subjectType: 'account',
+      subjectId: 5n,
+      traits: { coil_default_score: 42 },
+      sentAt: instant,
+    };
+    await prisma.destinationTraitState.create({ data });
+    const key = { workspaceId, destinationId: 1n, subjectType: 'account', subjectId: 5n };
+    expect(
+      await prisma.destinationTraitState.findUniqueOrThrow({ where: { workspaceId_destinationId_subjectType_subjectId: key } }),
+    ).toEqual(data);
+  });
+
   it('covers every model of the client', () => {
     const tested = [
       'Workspace',
@@ -326,6 +441,12 @@ describe('schema.prisma and the migrations agree', () => {
       'WorkspaceScore',
       'ActivationChecklist',
       'TraitType',
+      'Signal',
+      'FeatureFirstUse',
+      'Destination',
+      'Delivery',
+      'DeliveryAttempt',
+      'DestinationTraitState',
     ];
     expect(Object.values(Prisma.ModelName).sort()).toEqual(tested.sort());
   });

@@ -17,3 +17,31 @@ describe('loadConfig: shutdown and queue durability', () => {
     expect(() => loadConfig({ COIL_REQUIRE_DURABLE_QUEUE: 'yes' })).toThrow('COIL_REQUIRE_DURABLE_QUEUE must be true or false, got "yes"');
   });
 });
+
+describe('loadConfig: delivery', () => {
+  it('retries after 5 s, 1 min, 10 min, 1 h, 6 h and 24 h and disables after 24 h by default', () => {
+    expect(loadConfig({})).toMatchObject({
+      secretKey: null,
+      publicUrl: 'http://127.0.0.1:8080',
+      deliveryRetrySchedule: [5000, 60_000, 600_000, 3_600_000, 21_600_000, 86_400_000],
+      deliveryDisableAfterMs: 86_400_000,
+      deliveryTimeoutMs: 10_000,
+    });
+  });
+
+  it('reads durations with units and refuses what it cannot use, naming the variable', () => {
+    const config = loadConfig({
+      DELIVERY_RETRY_SCHEDULE: '200ms,1s',
+      DELIVERY_DISABLE_AFTER: '3s',
+      COIL_PUBLIC_URL: 'https://coil.example.com/',
+    });
+    expect(config).toMatchObject({
+      deliveryRetrySchedule: [200, 1000],
+      deliveryDisableAfterMs: 3000,
+      publicUrl: 'https://coil.example.com',
+    });
+    expect(() => loadConfig({ DELIVERY_RETRY_SCHEDULE: '5s,soon' })).toThrow(/^DELIVERY_RETRY_SCHEDULE must be a comma list/);
+    expect(() => loadConfig({ DELIVERY_DISABLE_AFTER: '0s' })).toThrow(/^DELIVERY_DISABLE_AFTER/);
+    expect(() => loadConfig({ COIL_SECRET_KEY: 'short' })).toThrow(/^COIL_SECRET_KEY must be at least 32 characters/);
+  });
+});

@@ -32,6 +32,18 @@ export interface CoilConfig {
   shutdownTimeoutMs: number;
   /** Ingest and worker refuse to start on a Redis that would lose accepted events on restart. */
   requireDurableQueue: boolean;
+  /** Encrypts destination secrets at rest (AES-256-GCM); null stores them as they are, with a warning. */
+  secretKey: string | null;
+  /** Where people open Coil (links in Slack messages). */
+  publicUrl: string;
+  /** Waits before each retry of a failed delivery, in ms (jitter is added); its length is the number of retries. */
+  deliveryRetrySchedule: number[];
+  /** A destination failing without a success for this long is disabled. */
+  deliveryDisableAfterMs: number;
+  /** Deliveries the worker sends at once. */
+  deliveryConcurrency: number;
+  /** An attempt the receiver has not answered within this is a failure (retried). */
+  deliveryTimeoutMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -63,6 +75,28 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   return raw === 'true';
 }
 
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `500ms`, `5s`, `10m`, `6h`, `1d`, or plain milliseconds. */
+function parseDuration(raw: string): number | null {
+  const match = /^(\d+)(ms|s|m|h|d)?$/.exec(raw.trim());
+  return match ? Number(match[1]) * DURATION_UNITS[match[2] ?? 'ms'] : null;
+}
+
+function duration(env: Env, name: string, fallback: string): number {
+  const raw = env[name] || fallback;
+  const value = parseDuration(raw);
+  if (value === null || value < 1) throw new Error(`${name} must be a duration such as 500ms, 5s, 10m, 6h or 1d, got "${raw}"`);
+  return value;
+}
+
+function durations(env: Env, name: string, fallback: string): number[] {
+  const raw = env[name] || fallback;
+  const values = raw.split(',').map(parseDuration);
+  if (values.some((value) => value === null)) throw new Error(`${name} must be a comma list of durations such as 5s,1m,10m, got "${raw}"`);
+  return values as number[];
+}
+
 function url(env: Env, name: string, fallback: string, protocols: string[]): string {
   const raw = env[name] || fallback;
   let parsed: URL;
@@ -74,6 +108,14 @@ function url(env: Env, name: string, fallback: string, protocols: string[]): str
   if (!protocols.includes(parsed.protocol)) {
     throw new Error(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
   }
+  return raw;
+}
+
+/** At least 32 characters, so that the AES key derived from it is not guessable. */
+function secretKey(env: Env): string | null {
+  const raw = env.COIL_SECRET_KEY;
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 32) throw new Error('COIL_SECRET_KEY must be at least 32 characters (for example `openssl rand -base64 32`)');
   return raw;
 }
 
@@ -100,6 +142,12 @@ export function loadConfig(env: Env = process.env): CoilConfig {
     rescoreDelayMs: positiveInt(env, 'RESCORE_DELAY_MS', 1000, 0),
     shutdownTimeoutMs: positiveInt(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100),
     requireDurableQueue: flag(env, 'COIL_REQUIRE_DURABLE_QUEUE', false),
+    secretKey: secretKey(env),
+    publicUrl: url(env, 'COIL_PUBLIC_URL', 'http://127.0.0.1:8080', ['http:', 'https:']).replace(/\/+$/, ''),
+    deliveryRetrySchedule: durations(env, 'DELIVERY_RETRY_SCHEDULE', '5s,1m,10m,1h,6h,24h'),
+    deliveryDisableAfterMs: duration(env, 'DELIVERY_DISABLE_AFTER', '24h'),
+    deliveryConcurrency: positiveInt(env, 'DELIVERY_CONCURRENCY', 32),
+    deliveryTimeoutMs: duration(env, 'DELIVERY_TIMEOUT', '10s'),
   };
 }
 
