@@ -1,3 +1,4 @@
 // Delivery: destinations, the signal outbox, the delivery queue and its attempts, one adapter per destination type.
 export { DESTINATION_TYPES, type Destination, type DestinationSettings, type DestinationType } from './contracts/destination';
 export type { SendResult } from './contracts/send-result';
+export type { SignalSender, TraitSyncer } from './contracts/senders';
