@@ -83,6 +83,7 @@ export {
   type ScorePeriod,
 } from './repositories/insights-data.repository';
 export { UserLookupRepository, type UserRecord } from './repositories/user-lookup.repository';
+export { createSignalFeed, type SignalFeed } from './signals/create-signal-feed';
 export { SignalFeedRepository, type SignalPageRequest } from './signals/signal-feed.repository';
 export type { SignalCursor } from './signals/signal-cursor';
 export { parseSignalsQuery, SIGNALS_QUERY, type SignalsQuery } from './signals/signals-query';
