@@ -181,3 +181,25 @@ describe('GET /v1/signals', () => {
     });
   });
 });
+
+describe('GET /v1/signals rate limit', () => {
+  let limited: ApiHarness;
+  beforeAll(async () => {
+    limited = await startApi({}, 2);
+  });
+  afterAll(() => limited.close());
+
+  it("shares the token's bucket with the other read endpoints", async () => {
+    const workspace = limited.workspace.workspace_id;
+    expect((await limited.get(`/v1/accounts/list?workspace_id=${workspace}`)).status).toBe(200);
+    expect((await limited.get(`/v1/signals?workspace_id=${workspace}`)).body).toEqual({
+      signals: [],
+      next_cursor: null,
+      _links: { self: { href: `/v1/signals?workspace_id=${workspace}&limit=100` }, next: null },
+    });
+    const response = await limited.get(`/v1/signals?workspace_id=${workspace}`);
+    expect(response.status).toBe(429);
+    expect(response.headers['retry-after']).toBe('1');
+    expect(response.body).toMatchObject({ error: { code: 'rate_limited' } });
+  });
+});

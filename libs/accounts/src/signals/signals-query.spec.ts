@@ -43,6 +43,8 @@ describe('parseSignalsQuery', () => {
       after,
     });
     expect(parseSignalsQuery({ workspace_id: '13', since: '2025-09-21' }).since).toEqual(new Date('2025-09-21T00:00:00Z'));
+    // `+02:00` sent unencoded in a URL arrives as ` 02:00`.
+    expect(parseSignalsQuery({ workspace_id: '13', since: '2025-09-21T12:00 02:00' }).since).toEqual(new Date('2025-09-21T10:00:00Z'));
   });
 
   it.each([

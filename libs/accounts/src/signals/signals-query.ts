@@ -11,7 +11,8 @@ export const SIGNALS_QUERY: QuerySpec = {
   parameters: {
     workspace_id: WORKSPACE_ID,
     since: {
-      schema: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,6})?)?(?:Z|[+-]\\d{2}:\\d{2}))?$' },
+      // A zone's `+` left unencoded in a URL arrives as a space: read as what was meant.
+      schema: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,6})?)?(?:Z|[+ -]\\d{2}:\\d{2}))?$' },
       description: 'Only signals that occurred at or after this ISO 8601 time (a date alone is its UTC midnight)',
       expected: 'must be an ISO 8601 date or date-time with a zone, e.g. 2025-09-21T10:00:00Z',
       example: '2025-09-21T00:00:00Z',
@@ -62,7 +63,7 @@ export function parseSignalsQuery(query: unknown): SignalsQuery {
 
 /** The pattern admits 2025-02-30 and 25:00, which Date rolls over or refuses: both are a 400. */
 function parseSince(text: string): Date {
-  const time = new Date(text.length === 10 ? `${text}T00:00:00Z` : text);
+  const time = new Date(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', '+'));
   const day = text.slice(0, 10);
   if (Number.isNaN(time.getTime()) || new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) {
     const reason = SIGNALS_QUERY.parameters.since.expected;
