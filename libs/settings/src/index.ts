@@ -22,12 +22,9 @@ export {
   type AccountTraitsChange,
 } from './settings/account-settings';
 export {
-  MAX_WATCHED_TRAITS,
   parseRetentionDays,
   parseScoreThreshold,
   parseWatchedTraits,
-  RETENTION_DAYS_RANGE,
-  SCORE_THRESHOLD_RANGE,
   SignalSettingsService,
   type SignalSettingsChange,
   type SignalSettingsView,

@@ -5,9 +5,9 @@ import type { SignalSettings, SignalSettingsRepository } from '../repositories/s
 import { changeSettings, type SettingsRepositories } from '../repositories/settings-repositories';
 import { parseTraitKey } from './settings-input';
 
-export const SCORE_THRESHOLD_RANGE = { min: 1, max: 100 } as const;
-export const RETENTION_DAYS_RANGE = { min: 1, max: 400 } as const;
-export const MAX_WATCHED_TRAITS = 50;
+const SCORE_THRESHOLD_RANGE = { min: 1, max: 100 } as const;
+const RETENTION_DAYS_RANGE = { min: 1, max: 400 } as const;
+const MAX_WATCHED_TRAITS = 50;
 
 /** `signal settings`: absent keys are left as they are. */
 export interface SignalSettingsChange {
