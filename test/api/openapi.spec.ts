@@ -43,7 +43,9 @@ describe('OpenAPI', () => {
       '/v1/accounts/features',
       '/v1/accounts/history',
       '/v1/accounts/list',
+      '/v1/destinations',
       '/v1/features',
+      '/v1/signals',
       '/v1/users',
       '/v1/users/history',
       '/v1/workspace/history',
@@ -142,5 +144,27 @@ describe('OpenAPI', () => {
     ]);
     const features = document.paths['/v1/features'].get.responses['200'].content?.['application/json'].schema;
     expect(Object.keys(features?.properties?.features.items?.properties ?? {})).toEqual(['name', 'events', 'days', 'totals']);
+  });
+
+  it('documents the signal feed and the destinations', async () => {
+    const document = (await api.get('/docs-json', null)).body as unknown as OpenApiDocument;
+    const signals = document.paths['/v1/signals'].get;
+    expect(signals.parameters.map((p) => [p.name, p.required])).toEqual([
+      ['workspace_id', true],
+      ['since', false],
+      ['kind', false],
+      ['account_id', false],
+      ['limit', false],
+      ['cursor', false],
+    ]);
+    expect(Object.keys(signals.responses).sort()).toEqual(['200', '400', '401', '404', '429']);
+    const body = signals.responses['200'].content?.['application/json'];
+    expect(body?.schema?.properties?.signals.items?.properties?.kind.enum).toContain('feature_first_used');
+    expect(body?.example).toMatchObject({ signals: [{ kind: 'segment_entered' }, { kind: 'score_changed' }], next_cursor: null });
+    const destinations = document.paths['/v1/destinations'].get;
+    expect(destinations.parameters.map((p) => p.name)).toEqual(['workspace_id']);
+    const properties = destinations.responses['200'].content?.['application/json'].schema?.properties?.destinations.items?.properties ?? {};
+    expect(Object.keys(properties)).toEqual(expect.arrayContaining(['url', 'last_attempt', 'pending', 'failing_since']));
+    expect(Object.keys(properties)).not.toContain('secret');
   });
 });

@@ -3,7 +3,9 @@ import type { Logger } from 'pino';
 import { PlatformModule, readCachePrefix, type CoilConfig } from '@coil/platform';
 import { DEFAULT_API_OPTIONS, type ApiOptions } from './api-options';
 import { AccountsController } from './controllers/accounts.controller';
+import { DestinationsController } from './controllers/destinations.controller';
 import { FeaturesController } from './controllers/features.controller';
+import { SignalsController } from './controllers/signals.controller';
 import { UsersController } from './controllers/users.controller';
 import { WorkspaceController } from './controllers/workspace.controller';
 import { readProviders } from './read.providers';
@@ -18,7 +20,14 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PlatformModule.forRoot({ app: 'api', config, logger, pgPoolSize: PG_POOL_SIZE })],
-      controllers: [AccountsController, UsersController, WorkspaceController, FeaturesController],
+      controllers: [
+        AccountsController,
+        UsersController,
+        WorkspaceController,
+        FeaturesController,
+        SignalsController,
+        DestinationsController,
+      ],
       providers: readProviders(options, config.apiRateLimit),
     };
   }

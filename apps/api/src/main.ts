@@ -13,7 +13,7 @@ export async function bootstrapApi(config: CoilConfig = loadConfig(), options: P
     title: 'Coil read API',
     description:
       'Accounts, their engagement metrics and optional blocks (traits, segments, insights), and users; daily score history of ' +
-      'accounts, users and the workspace; feature use. Accoil-compatible GET /v1/accounts.',
+      'accounts, users and the workspace; feature use; the signal feed and the state of its destinations. Accoil-compatible GET /v1/accounts.',
     version: '1',
     auth: ['bearer'],
   });

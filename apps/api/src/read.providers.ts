@@ -11,6 +11,8 @@ import {
   AccountTraitsRepository,
   AdoptionUnitSource,
   BlockCache,
+  DestinationListRepository,
+  DestinationsReader,
   FeaturesReader,
   FeatureUsageRepository,
   HistoryReader,
@@ -18,6 +20,8 @@ import {
   ProfileResolver,
   ReadAccess,
   ScoreHistoryRepository,
+  SignalFeedRepository,
+  SignalsReader,
   UserLookupRepository,
   UserReader,
 } from '@coil/accounts';
@@ -42,6 +46,8 @@ const REPOSITORIES = [
   ScoringProfileRepository,
   FeatureRepository,
   EventWeightRepository,
+  SignalFeedRepository,
+  DestinationListRepository,
 ];
 
 /** The read side: repositories over the platform's pg pool, the block cache over Redis, readers on top. */
@@ -127,6 +133,12 @@ export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, 
         accounts: AccountLookupRepository,
         usage: FeatureUsageRepository,
       ) => new FeaturesReader(profiles, units, accounts, usage, options.now),
+    },
+    { provide: SignalsReader, inject: [SignalFeedRepository], useFactory: (feed: SignalFeedRepository) => new SignalsReader(feed) },
+    {
+      provide: DestinationsReader,
+      inject: [DestinationListRepository],
+      useFactory: (destinations: DestinationListRepository) => new DestinationsReader(destinations),
     },
   ];
 }

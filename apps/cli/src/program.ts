@@ -10,6 +10,7 @@ import { registerProfileCommands } from './commands/profile.command';
 import { registerReplayCommand } from './commands/replay.command';
 import { registerScoresCommands } from './commands/scores.command';
 import { registerSegmentCommands } from './commands/segment.command';
+import { registerSignalCommands } from './commands/signal.command';
 import { registerTraitCommands } from './commands/trait.command';
 import { registerWorkspaceCommands } from './commands/workspace.command';
 
@@ -30,6 +31,7 @@ export function createProgram(context: CliContext): Command {
   registerAccountCommands(program, context);
   registerTraitCommands(program, context);
   registerScoresCommands(program, context);
+  registerSignalCommands(program, context);
   registerReplayCommand(program);
   registerDeadLetterCommands(program);
   return program;

@@ -1,5 +1,5 @@
 // The read side of accounts and users: query validation, profiles, lookups, per-block cache,
-// insights input, score history and feature use.
+// insights input, score history and feature use; the signal feed and the destinations' state.
 export { ReadAccess } from './auth/read-access';
 export {
   ACCOUNT_BLOCKS,
@@ -22,6 +22,10 @@ export {
   type CachedEntry,
   type CacheStore,
 } from './cache/block-cache';
+export { DestinationListRepository, type DestinationRow, type LastAttempt } from './destinations/destination-list.repository';
+export { DESTINATIONS_QUERY, parseDestinationsQuery, type DestinationsQuery } from './destinations/destinations-query';
+export { DestinationsReader, type DestinationsBody, type DestinationView } from './destinations/destinations-reader';
+export { redactUrl } from './destinations/redact-url';
 export { AdoptionUnitSource, type ProfileUnits } from './features/adoption-unit-source';
 export { eventUnits, planAdoptionUnits, type AdoptionUnit, type UnitPlan } from './features/adoption-units';
 export { FeatureUsageRepository, type AccountUnitUsage, type UsageRow } from './features/feature-usage.repository';
@@ -79,3 +83,8 @@ export {
   type ScorePeriod,
 } from './repositories/insights-data.repository';
 export { UserLookupRepository, type UserRecord } from './repositories/user-lookup.repository';
+export { createSignalFeed, type SignalFeed } from './signals/create-signal-feed';
+export { SignalFeedRepository, type SignalPageRequest } from './signals/signal-feed.repository';
+export type { SignalCursor } from './signals/signal-cursor';
+export { parseSignalsQuery, SIGNALS_QUERY, type SignalsQuery } from './signals/signals-query';
+export { SignalsReader, type SignalsBody } from './signals/signals-reader';

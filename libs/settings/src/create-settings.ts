@@ -4,6 +4,7 @@ import { ActivationChecklistRepository } from './repositories/activation-checkli
 import { FeatureRepository } from './repositories/feature.repository';
 import { SegmentRepository } from './repositories/segment.repository';
 import { createSettingsRepositories } from './repositories/settings-repositories';
+import { SignalSettingsRepository } from './repositories/signal-settings.repository';
 import { TraitTypeRepository } from './repositories/trait-type.repository';
 import { TraitValueRepository } from './repositories/trait-value.repository';
 import { WorkspaceRepository } from '@coil/workspaces';
@@ -13,6 +14,7 @@ import { EventWeightSettings } from './settings/event-weight-settings';
 import { FeatureSettings } from './settings/feature-settings';
 import { ProfileSettings } from './settings/profile-settings';
 import { SegmentSettings } from './settings/segment-settings';
+import { SignalSettingsService } from './settings/signal-settings';
 import { TraitTypeSettings } from './settings/trait-type-settings';
 
 /** The settings commands of a workspace, one service per kind of setting. */
@@ -24,6 +26,7 @@ export interface Settings {
   readonly activation: ActivationSettings;
   readonly accounts: AccountSettingsService;
   readonly traitTypes: TraitTypeSettings;
+  readonly signals: SignalSettingsService;
 }
 
 /** Wires the settings services to PostgreSQL: reads on the pool, changes in one transaction each. */
@@ -38,5 +41,6 @@ export function createSettings(pool: Pool): Settings {
     activation: new ActivationSettings(workspaces, new ActivationChecklistRepository(pool), changes),
     accounts: new AccountSettingsService(workspaces, changes),
     traitTypes: new TraitTypeSettings(workspaces, new TraitTypeRepository(pool), new TraitValueRepository(pool), changes),
+    signals: new SignalSettingsService(workspaces, new SignalSettingsRepository(pool), changes),
   };
 }

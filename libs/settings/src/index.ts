@@ -1,5 +1,5 @@
 // Workspace configuration that scoring reads: profiles, features, direct weights, segments, trait
-// types, the activation checklist and where accounts come from.
+// types, the activation checklist, where accounts come from, and the signal settings.
 export { createSettings, type Settings } from './create-settings';
 export { ProfileSettings, type ProfileChange, type ProfileView } from './settings/profile-settings';
 export { FeatureSettings, type FeatureChange, type FeatureSetResult, type FeatureView } from './settings/feature-settings';
@@ -21,6 +21,14 @@ export {
   type AccountSource,
   type AccountTraitsChange,
 } from './settings/account-settings';
+export {
+  parseRetentionDays,
+  parseScoreThreshold,
+  parseWatchedTraits,
+  SignalSettingsService,
+  type SignalSettingsChange,
+  type SignalSettingsView,
+} from './settings/signal-settings';
 export { EventWeightRepository } from './repositories/event-weight.repository';
 export { FeatureRepository, type EventOwner, type FeatureRecord } from './repositories/feature.repository';
 export { ScoringLockRepository } from './repositories/scoring-lock.repository';
@@ -31,6 +39,7 @@ export {
   type ScoringProfileRecord,
 } from './repositories/scoring-profile.repository';
 export { SegmentRepository, type SegmentRecord } from './repositories/segment.repository';
+export { SignalSettingsRepository, type SignalSettings } from './repositories/signal-settings.repository';
 export type { SettingsRepositories } from './repositories/settings-repositories';
 export { ActivationChecklistRepository } from './repositories/activation-checklist.repository';
 export { TraitTypeRepository } from './repositories/trait-type.repository';

@@ -1,12 +1,10 @@
 import { decodeCursor, type ListCursor } from './list-cursor';
 import type { ProfileSelector } from '../profiles/profile-resolver';
-import { PROFILE, WORKSPACE_ID, type QuerySpec } from './query-spec';
+import { CURSOR, pageSizeOf, pageSizeParameter, PROFILE, WORKSPACE_ID, type QuerySpec } from './query-spec';
 import { compileQueryValidator } from './query-validator';
 
 export const LIST_SORTS = ['engagement_score', 'raw_score'] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
-export const DEFAULT_PAGE_SIZE = 100;
-export const MAX_PAGE_SIZE = 500;
 
 export const ACCOUNT_LIST_QUERY: QuerySpec = {
   lookup: false,
@@ -24,17 +22,8 @@ export const ACCOUNT_LIST_QUERY: QuerySpec = {
       expected: 'must be asc or desc',
       example: 'desc',
     },
-    limit: {
-      schema: { type: 'string', pattern: '^(500|[1-4][0-9]{2}|[1-9][0-9]?)$' },
-      description: `Accounts per page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})`,
-      expected: `must be a whole number from 1 to ${MAX_PAGE_SIZE}`,
-      example: '100',
-    },
-    cursor: {
-      schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,512}$' },
-      description: 'next_cursor of the previous page; absent for the first page',
-      expected: 'must be a cursor returned by this listing',
-    },
+    limit: pageSizeParameter('Accounts'),
+    cursor: CURSOR,
     profile: PROFILE,
   },
 };
@@ -60,7 +49,7 @@ export function parseAccountListQuery(query: unknown): AccountListQuery {
     workspaceId: raw.workspace_id,
     sort,
     order,
-    limit: raw.limit === undefined ? DEFAULT_PAGE_SIZE : Number(raw.limit),
+    limit: pageSizeOf(raw.limit),
     after: raw.cursor === undefined ? null : decodeCursor(raw.cursor, sort, order),
     profile: raw.profile ?? null,
   };

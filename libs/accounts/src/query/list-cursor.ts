@@ -22,20 +22,23 @@ const isCursor = new Ajv({ strict: true }).compile<ListCursor>({
 });
 
 /** Opaque to clients: base64url JSON, so its layout may change without breaking them. */
-export function encodeCursor(cursor: ListCursor): string {
+export function encodeCursor(cursor: object): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-export function decodeCursor(text: string, sort: string, order: 'asc' | 'desc'): ListCursor {
+/** The cursor `encodeCursor` made, if `isValid` accepts it; otherwise a 400 naming `cursor` and `reason`. */
+export function decodeOpaqueCursor<T>(text: string, isValid: (cursor: unknown) => cursor is T, reason: string): T {
   let cursor: unknown;
   try {
     cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
   } catch {
     cursor = null;
   }
-  if (!isCursor(cursor) || cursor.sort !== sort || cursor.order !== order) {
-    const reason = 'is not a cursor returned by this listing with the same sort and order';
-    throw new CoilError('bad_request', 'invalid_parameter', `cursor ${reason}`, { parameter: 'cursor', reason });
-  }
+  if (!isValid(cursor)) throw new CoilError('bad_request', 'invalid_parameter', `cursor ${reason}`, { parameter: 'cursor', reason });
   return cursor;
+}
+
+export function decodeCursor(text: string, sort: string, order: 'asc' | 'desc'): ListCursor {
+  const sameListing = (cursor: unknown): cursor is ListCursor => isCursor(cursor) && cursor.sort === sort && cursor.order === order;
+  return decodeOpaqueCursor(text, sameListing, 'is not a cursor returned by this listing with the same sort and order');
 }

@@ -68,6 +68,30 @@ export const PROFILE: QueryParameter = {
   example: 'default',
 };
 
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 500;
+
+/** `limit` of a keyset listing: 1..500 rows per page. */
+export function pageSizeParameter(rows: string): QueryParameter {
+  return {
+    schema: { type: 'string', pattern: '^(500|[1-4][0-9]{2}|[1-9][0-9]?)$' },
+    description: `${rows} per page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})`,
+    expected: `must be a whole number from 1 to ${MAX_PAGE_SIZE}`,
+    example: '100',
+  };
+}
+
+export function pageSizeOf(limit: string | undefined): number {
+  return limit === undefined ? DEFAULT_PAGE_SIZE : Number(limit);
+}
+
+/** `cursor` of a keyset listing; what it holds is checked when it is decoded. */
+export const CURSOR: QueryParameter = {
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,512}$' },
+  description: 'next_cursor of the previous page; absent for the first page',
+  expected: 'must be a cursor returned by this listing',
+};
+
 export const MAX_HISTORY_DAYS = 400;
 
 /** The UTC days a series covers, ending today: 1..400 (history is kept 400 days). */

@@ -6,6 +6,7 @@ import { FeatureRepository } from './feature.repository';
 import { ScoringLockRepository } from './scoring-lock.repository';
 import { ScoringProfileRepository } from './scoring-profile.repository';
 import { SegmentRepository } from './segment.repository';
+import { SignalSettingsRepository } from './signal-settings.repository';
 import { TraitTypeRepository } from './trait-type.repository';
 
 /** Every repository a settings change touches, bound to the one client of its transaction. */
@@ -19,6 +20,8 @@ export interface SettingsRepositories {
   /** The account settings columns of workspaces. */
   workspaces: Pick<WorkspaceRepository, 'setAccountSettings'>;
   traitTypes: RepositoryShape<TraitTypeRepository>;
+  /** The signal settings columns of workspaces. */
+  signalSettings: Pick<SignalSettingsRepository, 'update'>;
 }
 
 export function createSettingsRepositories(db: SqlClient): SettingsRepositories {
@@ -31,6 +34,7 @@ export function createSettingsRepositories(db: SqlClient): SettingsRepositories 
     activationChecklists: new ActivationChecklistRepository(db),
     workspaces: new WorkspaceRepository(db),
     traitTypes: new TraitTypeRepository(db),
+    signalSettings: new SignalSettingsRepository(db),
   };
 }
 
