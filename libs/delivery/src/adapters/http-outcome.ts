@@ -39,14 +39,22 @@ export function excerpt(body: string): string {
 }
 
 /**
- * Why a request got no answer, in words that cannot carry a secret: the error's code
- * (ECONNREFUSED, ETIMEDOUT, ...) or its class name, never its message, which can quote the
- * URL (a Slack webhook URL is the secret itself).
+ * Why a request got no answer, in words that cannot carry a secret: a timeout, or the error's
+ * code (ECONNREFUSED, ENOTFOUND, ...), or its class name; never its message, which can quote
+ * the URL (a Slack webhook URL is the secret itself). Duck-typed: fetch's errors may come from
+ * another realm than this module's Error (and a library may have wrapped them as text).
  */
 export function describeNetworkError(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : undefined;
-  if (code) return `no response (${code})`;
-  if (cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError')) return 'no response (timed out)';
-  return `no response (${cause instanceof Error ? cause.name : 'unknown error'})`;
+  const cause = field(error, 'cause') ?? error;
+  const name = field(cause, 'name');
+  const message = field(error, 'message');
+  const timedOut = [name, field(error, 'name')].some((value) => value === 'TimeoutError' || value === 'AbortError');
+  if (timedOut || (typeof message === 'string' && /^(TimeoutError|AbortError)\b/.test(message))) return 'no response (timed out)';
+  const code = field(cause, 'code');
+  if (typeof code === 'string') return `no response (${code})`;
+  return `no response (${typeof name === 'string' ? name : 'unknown error'})`;
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && key in value ? (value as Record<string, unknown>)[key] : undefined;
 }

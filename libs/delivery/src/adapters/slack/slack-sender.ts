@@ -1,4 +1,4 @@
-import { IncomingWebhook, IncomingWebhookHTTPError, IncomingWebhookRequestError, type FetchFunction } from '@slack/webhook';
+import { IncomingWebhook, IncomingWebhookHTTPError, type FetchFunction } from '@slack/webhook';
 import type { Signal } from '@coil/signals';
 import type { Destination } from '../../contracts/destination';
 import type { SendResult } from '../../contracts/send-result';
@@ -24,21 +24,27 @@ export class SlackSender implements SignalSender {
     const url = destination.secret;
     if (url === null || !URL.canParse(url)) return { outcome: 'failed', error: 'the destination has no valid Slack webhook URL' };
     const message = signals.length === 1 ? signalMessage(signals[0], this.config) : digestMessage(signals, this.config);
-    // The library's HTTP error carries the status and body but not the headers: keep Retry-After here.
+    // The library's errors keep the status and body but neither the headers (Retry-After) nor,
+    // when fetch's error is not an Error of its realm, the cause: both are kept here.
     let retryAfter: string | null = null;
-    const fetchKeepingRetryAfter: FetchFunction = async (input, init) => {
-      const response = await fetch(input, init);
-      retryAfter = response.headers.get('retry-after');
-      return response;
+    let networkError: unknown;
+    const fetchKeepingDetails: FetchFunction = async (input, init) => {
+      try {
+        const response = await fetch(input, init);
+        retryAfter = response.headers.get('retry-after');
+        return response;
+      } catch (error) {
+        networkError = error;
+        throw error;
+      }
     };
-    const webhook = new IncomingWebhook(url, { timeout: this.config.deliveryTimeoutMs, fetch: fetchKeepingRetryAfter });
+    const webhook = new IncomingWebhook(url, { timeout: this.config.deliveryTimeoutMs, fetch: fetchKeepingDetails });
     try {
       const result = await webhook.send(message);
       return { outcome: 'delivered', statusCode: 200, response: excerpt(result.text) };
     } catch (error) {
       if (error instanceof IncomingWebhookHTTPError) return refusedResult(error.statusCode, retryAfter, error.body);
-      if (error instanceof IncomingWebhookRequestError) return unreachableResult(describeNetworkError(error.original));
-      return unreachableResult(describeNetworkError(error));
+      return unreachableResult(describeNetworkError(networkError ?? error));
     }
   }
 }
