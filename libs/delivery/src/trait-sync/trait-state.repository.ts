@@ -12,19 +12,26 @@ export interface SentTraits {
 export class TraitStateRepository {
   constructor(private readonly db: SqlClient) {}
 
-  /** What the destination last received for these subjects, by subject id; absent: never sent. */
+  /**
+   * What the destination last received for these subjects (one page: ids ascending), by subject
+   * id; absent: never sent. Read as the page's id range, one index range scan: `= ANY(ids)` on
+   * the key's last column was planned as a filter over the destination's every row.
+   */
   async sent(
     workspaceId: string,
     destinationId: string,
     type: TraitSubjectType,
     subjectIds: readonly string[],
   ): Promise<Map<string, ComputedTraits>> {
+    if (subjectIds.length === 0) return new Map();
+    const wanted = new Set(subjectIds);
     const result = await this.db.query<{ id: string; traits: ComputedTraits }>(
       `SELECT subject_id::text AS id, traits FROM destination_trait_states
-       WHERE workspace_id = $1::bigint AND destination_id = $2::bigint AND subject_type = $3 AND subject_id = ANY($4::bigint[])`,
-      [workspaceId, destinationId, type, subjectIds],
+       WHERE workspace_id = $1::bigint AND destination_id = $2::bigint AND subject_type = $3
+         AND subject_id BETWEEN $4::bigint AND $5::bigint`,
+      [workspaceId, destinationId, type, subjectIds[0], subjectIds[subjectIds.length - 1]],
     );
-    return new Map(result.rows.map((row) => [row.id, row.traits]));
+    return new Map(result.rows.filter((row) => wanted.has(row.id)).map((row) => [row.id, row.traits]));
   }
 
   /** Records what was delivered (the subject's full computed traits, not only the changed ones). */
