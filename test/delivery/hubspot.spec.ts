@@ -104,7 +104,7 @@ describe('HubSpotSyncer through @hubspot/api-client, against a local receiver', 
   });
 
   it('finds companies by domain, updates them by HubSpot id, and counts the accounts without one', async () => {
-    const { workspaceId } = await seedScoredAccounts(
+    const { workspaceId, accountIds } = await seedScoredAccounts(
       pool,
       [
         { trackingId: 'a', domain: 'https://www.Acme.com/', score: 10 },
@@ -141,10 +141,15 @@ describe('HubSpotSyncer through @hubspot/api-client, against a local receiver', 
       ['502', undefined, '20'],
     ]);
 
+    // Unmatched accounts count as sent: a company created later gets the account's next change.
     companies['initech.net'] = '503';
     receiver.requests.length = 0;
-    expect(await hubspot.sync(target, now)).toMatchObject({ response: 'accounts: 1 sent, 1 without a match' });
-    expect(receiver.bodies<UpdateBody>(UPDATE)[0].inputs.map((input) => input.id)).toEqual(['503']);
+    expect(await hubspot.sync(target, now)).toEqual({ outcome: 'delivered', response: 'nothing changed' });
+    await setScores(pool, workspaceId, [accountIds[2]], [33], day);
+    expect(await hubspot.sync(target, now)).toMatchObject({ response: 'accounts: 1 sent' });
+    expect(receiver.bodies<UpdateBody>(UPDATE)).toEqual([
+      { inputs: [expect.objectContaining({ id: '503', properties: { acme_cs_default_score: '33' } })] },
+    ]);
   });
 
   it('honours the segment filter', async () => {
@@ -186,12 +191,13 @@ describe('HubSpotSyncer through @hubspot/api-client, against a local receiver', 
     expect(JSON.stringify(receiver.requests.map((request) => request.path))).not.toContain(TOKEN);
   });
 
-  it('records only the companies a 207 answer updated', async () => {
+  it('counts the companies a 207 answer did not find, and fails those it refused, sending them again', async () => {
     const { workspaceId } = await seedScoredAccounts(
       pool,
       [
         { trackingId: 'known', score: 10 },
         { trackingId: 'unknown', score: 20 },
+        { trackingId: 'invalid', score: 30 },
       ],
       day,
     );
@@ -199,36 +205,40 @@ describe('HubSpotSyncer through @hubspot/api-client, against a local receiver', 
     receiver.answer = (request) => {
       const answer = updated(request) as { body: string };
       const body = JSON.parse(answer.body) as { results: Array<{ objectWriteTraceId: string }> };
-      const known = (JSON.parse(request.body) as UpdateBody).inputs.find((input) => input.id === 'known');
+      const inputs = (JSON.parse(request.body) as UpdateBody).inputs;
+      const known = inputs.filter((input) => input.id === 'known').map((input) => input.objectWriteTraceId);
+      const error = (category: string, message: string, id: string) => ({
+        status: 'error',
+        category,
+        message,
+        context: { ids: [id] },
+        links: {},
+        errors: [],
+      });
       return {
         status: 207,
         body: JSON.stringify({
           ...body,
-          results: body.results.filter((result) => result.objectWriteTraceId === known?.objectWriteTraceId),
-          numErrors: 1,
+          results: body.results.filter((result) => known.includes(result.objectWriteTraceId)),
+          numErrors: 2,
           errors: [
-            {
-              status: 'error',
-              category: 'OBJECT_NOT_FOUND',
-              message: 'Could not find',
-              context: { ids: ['unknown'] },
-              links: {},
-              errors: [],
-            },
+            error('OBJECT_NOT_FOUND', 'Could not find', 'unknown'),
+            error('VALIDATION_ERROR', 'Property values were not valid', 'invalid'),
           ],
         }),
       };
     };
 
     expect(await hubspot.sync(target, now)).toEqual({
-      outcome: 'delivered',
+      outcome: 'failed',
       statusCode: 207,
-      response: 'accounts: 1 sent, 1 without a match',
+      response: 'accounts: 1 sent, 1 without a match, 1 rejected',
+      error: '1 rejected: VALIDATION_ERROR: Property values were not valid',
     });
 
     receiver.requests.length = 0;
     receiver.answer = updated;
-    await hubspot.sync(target, now);
-    expect(receiver.bodies<UpdateBody>(UPDATE)[0].inputs.map((input) => input.id)).toEqual(['unknown']);
+    expect(await hubspot.sync(target, now)).toEqual({ outcome: 'delivered', statusCode: 200, response: 'accounts: 1 sent' });
+    expect(receiver.bodies<UpdateBody>(UPDATE)[0].inputs.map((input) => input.id)).toEqual(['invalid']);
   });
 });

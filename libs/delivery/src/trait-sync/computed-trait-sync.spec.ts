@@ -67,19 +67,20 @@ class FakeStates {
   }
 }
 
-/** Accepts every change except those of `refuse`, which fail the page as a whole. */
+/** Accepts every change except those of `refuse`, which fail the page as a whole, and of `unknown`, which it has no record of. */
 class FakeSink implements TraitSink {
   readonly accountPushes: AccountTraitChange[][] = [];
   readonly userPushes: UserTraitChange[][] = [];
   refuse = new Set<string>();
+  unknown = new Set<string>();
   closed = false;
   accounts(changes: readonly AccountTraitChange[]): Promise<PushOutcome> {
     this.accountPushes.push([...changes]);
     const failing = changes.some((change) => this.refuse.has(change.id));
     const failure: SendResult = { outcome: 'retry', statusCode: 503, error: 'HTTP 503' };
     return Promise.resolve({
-      accepted: changes.filter((change) => !this.refuse.has(change.id)).map((change) => change.id),
-      unmatched: 0,
+      accepted: changes.filter((change) => !this.refuse.has(change.id) && !this.unknown.has(change.id)).map((change) => change.id),
+      unmatched: changes.filter((change) => this.unknown.has(change.id)).map((change) => change.id),
       rejected: 0,
       statusCode: failing ? 503 : 200,
       ...(failing ? { failure } : {}),
@@ -87,7 +88,7 @@ class FakeSink implements TraitSink {
   }
   users: TraitSink['users'] = (changes) => {
     this.userPushes.push([...changes]);
-    return Promise.resolve({ accepted: changes.map((change) => change.id), unmatched: 0, rejected: 0, statusCode: 200 });
+    return Promise.resolve({ accepted: changes.map((change) => change.id), unmatched: [], rejected: 0, statusCode: 200 });
   };
   close(): Promise<void> {
     this.closed = true;
@@ -157,6 +158,24 @@ describe('ComputedTraitSync', () => {
     const retry = new FakeSink();
     expect(await sync.run(destination, now, retry)).toMatchObject({ outcome: 'delivered', response: 'accounts: 2 sent' });
     expect(retry.accountPushes.flat().map((change) => change.id)).toEqual(['2', '3']);
+  });
+
+  it('records the subjects the destination has no record of, so they are sent again only when they change', async () => {
+    sources.accountRows = [account('1', 10), account('2', 20)];
+    const sink = new FakeSink();
+    sink.unknown = new Set(['2']);
+
+    expect(await sync.run(destination, now, sink)).toEqual({
+      outcome: 'delivered',
+      statusCode: 200,
+      response: 'accounts: 1 sent, 1 without a match',
+    });
+    expect(await sync.run(destination, now, new FakeSink())).toMatchObject({ response: 'nothing changed' });
+
+    sources.accountRows = [account('1', 10), account('2', 25)];
+    const next = new FakeSink();
+    await sync.run(destination, now, next);
+    expect(next.accountPushes).toEqual([[expect.objectContaining({ id: '2', traits: { coil_default_score: 25 } })]]);
   });
 
   it('syncs no users when the destination has none (HubSpot companies)', async () => {

@@ -26,8 +26,8 @@ interface SubjectPass<S extends { id: string }, C> {
 /**
  * A reverse sync (outbound.md): pages through the workspace's accounts (then users), computes
  * their traits, keeps only those that changed since what this destination last received, sends
- * them through the sink, and records the state only for the subjects it accepted, so a failed
- * sync resends exactly what did not arrive. Stops at the first page that fails as a whole.
+ * them through the sink, and records the state only for the subjects it accepted (or has no
+ * record of), so a failed sync resends exactly what did not arrive. Stops at the first page that fails as a whole.
  */
 export class ComputedTraitSync {
   constructor(
@@ -106,8 +106,11 @@ export class ComputedTraitSync {
       if (changes.length > 0) {
         const outcome = await pass.push(changes);
         tally.add(pass.type, outcome);
-        const accepted = outcome.accepted.map((subjectId) => ({ subjectId, traits: current.get(subjectId) ?? {} }));
-        await this.states.record(workspaceId, destinationId, pass.type, accepted, now);
+        const recorded = [...outcome.accepted, ...outcome.unmatched].map((subjectId) => ({
+          subjectId,
+          traits: current.get(subjectId) ?? {},
+        }));
+        await this.states.record(workspaceId, destinationId, pass.type, recorded, now);
         if (outcome.failure !== undefined) return outcome.failure;
       }
       afterId = subjects[subjects.length - 1].id;

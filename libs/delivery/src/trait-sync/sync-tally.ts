@@ -16,7 +16,7 @@ export class SyncTally {
   add(type: 'account' | 'user', outcome: PushOutcome): void {
     const counts = this.counts[type];
     counts.sent += outcome.accepted.length;
-    counts.unmatched += outcome.unmatched;
+    counts.unmatched += outcome.unmatched.length;
     counts.rejected += outcome.rejected;
     this.statusCode = outcome.statusCode ?? this.statusCode;
     this.rejection ??= outcome.rejection;

@@ -19,11 +19,16 @@ export interface UserTraitChange {
 
 /** What a destination made of one page of changes. */
 export interface PushOutcome {
-  /** Ids of the subjects it accepted: only their state is recorded, the rest is sent again next time. */
+  /** Ids of the subjects it accepted: their state is recorded. */
   readonly accepted: readonly string[];
-  /** Subjects it has no record of (HubSpot: no company with that domain or tracking id). */
-  readonly unmatched: number;
-  /** Subjects it refused for their data while accepting the rest (a partial batch failure). */
+  /**
+   * Ids of the subjects it has no record of (HubSpot: no company with that domain or tracking
+   * id). Their state is recorded too, as if sent: resending every unmatched account after each
+   * scoring run would spend the API's rate limit on nothing. A company created later gets its
+   * traits with the account's next change.
+   */
+  readonly unmatched: readonly string[];
+  /** How many it refused for their data while accepting the rest (a partial batch failure): sent again next sync. */
   readonly rejected: number;
   readonly rejection?: string;
   /** The last HTTP status it answered. */

@@ -39,8 +39,8 @@ const NOT_FOUND = 'OBJECT_NOT_FOUND';
  * Updates HubSpot companies with computed traits (accounts only: contacts are not synced), 100
  * per batch update. Companies are found by the `coil_tracking_id` property (the default: the
  * update names it as idProperty) or by domain (a search per 100 domains, then an update by
- * HubSpot id); accounts without a company are counted and sent again next sync, so a company
- * created later gets its traits. The library's retries stay off (its default, numberOfApiCallRetries
+ * HubSpot id); accounts without a company are counted and recorded as sent (trait-sink.ts
+ * says why). The library's retries stay off (its default, numberOfApiCallRetries
  * unset) so the engine's schedule rules; it has no request timeout of its own, so each call is
  * bounded here (what times out is reported as no response and retried).
  */
@@ -54,22 +54,23 @@ export class HubSpotSink implements TraitSink {
 
   async accounts(changes: readonly AccountTraitChange[]): Promise<PushOutcome> {
     const found = await this.targets(changes);
-    if ('failure' in found) return { accepted: [], unmatched: 0, rejected: 0, failure: found.failure };
+    if ('failure' in found) return { accepted: [], unmatched: [], rejected: 0, failure: found.failure };
+    const targeted = new Set(found.value.map((item) => item.accountId));
     const accepted: string[] = [];
-    let unmatched = changes.length - found.value.length;
+    const unmatched = changes.filter((change) => !targeted.has(change.id)).map((change) => change.id);
     let rejected = 0;
     let rejection: string | undefined;
     let statusCode: number | undefined;
     for (let start = 0; start < found.value.length; start += BATCH_SIZE) {
       const batch = found.value.slice(start, start + BATCH_SIZE);
-      const answer = await this.call(() => this.client.crm.companies.batchApi.update({ inputs: batch.map((target) => target.input) }));
+      const answer = await this.call(() => this.client.crm.companies.batchApi.update({ inputs: batch.map((item) => item.input) }));
       if ('failure' in answer) return { accepted, unmatched, rejected, rejection, failure: answer.failure };
       const result = batchResult(batch, answer.value);
       accepted.push(...result.accepted);
-      unmatched += result.unmatched;
+      unmatched.push(...result.unmatched);
       rejected += result.rejected;
       rejection ??= result.rejection;
-      statusCode = result.rejected + result.unmatched > 0 ? 207 : 200;
+      statusCode = result.accepted.length === batch.length ? 200 : 207;
     }
     return {
       accepted,
@@ -144,30 +145,28 @@ function target(change: AccountTraitChange, id: string, idProperty?: string): Ta
 
 /**
  * Which accounts of a batch HubSpot updated. A 207 answer lists the companies updated (by the
- * objectWriteTraceId sent, the account id) and errors for the others: OBJECT_NOT_FOUND means no
- * company has that tracking id; any other error refused that company's values.
+ * objectWriteTraceId sent, the account id) and errors for the others: OBJECT_NOT_FOUND (naming
+ * the ids in its context) means no company has that tracking id; any other error refused that
+ * company's values.
  */
 function batchResult(
   batch: readonly Target[],
   response: BatchResponseSimplePublicObject | BatchResponseSimplePublicObjectWithErrors,
-): { accepted: string[]; unmatched: number; rejected: number; rejection?: string } {
+): { accepted: string[]; unmatched: string[]; rejected: number; rejection?: string } {
   const errors = 'errors' in response ? (response.errors ?? []) : [];
-  if (errors.length === 0) return { accepted: batch.map((item) => item.accountId), unmatched: 0, rejected: 0 };
+  if (errors.length === 0) return { accepted: batch.map((item) => item.accountId), unmatched: [], rejected: 0 };
   const traced = new Set(response.results.flatMap((company) => (company.objectWriteTraceId ? [company.objectWriteTraceId] : [])));
-  const failedIds = new Set(errors.flatMap((error) => error.context?.ids ?? []));
-  const accepted = batch
-    .filter((item) => (traced.size > 0 ? traced.has(item.accountId) : !failedIds.has(item.input.id)))
-    .map((item) => item.accountId);
-  const failed = batch.length - accepted.length;
-  const notFound = errors
-    .filter((error) => error.category === NOT_FOUND)
-    .reduce((sum, error) => sum + Math.max(1, error.context?.ids?.length ?? 0), 0);
-  const unmatched = Math.min(failed, notFound);
+  const erredIds = new Set(errors.flatMap((error) => error.context?.ids ?? []));
+  const updated = (item: Target): boolean => (traced.size > 0 ? traced.has(item.accountId) : !erredIds.has(item.input.id));
+  const notFound = errors.filter((error) => error.category === NOT_FOUND);
+  const notFoundIds = new Set(notFound.flatMap((error) => error.context?.ids ?? []));
+  const failed = batch.filter((item) => !updated(item));
+  const unmatched = failed.filter((item) => notFound.length === errors.length || notFoundIds.has(item.input.id));
   const refusal = errors.find((error) => error.category !== NOT_FOUND);
   return {
-    accepted,
-    unmatched,
-    rejected: failed - unmatched,
+    accepted: batch.filter(updated).map((item) => item.accountId),
+    unmatched: unmatched.map((item) => item.accountId),
+    rejected: failed.length - unmatched.length,
     ...(refusal === undefined ? {} : { rejection: `${refusal.category}: ${refusal.message}` }),
   };
 }

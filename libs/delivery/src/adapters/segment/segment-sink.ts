@@ -93,7 +93,7 @@ export class SegmentSink implements TraitSink {
     const failed = reasons.find((reason) => reason !== undefined);
     return {
       accepted: changes.filter((_, index) => reasons[index] === undefined).map((change) => change.id),
-      unmatched: 0,
+      unmatched: [],
       rejected: 0,
       ...(this.lastStatus === undefined ? {} : { statusCode: this.lastStatus }),
       ...(failed === undefined ? {} : { failure: this.failure(failed) }),

@@ -71,9 +71,14 @@ describe('signalMessage', () => {
     ]);
   });
 
-  it('cuts a name longer than a Slack header allows', () => {
+  it('cuts a name longer than a Slack header allows, and a sentence long enough to overflow a section once escaped', () => {
     const message = signalMessage(segmentEntered('New', { ...acme, name: 'x'.repeat(200) }), links);
     expect(message.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: `${'x'.repeat(149)}…` } });
+
+    const long = signalMessage({ ...base, kind: 'trait_changed', data: { trait: 'notes', before: null, after: '&'.repeat(5000) } }, links);
+    const section = long.blocks[1] as { text: { text: string } };
+    expect(section.text.text.length).toBeLessThanOrEqual(3000);
+    expect(section.text.text).toMatch(/^Acme's notes was set to (&amp;)+…$/);
   });
 });
 

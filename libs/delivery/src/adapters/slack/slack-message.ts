@@ -9,6 +9,8 @@ type SlackBlock = NonNullable<IncomingWebhookSendArguments['blocks']>[number];
 export const DIGEST_LIMIT = 20;
 /** Slack's limit for a header's text. */
 const HEADER_CHARS = 150;
+/** A sentence's length before escaping: a long trait value cannot push a section past Slack's 3,000 characters. */
+const SENTENCE_CHARS = 500;
 
 /** Where the message's links point: the dashboard served by the api (dashboard.md). */
 export interface DashboardLinks {
@@ -17,7 +19,7 @@ export interface DashboardLinks {
 
 /** One signal: a header with the subject, what happened in words, a context line with the time. */
 export function signalMessage(signal: Signal, links: DashboardLinks): SlackMessage {
-  const sentence = signalSentence(signal);
+  const sentence = sentenceOf(signal);
   const subject = signal.subject;
   return {
     text: sentence,
@@ -48,7 +50,7 @@ export function digestMessage(signals: readonly Signal[], links: DashboardLinks)
   const title = `${signals.length} ${signals.length === 1 ? 'signal' : 'signals'} from Coil`;
   const lines: SlackBlock[] = listed.map((signal) => ({
     type: 'section',
-    text: { type: 'mrkdwn', text: `• ${escapeMrkdwn(signalSentence(signal))} · ${slackTime(signal.occurred_at)}` },
+    text: { type: 'mrkdwn', text: `• ${escapeMrkdwn(sentenceOf(signal))} · ${slackTime(signal.occurred_at)}` },
   }));
   const more = rest > 0 ? `and ${rest} more in the <${feedUrl(links)}|feed>` : `<${feedUrl(links)}|Open the feed>`;
   return {
@@ -62,6 +64,10 @@ export function digestMessage(signals: readonly Signal[], links: DashboardLinks)
       { type: 'context', elements: [{ type: 'mrkdwn', text: more }] },
     ],
   };
+}
+
+function sentenceOf(signal: Signal): string {
+  return truncate(signalSentence(signal), SENTENCE_CHARS);
 }
 
 export function feedUrl(links: DashboardLinks): string {
