@@ -167,6 +167,41 @@ describe('SegmentSyncer against a local receiver: what the library sends, and it
     ]);
   });
 
+  it("sends only the accounts in the destination's segments, and their members", async () => {
+    const { workspaceId } = await seedScoredAccounts(
+      fixture.pool,
+      [
+        { trackingId: 'champion', score: 80, segments: ['Champions'], member: 'champion-user' },
+        { trackingId: 'other', score: 20, segments: ['New'], member: 'other-user' },
+      ],
+      '2026-12-02',
+    );
+    const id = await createDestination(fixture.pool, workspaceId, 'segment', receiver.url);
+    receiver.requests.length = 0;
+    receiver.answer = () => undefined;
+
+    const result = await segment.sync(
+      destination({ type: 'segment', url: receiver.url, workspaceId, id, secret: 'write-key', segments: ['Champions'] }),
+      now,
+    );
+
+    expect(result).toMatchObject({ outcome: 'delivered', response: 'accounts: 1 sent; users: 1 sent' });
+    const events = receiver.requests.flatMap((request) => (JSON.parse(request.body) as { batch: Array<Record<string, unknown>> }).batch);
+    expect(events.map((event) => [event.type, event.groupId ?? null, event.userId])).toEqual([
+      ['group', 'champion', 'champion-user'],
+      ['identify', null, 'champion-user'],
+    ]);
+    expect(events[1].traits).toEqual({
+      coil_default_score: 80,
+      coil_default_score_change: null,
+      coil_default_activation_rate: 0.5,
+      coil_default_adoption_rate: 0,
+      coil_default_lifetime_adoption_rate: 0,
+      coil_default_last_active: null,
+      coil_default_frequency: 0,
+    });
+  });
+
   it.each([
     ['a 429 with Retry-After', { status: 429, headers: { 'retry-after': '5' } }, { outcome: 'retry', statusCode: 429, retryAfterMs: 5000 }],
     ['a 500', { status: 500 }, { outcome: 'retry', statusCode: 500 }],

@@ -4,6 +4,3 @@ export type { SendResult } from './contracts/send-result';
 export type { SignalSender, TraitSyncer } from './contracts/senders';
 export { SlackSender, type SlackSenderConfig } from './adapters/slack/slack-sender';
 export { createTraitSyncers, type TraitSyncers } from './adapters/create-trait-syncers';
-export { SegmentSyncer } from './adapters/segment/segment-syncer';
-export { HubSpotSyncer } from './adapters/hubspot/hubspot-syncer';
-export { ComputedTraitSync } from './trait-sync/computed-trait-sync';

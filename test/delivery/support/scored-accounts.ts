@@ -5,6 +5,8 @@ export interface ScoredAccount {
   readonly domain?: string;
   readonly score: number;
   readonly segments?: readonly string[];
+  /** The external id of one scored member, when it has one. */
+  readonly member?: string;
 }
 
 /**
@@ -34,6 +36,9 @@ export async function seedScoredAccounts(
     accounts.map((account) => account.score),
     day,
   );
+  for (const [index, account] of accounts.entries()) {
+    if (account.member !== undefined) await seedScoredMember(pool, workspaceId, accountIds[index], account.member, account.score, day);
+  }
   const names = [...new Set(accounts.flatMap((account) => account.segments ?? []))];
   for (const name of names) {
     const segment = await pool.query<{ id: string }>(
@@ -47,6 +52,31 @@ export async function seedScoredAccounts(
     );
   }
   return { workspaceId, accountIds };
+}
+
+async function seedScoredMember(
+  pool: Pool,
+  workspaceId: string,
+  accountId: string,
+  externalId: string,
+  score: number,
+  day: string,
+): Promise<void> {
+  const user = await pool.query<{ id: string }>('INSERT INTO users (workspace_id, external_id) VALUES ($1, $2) RETURNING id::text AS id', [
+    workspaceId,
+    externalId,
+  ]);
+  await pool.query('INSERT INTO memberships (workspace_id, account_id, user_id) VALUES ($1, $2, $3)', [
+    workspaceId,
+    accountId,
+    user.rows[0].id,
+  ]);
+  await pool.query(
+    `INSERT INTO user_scores (workspace_id, profile_id, user_id, period, raw_score, engagement_score, benchmark, scoring_profile_events, activation)
+     SELECT $1, id, $2, $3::date, $4, $4, 1, 1, '{"rate": 0.5, "completed": [], "missing": [], "activated_at": null}'
+     FROM scoring_profiles WHERE workspace_id = $1 AND is_default`,
+    [workspaceId, user.rows[0].id, day, score],
+  );
 }
 
 /** Writes (or rewrites) the accounts' default-profile score rows of `day`. */

@@ -9,7 +9,7 @@ const EVENTS_PER_BATCH = 100;
 
 export interface SegmentSource {
   readonly writeKey: string;
-  /** Segment's API, or any receiver of its HTTP API (`/v1/batch` is appended). */
+  /** Segment's API, or any receiver of its HTTP API (the library posts to its /v1/batch). */
   readonly host: string;
   readonly timeoutMs: number;
 }
