@@ -27,9 +27,12 @@ export interface TraitPage {
   readonly segments: readonly string[] | null;
 }
 
-const IN_SEGMENTS = `EXISTS (
-  SELECT 1 FROM segment_memberships fm JOIN segments fs ON fs.workspace_id = fm.workspace_id AND fs.id = fm.segment_id
-  WHERE fm.workspace_id = $1::bigint AND fm.account_id = %ACCOUNT% AND fm.left_at IS NULL AND fs.name = ANY($5::text[]))`;
+/** The account (a column) is now in one of the segments named by $5. */
+function inSegments(account: string): string {
+  return `EXISTS (
+    SELECT 1 FROM segment_memberships fm JOIN segments fs ON fs.workspace_id = fm.workspace_id AND fs.id = fm.segment_id
+    WHERE fm.workspace_id = $1::bigint AND fm.account_id = ${account} AND fm.left_at IS NULL AND fs.name = ANY($5::text[]))`;
+}
 
 /**
  * The latest score row per profile of the subject `x` up to the day ($4), as a JSON array: one
@@ -81,7 +84,7 @@ export class TraitSourceRepository {
          ${ACCOUNT_SCORES} AS scores
        FROM accounts x
        WHERE x.workspace_id = $1::bigint AND x.id > $2::bigint
-         AND ($5::text[] IS NULL OR ${IN_SEGMENTS.replace('%ACCOUNT%', 'x.id')})
+         AND ($5::text[] IS NULL OR ${inSegments('x.id')})
        ORDER BY x.id LIMIT $3`,
       [workspaceId, page.afterId, page.limit, page.day, page.segments],
     );
@@ -96,7 +99,7 @@ export class TraitSourceRepository {
        WHERE x.workspace_id = $1::bigint AND x.id > $2::bigint AND x.identified
          AND ($5::text[] IS NULL OR EXISTS (
            SELECT 1 FROM memberships um WHERE um.workspace_id = x.workspace_id AND um.user_id = x.id
-             AND ${IN_SEGMENTS.replace('%ACCOUNT%', 'um.account_id')}))
+             AND ${inSegments('um.account_id')}))
        ORDER BY x.id LIMIT $3`,
       [workspaceId, page.afterId, page.limit, page.day, page.segments],
     );
