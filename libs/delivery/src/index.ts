@@ -2,3 +2,5 @@
 export { DESTINATION_TYPES, type Destination, type DestinationSettings, type DestinationType } from './contracts/destination';
 export type { SendResult } from './contracts/send-result';
 export type { SignalSender, TraitSyncer } from './contracts/senders';
+export { SlackSender, type SlackSenderConfig } from './adapters/slack/slack-sender';
+export { createTraitSyncers, type TraitSyncers } from './adapters/create-trait-syncers';
