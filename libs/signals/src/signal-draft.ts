@@ -47,6 +47,6 @@ export function draftSignal<K extends SignalKind>(
 export function completeSignals(drafts: readonly SignalDraft[], subjects: ReadonlyMap<string, SignalSubject>): Signal[] {
   return drafts.flatMap((draft) => {
     const subject = subjects.get(subjectKey(draft.subject));
-    return subject === undefined ? [] : [{ ...draft, subject } as Signal];
+    return subject === undefined ? [] : [{ ...draft, subject }];
   });
 }
