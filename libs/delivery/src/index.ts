@@ -3,5 +3,5 @@ export { DESTINATION_TYPES, type Destination, type DestinationSettings, type Des
 export type { SendResult } from './contracts/send-result';
 export type { SignalSender, TraitSyncer } from './contracts/senders';
 export { SignalOutbox } from './outbox/signal-outbox';
-export { SignalSettingsRepository, type SignalSettings } from './outbox/signal-settings.repository';
+export { SignalBaselineRepository, type SignalBaseline } from './outbox/signal-baseline.repository';
 export { SignalSubjectRepository } from './outbox/signal-subject.repository';

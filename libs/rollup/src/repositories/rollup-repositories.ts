@@ -4,7 +4,7 @@ import { DailyCountRepository } from './daily-count.repository';
 import { IdentityRepository } from './identity.repository';
 import { MembershipRepository } from './membership.repository';
 import type { RepositoryShape, SqlClient } from '@coil/database';
-import { SignalOutbox, SignalSettingsRepository } from '@coil/delivery';
+import { SignalOutbox, SignalBaselineRepository } from '@coil/delivery';
 import { UserHistoryRepository } from './user-history.repository';
 import { UserRepository } from './user.repository';
 
@@ -18,7 +18,7 @@ export interface RollupRepositories {
   memberships: RepositoryShape<MembershipRepository>;
   dailyCounts: RepositoryShape<DailyCountRepository>;
   /** The watched traits and baseline, and the outbox trait_changed signals go to. */
-  signalSettings: Pick<SignalSettingsRepository, 'get' | 'clearBaseline'>;
+  signalBaseline: Pick<SignalBaselineRepository, 'read' | 'clear'>;
   signals: Pick<SignalOutbox, 'record'>;
 }
 
@@ -31,7 +31,7 @@ export function createRollupRepositories(db: SqlClient): RollupRepositories {
     accounts: new AccountRepository(db),
     memberships: new MembershipRepository(db),
     dailyCounts: new DailyCountRepository(db),
-    signalSettings: new SignalSettingsRepository(db),
+    signalBaseline: new SignalBaselineRepository(db),
     signals: new SignalOutbox(db),
   };
 }

@@ -37,7 +37,7 @@ export async function rollupEvents(repos: RollupRepositories, input: EventsToRol
   if (!(await repos.batches.claim(workspaceId, batchId, input.events.length))) {
     return { alreadyApplied: true, appliedEvents: 0, duplicateEvents: 0, signals: 0 };
   }
-  if (input.replay === true) await repos.signalSettings.clearBaseline(workspaceId);
+  if (input.replay === true) await repos.signalBaseline.clear(workspaceId);
   const unique = firstOfEachMessage(input.events);
   const fresh = await repos.batches.markSeen(workspaceId, unique.map((event) => event.messageId).sort());
   const events = unique.filter((event) => fresh.has(event.messageId));
@@ -60,7 +60,7 @@ export async function rollupEvents(repos: RollupRepositories, input: EventsToRol
 /** Read only for a batch with trait updates; null (silent) before the workspace's baseline or without watched traits. */
 async function traitWatch(repos: RollupRepositories, workspaceId: string, traits: TraitUpdatePlan): Promise<TraitWatch | null> {
   if (traits.users.length + traits.accounts.length === 0) return null;
-  const settings = await repos.signalSettings.get(workspaceId);
-  if (settings === null || settings.baselineAt === null || settings.watchedTraits.length === 0) return null;
-  return { workspaceId, watched: settings.watchedTraits, baselineAt: settings.baselineAt };
+  const baseline = await repos.signalBaseline.read(workspaceId);
+  if (baseline === null || baseline.baselineAt === null || baseline.watchedTraits.length === 0) return null;
+  return { workspaceId, watched: baseline.watchedTraits, baselineAt: baseline.baselineAt };
 }

@@ -174,14 +174,13 @@ export class InMemoryRollup {
         }
       },
     },
-    signalSettings: {
-      get: async () => ({
+    signalBaseline: {
+      read: async () => ({
         scoreThreshold: 10,
         watchedTraits: ['plan', 'status', 'mrr'],
-        retentionDays: 90,
         baselineAt: this.tables.signalsBaselineAt,
       }),
-      clearBaseline: async () => {
+      clear: async () => {
         this.tables.signalsBaselineAt = null;
       },
     },

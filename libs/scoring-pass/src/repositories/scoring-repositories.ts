@@ -8,7 +8,7 @@ import {
   SegmentRepository,
   TraitTypeRepository,
 } from '@coil/settings';
-import { SignalOutbox, SignalSettingsRepository, SignalSubjectRepository } from '@coil/delivery';
+import { SignalOutbox, SignalBaselineRepository, SignalSubjectRepository } from '@coil/delivery';
 import { WorkspaceRepository } from '@coil/workspaces';
 import { AccountScoreRepository } from './account-score.repository';
 import { AccountSourceRepository } from './account-source.repository';
@@ -40,7 +40,7 @@ export interface ScoringReads {
   userScores: Pick<UserScoreRepository, 'scoresOneFrameAgo' | 'latestStates'>;
   activationChecklists: Pick<ActivationChecklistRepository, 'get'>;
   activationProgress: RepositoryShape<ActivationProgressRepository>;
-  signalSettings: Pick<SignalSettingsRepository, 'get'>;
+  signalBaseline: Pick<SignalBaselineRepository, 'read'>;
 }
 
 /** What a run writes, bound to the one client of its transaction. */
@@ -53,7 +53,7 @@ export interface ScoringWrites {
   segments: Pick<SegmentRepository, 'ensureSuggested' | 'list'>;
   segmentMemberships: RepositoryShape<SegmentMembershipRepository>;
   /** The signals a run derives, with their deliveries rows (the outbox), and what they need. */
-  signalSettings: Pick<SignalSettingsRepository, 'get' | 'setBaseline'>;
+  signalBaseline: Pick<SignalBaselineRepository, 'read' | 'set'>;
   featureFirstUses: RepositoryShape<FeatureFirstUseRepository>;
   signalSubjects: RepositoryShape<SignalSubjectRepository>;
   signals: RepositoryShape<SignalOutbox>;
@@ -80,7 +80,7 @@ export function createScoringReads(db: SqlClient): ScoringReads {
     userScores: new UserScoreRepository(db),
     activationChecklists: new ActivationChecklistRepository(db),
     activationProgress: new ActivationProgressRepository(db),
-    signalSettings: new SignalSettingsRepository(db),
+    signalBaseline: new SignalBaselineRepository(db),
   };
 }
 
@@ -93,7 +93,7 @@ export function createScoringWrites(db: SqlClient): ScoringWrites {
     scoreHistory: new ScoreHistoryRepository(db),
     segments: new SegmentRepository(db),
     segmentMemberships: new SegmentMembershipRepository(db),
-    signalSettings: new SignalSettingsRepository(db),
+    signalBaseline: new SignalBaselineRepository(db),
     featureFirstUses: new FeatureFirstUseRepository(db),
     signalSubjects: new SignalSubjectRepository(db),
     signals: new SignalOutbox(db),

@@ -8,17 +8,17 @@ export interface PreviousStates {
 }
 
 /**
- * What the run's signals are judged against, read with the other reads (one statement per
- * table). null when the workspace has no baseline yet: the run sets it and signals nothing,
+ * What the run's signals are judged against, read before the write transaction (one statement
+ * per table). null when the workspace has no baseline yet: the run sets it and signals nothing,
  * so there is nothing to compare.
  */
 export async function loadPreviousStates(
-  reads: Pick<ScoringReads, 'signalSettings' | 'accountScores' | 'userScores'>,
+  reads: Pick<ScoringReads, 'signalBaseline' | 'accountScores' | 'userScores'>,
   workspaceId: string,
   defaultProfileId: string,
 ): Promise<PreviousStates | null> {
-  const settings = await reads.signalSettings.get(workspaceId);
-  if (settings === null || settings.baselineAt === null) return null;
+  const baseline = await reads.signalBaseline.read(workspaceId);
+  if (baseline === null || baseline.baselineAt === null) return null;
   const [accounts, users] = await Promise.all([
     reads.accountScores.latestStates(workspaceId, defaultProfileId),
     reads.userScores.latestStates(workspaceId, defaultProfileId),

@@ -3,7 +3,7 @@ import type { ScoringWrites } from '../repositories/scoring-repositories';
 import type { PreviousStates } from './previous-states';
 import { runSignalDrafts, type RunSignalsInput } from './run-signal-drafts';
 
-type SignalWrites = Pick<ScoringWrites, 'signalSettings' | 'featureFirstUses' | 'segments' | 'signalSubjects' | 'signals'>;
+type SignalWrites = Pick<ScoringWrites, 'signalBaseline' | 'featureFirstUses' | 'segments' | 'signalSubjects' | 'signals'>;
 
 const DAY_MS = 86_400_000;
 
@@ -19,18 +19,18 @@ export async function recordRunSignals(
   input: Omit<RunSignalsInput, 'previous'> & { readonly previous: PreviousStates | null },
 ): Promise<number> {
   const { workspaceId, now, previous } = input;
-  const settings = await writes.signalSettings.get(workspaceId);
+  const baseline = await writes.signalBaseline.read(workspaceId);
   const firstUses = await writes.featureFirstUses.record(workspaceId, new Date(now.getTime() - DAY_MS));
   await writes.featureFirstUses.markScanned(workspaceId, now);
   let stored = 0;
-  if (settings === null || settings.baselineAt === null || previous === null) {
-    await writes.signalSettings.setBaseline(workspaceId, now);
+  if (baseline === null || baseline.baselineAt === null || previous === null) {
+    await writes.signalBaseline.set(workspaceId, now);
   } else {
     const { entries, exits } = input.changes;
     const segments = entries.length + exits.length === 0 ? [] : await writes.segments.list(workspaceId);
     const drafts = runSignalDrafts(
       { ...input, previous },
-      { threshold: settings.scoreThreshold, firstUses, segments: new Map(segments.map((segment) => [segment.id, segment.name])) },
+      { threshold: baseline.scoreThreshold, firstUses, segments: new Map(segments.map((segment) => [segment.id, segment.name])) },
     );
     if (drafts.length > 0) {
       const subjects = await writes.signalSubjects.subjects(

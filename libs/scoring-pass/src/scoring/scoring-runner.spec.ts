@@ -1,5 +1,5 @@
 import type { UnitOfWork } from '@coil/database';
-import type { SignalSettings } from '@coil/delivery';
+import type { SignalBaseline } from '@coil/delivery';
 import { signalId, type Signal, type SubjectRef } from '@coil/signals';
 import { formatUtcDay, type AccountScoreRow, type AccountTotals, type UserScoreRow, type UserTotals } from '@coil/scoring';
 import type { ScoringProfileRecord, SegmentRecord } from '@coil/settings';
@@ -52,10 +52,9 @@ const userTotals = (userId: string, rawScore: number): UserTotals => ({
 });
 
 const BASELINE_AT = new Date('2025-09-01T00:00:00Z');
-const settings = (baselineAt: Date | null): SignalSettings => ({
+const baseline = (baselineAt: Date | null): SignalBaseline => ({
   scoreThreshold: 10,
   watchedTraits: ['plan'],
-  retentionDays: 90,
   baselineAt,
 });
 const steady: StoredState = { change: 0, activation: null };
@@ -101,7 +100,7 @@ function fakeReads(profiles: ScoringProfileRecord[], log: string[], baselineAt: 
     },
     activationChecklists: { get: async () => (log.push('activation checklist'), null) },
     activationProgress: { userDoneDays: async () => [], accountDoneDays: async () => [] },
-    signalSettings: { get: async () => settings(baselineAt) },
+    signalBaseline: { read: async () => baseline(baselineAt) },
   };
   return { reads, totalsQueries };
 }
@@ -139,9 +138,9 @@ function fakeWrites(log: string[], current: SegmentMember[], segments: SegmentRe
       recordExits: async (_, exits) => record(`exits ${exits.map((exit) => `${exit.segmentId}/${exit.accountId}`).join(',')}`),
       recordEntries: async (_, entries) => record(`entries ${entries.map((entry) => `${entry.segmentId}/${entry.accountId}`).join(',')}`),
     },
-    signalSettings: {
-      get: async () => settings(baselineAt),
-      setBaseline: async (_, at) => record(`set baseline ${at.toISOString()}`),
+    signalBaseline: {
+      read: async () => baseline(baselineAt),
+      set: async (_, at) => record(`set baseline ${at.toISOString()}`),
     },
     featureFirstUses: {
       record: async (_, since) => (record(`first uses since ${formatUtcDay(since)}`), []),

@@ -46,11 +46,9 @@ export class ScoringRunner {
     const [subjects, rules] = await Promise.all([this.loadSubjects(workspaceId, plans), this.ruleSettings(workspaceId, now)]);
     const activations = this.activations(workspaceId);
     const run: ProfileRun = { workspaceId, now, subjects, rules, activations, workspaceEvents: this.eventNames(workspaceId) };
-    // The state the signals are judged against is read while the profiles are scored.
-    const [scores, previous] = await Promise.all([
-      this.scoreProfiles(run, plans, step),
-      loadPreviousStates(this.reads, workspaceId, defaultPlan.profile.id),
-    ]);
+    const scores = await this.scoreProfiles(run, plans, step);
+    // After the profiles' reads, not beside them: those already use every connection a run has.
+    const previous = await loadPreviousStates(this.reads, workspaceId, defaultPlan.profile.id);
     const { checklist } = await activations();
     const { changes, signals } = await this.writes.run(async (writes) => {
       await writes.scoringLock.lock(workspaceId);
