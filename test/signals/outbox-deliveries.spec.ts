@@ -55,6 +55,7 @@ describe('the signal outbox: deliveries rows by destination filter, and retentio
     });
     await destination('Dormant only', { type: 'webhook', segments: ['Dormant'] });
     await destination('disabled', { type: 'slack', kinds: ['activated'], enabled: false });
+    await destination('Engaged exits', { type: 'webhook', kinds: ['segment_exited'], segments: ['Engaged'] });
     await destination('reverse sync', { type: 'segment' });
     await destination('crm', { type: 'hubspot' });
     await scenario.firstDay();
@@ -96,6 +97,17 @@ describe('the signal outbox: deliveries rows by destination filter, and retentio
     expect(queued.all.slice(-2)).toEqual([`trait_changed ${u1}`, `trait_changed ${u3}`]);
     // u3 belongs to no account, so to no segment.
     expect(queued['Engaged only'].slice(-1)).toEqual([`trait_changed ${u1}`]);
+  });
+
+  it('queues a segment_exited for a destination filtered on that segment, which the account has just left', async () => {
+    await scenario.pool.query(`UPDATE segments SET rule = 'engagement_score > 100' WHERE workspace_id = $1`, [scenario.workspaceId]);
+    const summary = await scenario.score(at(DAY1, '15:00:00'));
+    expect(summary.segments).toEqual({ entered: 0, left: 2 });
+    const acme = `account:${await scenario.accountId('acme')}`;
+    const globex = `account:${await scenario.accountId('globex')}`;
+    const queued = await deliveries();
+    expect(queued['Engaged exits'].sort()).toEqual([`segment_exited ${acme}`, `segment_exited ${globex}`].sort());
+    expect(queued['Dormant only']).toBeUndefined();
   });
 
   it("deletes signals, deliveries and attempts older than the workspace's retention in the run", async () => {
