@@ -6,7 +6,8 @@ import { toSqlDay } from './sql-params';
 // the scores are (identified users; a count naming no account belongs to every account of its
 // user), inserted into feature_first_uses; the rows inserted are the new first uses. A feature
 // never scanned (first_uses_at null) is scanned over all of daily_counts and its first uses are
-// recorded silently; the others only from $2 on, through the (workspace_id, day) index.
+// recorded silently; the others only from $2 on, through the (workspace_id, day) index. Subjects
+// with a first use recorded are dropped before the sort: on a busy day they are nearly all.
 const RECORD_SQL = `
 WITH feature_event_names AS (
   SELECT f.id AS feature_id, f.name AS feature_name, f.first_uses_at IS NULL AS silent, fe.event
@@ -27,7 +28,11 @@ WITH feature_event_names AS (
   WHERE u.account_id <> 0 OR m.account_id IS NOT NULL
 ), firsts AS (
   SELECT DISTINCT ON (feature_id, subject_type, subject_id) feature_id, subject_type, subject_id, event, day
-  FROM by_subject ORDER BY feature_id, subject_type, subject_id, day, event
+  FROM by_subject b
+  WHERE NOT EXISTS (
+    SELECT 1 FROM feature_first_uses x
+    WHERE x.workspace_id = $1 AND x.feature_id = b.feature_id AND x.subject_type = b.subject_type AND x.subject_id = b.subject_id)
+  ORDER BY feature_id, subject_type, subject_id, day, event
 ), inserted AS (
   INSERT INTO feature_first_uses (workspace_id, feature_id, subject_type, subject_id, first_day)
   SELECT $1::bigint, feature_id, subject_type, subject_id, day FROM firsts
