@@ -2,23 +2,20 @@ import type { SqlClient } from '@coil/database';
 import type { FirstUse } from '@coil/signals';
 import { toSqlDay } from './sql-params';
 
-// Each subject's first day (and that day's first event, by name) of each feature, attributed as
-// the scores are (identified users; a count naming no account belongs to every account of its
-// user), inserted into feature_first_uses; the rows inserted are the new first uses. A feature
-// never scanned (first_uses_at null) is scanned over all of daily_counts and its first uses are
-// recorded silently; the others only from $2 on, through the (workspace_id, day) index. Subjects
-// with a first use recorded are dropped before the sort: on a busy day they are nearly all.
-const RECORD_SQL = `
-WITH feature_event_names AS (
-  SELECT f.id AS feature_id, f.name AS feature_name, f.first_uses_at IS NULL AS silent, fe.event
+// The uses of features, attributed as the scores are (identified users; a count naming no
+// account belongs to every account of its user): `used` yields (feature_id, user_id, account_id,
+// event, day) for the features `scanned` selects; `by_subject` gives them to users and accounts.
+const usesOf = (scanned: string, days: string): string => `
+feature_event_names AS (
+  SELECT f.id AS feature_id, f.name AS feature_name, fe.event
   FROM features f JOIN feature_events fe ON fe.workspace_id = f.workspace_id AND fe.feature_id = f.id
-  WHERE f.workspace_id = $1
+  WHERE f.workspace_id = $1 AND ${scanned}
 ), used AS (
   SELECT fe.feature_id, dc.user_id, dc.account_id, dc.event, dc.day
   FROM daily_counts dc
   JOIN feature_event_names fe ON fe.event = dc.event
   JOIN users u ON u.workspace_id = dc.workspace_id AND u.id = dc.user_id AND u.identified
-  WHERE dc.workspace_id = $1 AND dc.count > 0 AND (fe.silent OR dc.day >= $2::date)
+  WHERE dc.workspace_id = $1 AND dc.count > 0 AND ${days}
 ), by_subject AS (
   SELECT feature_id, 'user' AS subject_type, user_id AS subject_id, event, day FROM used
   UNION ALL
@@ -26,7 +23,13 @@ WITH feature_event_names AS (
   FROM used u
   LEFT JOIN memberships m ON u.account_id = 0 AND m.workspace_id = $1 AND m.user_id = u.user_id
   WHERE u.account_id <> 0 OR m.account_id IS NOT NULL
-), firsts AS (
+)`;
+
+// Features scanned before, from $2 on (the (workspace_id, day) index): subjects with a first use
+// recorded are dropped before the sort (on a busy day nearly all are); each subject's first day
+// and that day's first event by name are inserted; the rows inserted are the new first uses.
+const RECORD_RECENT_SQL = `
+WITH ${usesOf('f.first_uses_at IS NOT NULL', 'dc.day >= $2::date')}, firsts AS (
   SELECT DISTINCT ON (feature_id, subject_type, subject_id) feature_id, subject_type, subject_id, event, day
   FROM by_subject b
   WHERE NOT EXISTS (
@@ -43,19 +46,23 @@ SELECT i.feature_id::text AS "featureId", fe.feature_name AS "featureName", i.su
        i.subject_id::text AS "subjectId", f.event, to_char(f.day, 'YYYY-MM-DD') AS "firstDay"
 FROM inserted i
 JOIN firsts f USING (feature_id, subject_type, subject_id)
-JOIN (SELECT DISTINCT feature_id, feature_name, silent FROM feature_event_names) fe USING (feature_id)
-WHERE NOT fe.silent
+JOIN (SELECT DISTINCT feature_id, feature_name FROM feature_event_names) fe USING (feature_id)
 ORDER BY i.feature_id, i.subject_type, i.subject_id`;
+
+// Features never scanned, over all days: only the first day matters (a hash aggregate, no sort
+// of every use), nothing is returned.
+const RECORD_ALL_SQL = `
+WITH ${usesOf('f.first_uses_at IS NULL', 'true')}
+INSERT INTO feature_first_uses (workspace_id, feature_id, subject_type, subject_id, first_day)
+SELECT $1::bigint, feature_id, subject_type, subject_id, min(day) FROM by_subject GROUP BY feature_id, subject_type, subject_id
+ON CONFLICT DO NOTHING`;
 
 /** feature_first_uses: the first day each account and user used each feature. */
 export class FeatureFirstUseRepository {
   constructor(private readonly db: SqlClient) {}
 
-  /**
-   * Records the first uses found since `since` (all time for features never scanned) and
-   * returns the new ones, but those of never-scanned features, which are the silent baseline.
-   */
-  async record(workspaceId: string, since: Date): Promise<FirstUse[]> {
+  /** Records the first uses of features scanned before, found from `since` on, and returns them. */
+  async recordRecent(workspaceId: string, since: Date): Promise<FirstUse[]> {
     const result = await this.db.query<{
       featureId: string;
       featureName: string;
@@ -63,7 +70,7 @@ export class FeatureFirstUseRepository {
       subjectId: string;
       event: string;
       firstDay: string;
-    }>(RECORD_SQL, [workspaceId, toSqlDay(since)]);
+    }>(RECORD_RECENT_SQL, [workspaceId, toSqlDay(since)]);
     return result.rows.map((row) => ({
       subject: { type: row.subjectType, id: row.subjectId },
       feature: { id: row.featureId, name: row.featureName },
@@ -72,8 +79,9 @@ export class FeatureFirstUseRepository {
     }));
   }
 
-  /** Every feature's first uses are recorded: later runs scan recent days only. */
-  async markScanned(workspaceId: string, at: Date): Promise<void> {
+  /** The silent baseline of features never scanned (new ones): every first use over all days, then they count as scanned. */
+  async recordNewFeatures(workspaceId: string, at: Date): Promise<void> {
+    await this.db.query(RECORD_ALL_SQL, [workspaceId]);
     await this.db.query('UPDATE features SET first_uses_at = $2 WHERE workspace_id = $1 AND first_uses_at IS NULL', [workspaceId, at]);
   }
 }

@@ -20,8 +20,8 @@ export async function recordRunSignals(
 ): Promise<number> {
   const { workspaceId, now, previous } = input;
   const baseline = await writes.signalBaseline.read(workspaceId);
-  const firstUses = await writes.featureFirstUses.record(workspaceId, new Date(now.getTime() - DAY_MS));
-  await writes.featureFirstUses.markScanned(workspaceId, now);
+  const firstUses = await writes.featureFirstUses.recordRecent(workspaceId, new Date(now.getTime() - DAY_MS));
+  await writes.featureFirstUses.recordNewFeatures(workspaceId, now);
   let stored = 0;
   if (baseline === null || baseline.baselineAt === null || previous === null) {
     await writes.signalBaseline.set(workspaceId, now);

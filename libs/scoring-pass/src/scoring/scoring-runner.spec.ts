@@ -143,8 +143,8 @@ function fakeWrites(log: string[], current: SegmentMember[], segments: SegmentRe
       set: async (_, at) => record(`set baseline ${at.toISOString()}`),
     },
     featureFirstUses: {
-      record: async (_, since) => (record(`first uses since ${formatUtcDay(since)}`), []),
-      markScanned: async () => record('features scanned'),
+      recordRecent: async (_, since) => (record(`first uses since ${formatUtcDay(since)}`), []),
+      recordNewFeatures: async () => record('first uses of new features'),
     },
     signalSubjects: {
       subjects: async (_, refs: readonly SubjectRef[]) =>
@@ -213,7 +213,7 @@ describe('ScoringRunner', () => {
       'exits S/2',
       'entries S/1',
       'first uses since 2025-09-20',
-      'features scanned',
+      'first uses of new features',
       'set baseline 2025-09-21T15:00:00.000Z',
       'delete expired signals',
     ]);
@@ -265,7 +265,7 @@ describe('ScoringRunner', () => {
 
     expect(log.slice(-4)).toEqual([
       'first uses since 2025-09-20',
-      'features scanned',
+      'first uses of new features',
       'signals score_changed,score_changed,segment_exited,segment_entered',
       'delete expired signals',
     ]);
