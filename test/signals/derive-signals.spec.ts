@@ -80,6 +80,20 @@ describe('signals derived by the scoring run and the roll-up (real PostgreSQL)',
     expect(await scenario.signals()).toEqual(before);
   });
 
+  it('records the past uses of a feature created later silently', async () => {
+    const before = await scenario.signals();
+    await scenario.fixture.feature(scenario.workspaceId, 'Browsing', 1, ['Opened']);
+    const summary = await scenario.score(at(DAY1, '13:30:00'));
+    expect(summary.signals).toBe(0);
+    expect(await scenario.signals()).toEqual(before);
+    const recorded = await scenario.pool.query(
+      `SELECT count(*)::int AS n FROM feature_first_uses ffu JOIN features f ON f.workspace_id = ffu.workspace_id AND f.id = ffu.feature_id
+       WHERE ffu.workspace_id = $1 AND f.name = 'Browsing'`,
+      [scenario.workspaceId],
+    );
+    expect(recorded.rows[0].n).toBe(4);
+  });
+
   it('signals a watched trait changed by a group call, once however often the batch is applied', async () => {
     const before = (await scenario.signals()).length;
     const time = at(DAY1, '14:00:00').toISOString();
