@@ -43,6 +43,8 @@ describe('CLI: replay, dead letters, scores recompute', () => {
     expect(summary).toMatchObject({ workspace_id, lines: 5, queued: 3 });
     expect(summary.rejected).toEqual([expect.objectContaining({ line: 4, code: 'missing_field' })]);
     const jobs = await queue.getJobs(['waiting']);
+    // A replay's roll-up clears the signals baseline, so a backfill signals nothing.
+    expect(jobs.map((job) => job.data.replay)).toEqual([true]);
     const events = jobs.flatMap((job) => job.data.events);
     expect(events.map((event) => event.event ?? event.type)).toEqual(['Imported', 'identify', 'Viewed Home Page']);
     expect(JSON.stringify(events)).not.toContain('DROP_ME');

@@ -4,3 +4,6 @@ export type { SendResult } from './contracts/send-result';
 export type { SignalSender, TraitSyncer } from './contracts/senders';
 export { SlackSender, type SlackSenderConfig } from './adapters/slack/slack-sender';
 export { createTraitSyncers, type TraitSyncers } from './adapters/create-trait-syncers';
+export { SignalOutbox } from './outbox/signal-outbox';
+export { SignalBaselineRepository, type SignalBaseline } from './outbox/signal-baseline.repository';
+export { SignalSubjectRepository } from './outbox/signal-subject.repository';

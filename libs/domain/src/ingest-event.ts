@@ -32,4 +32,6 @@ export interface IngestEvent {
 export interface IngestBatch {
   workspaceId: string;
   events: IngestEvent[];
+  /** Set by the CLI's `replay` (backfill): its roll-up clears the signals baseline, so old history signals nothing. */
+  replay?: boolean;
 }

@@ -11,3 +11,15 @@ export {
   type Trend,
 } from './signal';
 export { signalId } from './signal-id';
+export { completeSignals, draftSignal, subjectKey, type SignalDraft, type SubjectRef } from './signal-draft';
+export { trendBy } from './derivation/trend';
+export { scoreTrendSignals, type ScoreChange, type ScoreTrendInput } from './derivation/score-trend-signals';
+export { segmentSignals, type SegmentMove, type SegmentSignalsInput } from './derivation/segment-signals';
+export {
+  activationSignals,
+  type ActivationChange,
+  type ActivationSignalsInput,
+  type PreviousActivation,
+} from './derivation/activation-signals';
+export { featureFirstUseSignals, type FirstUse } from './derivation/feature-first-use-signals';
+export { traitSignals, type TraitChange } from './derivation/trait-signals';

@@ -37,7 +37,8 @@ async function replay(options: ReplayOptions): Promise<ReplaySummary> {
     pending = [];
     const result = normalizeBatch(batch.map((entry) => entry.event));
     summary.rejected.push(...result.rejected.map((rejected) => ({ ...rejected, line: batch[rejected.index].line })));
-    if (result.events.length > 0) await writer.write([{ workspaceId, events: result.events }]);
+    // replay: its roll-up clears the signals baseline, so a backfill signals nothing (outbound.md).
+    if (result.events.length > 0) await writer.write([{ workspaceId, events: result.events, replay: true }]);
     summary.queued += result.events.length;
   };
   try {

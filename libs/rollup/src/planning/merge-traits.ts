@@ -31,10 +31,14 @@ export function mergeTraits(stored: StoredTraits, update: TraitUpdate): StoredTr
   return { traits, traitsAt: isNewer ? update.at : stored.traitsAt };
 }
 
-/** Applies updates oldest first, so that within a batch the latest value wins. */
+/** Updates oldest first, the order they are applied in, so that within a batch the latest value wins. */
+export function chronological<T extends TraitUpdate>(updates: readonly T[]): T[] {
+  return [...updates].sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** Applies updates oldest first (chronological). */
 export function applyTraitUpdates(stored: StoredTraits, updates: TraitUpdate[]): StoredTraits {
-  const ordered = [...updates].sort((a, b) => a.at.getTime() - b.at.getTime());
-  return ordered.reduce(mergeTraits, stored);
+  return chronological(updates).reduce(mergeTraits, stored);
 }
 
 /** One person's traits from several merged user rows: the row updated last wins key by key. */

@@ -6,6 +6,8 @@ import { subjectId } from './events';
 export interface KeyedTraitUpdate extends TraitUpdate {
   /** External user id (identify) or account tracking id (group). */
   key: string;
+  /** The identify or group call's messageId: a trait_changed signal's transition. */
+  messageId: string;
 }
 
 export interface TraitUpdatePlan {
@@ -22,7 +24,7 @@ export function planTraitUpdates(events: IngestEvent[]): TraitUpdatePlan {
   const plan: TraitUpdatePlan = { users: [], accounts: [] };
   for (const event of events) {
     if (!hasTraits(event)) continue;
-    const update = { traits: normalizeTraits(event.traits!), at: new Date(event.timestamp) };
+    const update = { traits: normalizeTraits(event.traits!), at: new Date(event.timestamp), messageId: event.messageId };
     const subject = subjectId(event);
     if (event.type === 'identify' && subject !== undefined) plan.users.push({ key: subject, ...update });
     if (event.type === 'group' && event.groupId) plan.accounts.push({ key: event.groupId, ...update });

@@ -4,6 +4,7 @@ import { DailyCountRepository } from './daily-count.repository';
 import { IdentityRepository } from './identity.repository';
 import { MembershipRepository } from './membership.repository';
 import type { RepositoryShape, SqlClient } from '@coil/database';
+import { SignalOutbox, SignalBaselineRepository } from '@coil/delivery';
 import { UserHistoryRepository } from './user-history.repository';
 import { UserRepository } from './user.repository';
 
@@ -16,6 +17,9 @@ export interface RollupRepositories {
   accounts: RepositoryShape<AccountRepository>;
   memberships: RepositoryShape<MembershipRepository>;
   dailyCounts: RepositoryShape<DailyCountRepository>;
+  /** The watched traits and baseline, and the outbox trait_changed signals go to. */
+  signalBaseline: Pick<SignalBaselineRepository, 'read' | 'clear'>;
+  signals: Pick<SignalOutbox, 'record'>;
 }
 
 export function createRollupRepositories(db: SqlClient): RollupRepositories {
@@ -27,5 +31,7 @@ export function createRollupRepositories(db: SqlClient): RollupRepositories {
     accounts: new AccountRepository(db),
     memberships: new MembershipRepository(db),
     dailyCounts: new DailyCountRepository(db),
+    signalBaseline: new SignalBaselineRepository(db),
+    signals: new SignalOutbox(db),
   };
 }

@@ -7,6 +7,11 @@ const WORKSPACE = '1';
 const DAY = '2026-10-01';
 let messages = 0;
 
+function identify(userId: string, traits: Record<string, unknown>, timestamp = `${DAY}T10:00:00.000Z`): IngestEvent {
+  messages += 1;
+  return { type: 'identify', messageId: `m-${messages}`, userId, traits, timestamp, receivedAt: timestamp };
+}
+
 function track(userId: string, event: string): IngestEvent {
   messages += 1;
   const timestamp = `${DAY}T10:00:00.000Z`;
@@ -41,8 +46,8 @@ describe('BatchRollup', () => {
     const first = await rollup.rollupJob('job', { workspaceId: WORKSPACE, events });
     const again = await rollup.rollupJob('job', { workspaceId: WORKSPACE, events });
 
-    expect(first).toEqual({ alreadyApplied: false, appliedEvents: 3, duplicateEvents: 0, deadLetteredEvents: 0 });
-    expect(again).toEqual({ alreadyApplied: true, appliedEvents: 0, duplicateEvents: 0, deadLetteredEvents: 0 });
+    expect(first).toEqual({ alreadyApplied: false, appliedEvents: 3, duplicateEvents: 0, deadLetteredEvents: 0, signals: 0 });
+    expect(again).toEqual({ alreadyApplied: true, appliedEvents: 0, duplicateEvents: 0, deadLetteredEvents: 0, signals: 0 });
     expect(store.unitsOfWork()).toBe(2);
     expect(store.counts()).toEqual({ [`u1|Login|${DAY}`]: 2, [`u2|Login|${DAY}`]: 1 });
   });
@@ -67,7 +72,7 @@ describe('BatchRollup', () => {
 
     const outcome = await rollup.rollupJob('job', { workspaceId: WORKSPACE, events });
 
-    expect(outcome).toEqual({ alreadyApplied: false, appliedEvents: 3, duplicateEvents: 0, deadLetteredEvents: 2 });
+    expect(outcome).toEqual({ alreadyApplied: false, appliedEvents: 3, duplicateEvents: 0, deadLetteredEvents: 2, signals: 0 });
     expect(sink.letters.map((letter) => [letter.index, letter.reason])).toEqual([
       [1, 'messageId is missing'],
       [3, 'invalid byte sequence for encoding "UTF8": 0x00'],
@@ -93,5 +98,49 @@ describe('BatchRollup', () => {
     expect(retried).toMatchObject({ appliedEvents: 1, deadLetteredEvents: 1 });
     expect(store.counts()).toEqual({ [`u1|A|${DAY}`]: 1, [`u3|B|${DAY}`]: 1 });
     expect(store.claimedBatches()).toEqual(['job#0-1', 'job#2-3', 'job']);
+  });
+
+  describe('trait_changed', () => {
+    const BASELINE = new Date(`${DAY}T00:00:00.000Z`);
+
+    it('signals each watched trait an identify call changed, once however often the job is delivered', async () => {
+      store.setSignalsBaseline(BASELINE);
+      await rollup.rollupJob('first', { workspaceId: WORKSPACE, events: [identify('u1', { plan: 'free', name: 'Ann' })] });
+      const job = { workspaceId: WORKSPACE, events: [identify('u1', { plan: 'pro', seats: 3 }, `${DAY}T11:00:00.000Z`)] };
+
+      const outcome = await rollup.rollupJob('second', job);
+      await rollup.rollupJob('second', job);
+
+      expect(outcome.signals).toBe(1);
+      expect(store.signals().map((signal) => [signal.kind, signal.subject, signal.data, signal.occurred_at])).toEqual([
+        [
+          'trait_changed',
+          { type: 'user', id: '2', external_id: 'u1', name: 'Ann' },
+          { trait: 'plan', before: null, after: 'free' },
+          `${DAY}T10:00:00.000Z`,
+        ],
+        [
+          'trait_changed',
+          { type: 'user', id: '2', external_id: 'u1', name: 'Ann' },
+          { trait: 'plan', before: 'free', after: 'pro' },
+          `${DAY}T11:00:00.000Z`,
+        ],
+      ]);
+    });
+
+    it('is silent without a baseline and for calls timestamped before it', async () => {
+      await rollup.rollupJob('a', { workspaceId: WORKSPACE, events: [identify('u1', { plan: 'free' })] });
+      store.setSignalsBaseline(new Date(`${DAY}T12:00:00.000Z`));
+      const outcome = await rollup.rollupJob('b', { workspaceId: WORKSPACE, events: [identify('u1', { plan: 'pro' })] });
+      expect(outcome.signals).toBe(0);
+      expect(store.signals()).toEqual([]);
+    });
+
+    it('clears the baseline for a replayed job, which signals nothing', async () => {
+      store.setSignalsBaseline(BASELINE);
+      const outcome = await rollup.rollupJob('replay', { workspaceId: WORKSPACE, events: [identify('u1', { plan: 'pro' })], replay: true });
+      expect(outcome.signals).toBe(0);
+      expect(store.signalsBaselineAt()).toBeNull();
+    });
   });
 });

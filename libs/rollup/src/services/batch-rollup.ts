@@ -6,11 +6,14 @@ import { invalidEventReason } from '../planning';
 import { createRollupRepositories, type RollupRepositories } from '../repositories';
 import { splitAndApply, type BisectHandlers, type Range } from './bisect';
 import { isPoisonError } from './failures';
-import { rollupEvents, type RollupOutcome } from './rollup-events';
+import { rollupEvents, type EventsToRollUp, type RollupOutcome } from './rollup-events';
 
 export interface JobOutcome extends RollupOutcome {
   deadLetteredEvents: number;
 }
+
+/** A job, or a part of a split one, and whether it is a backfill. */
+type JobKey = Omit<EventsToRollUp, 'events'>;
 
 interface Indexed {
   event: IngestEvent;
@@ -22,13 +25,14 @@ function partId(batchId: string, range: Range, total: number): string {
   return range.start === 0 && range.end === total ? batchId : `${batchId}#${range.start}-${range.end}`;
 }
 
-const NOTHING: RollupOutcome = { alreadyApplied: false, appliedEvents: 0, duplicateEvents: 0 };
+const NOTHING: RollupOutcome = { alreadyApplied: false, appliedEvents: 0, duplicateEvents: 0, signals: 0 };
 
 function sum(outcomes: RollupOutcome[]): RollupOutcome {
   return outcomes.reduce((total, outcome) => ({
     alreadyApplied: total.alreadyApplied && outcome.alreadyApplied,
     appliedEvents: total.appliedEvents + outcome.appliedEvents,
     duplicateEvents: total.duplicateEvents + outcome.duplicateEvents,
+    signals: total.signals + outcome.signals,
   }));
 }
 
@@ -53,13 +57,14 @@ export class BatchRollup {
       else rejected.push(this.letter(batch.workspaceId, batchId, index, event, reason));
     });
     await this.deadLetters.send(rejected);
-    const outcome = await this.applyAll(batch.workspaceId, batchId, valid, rejected);
+    const outcome = await this.applyAll({ workspaceId: batch.workspaceId, batchId, replay: batch.replay === true }, valid, rejected);
     return { ...outcome, deadLetteredEvents: rejected.length };
   }
 
-  private async applyAll(workspaceId: string, batchId: string, valid: Indexed[], rejected: DeadLetter[]): Promise<RollupOutcome> {
+  private async applyAll(job: JobKey, valid: Indexed[], rejected: DeadLetter[]): Promise<RollupOutcome> {
+    const { workspaceId, batchId } = job;
     const handlers: BisectHandlers<RollupOutcome> = {
-      apply: (range) => this.applyRange(workspaceId, partId(batchId, range, valid.length), valid, range),
+      apply: (range) => this.applyRange({ ...job, batchId: partId(batchId, range, valid.length) }, valid, range),
       isPoison: isPoisonError,
       reject: async (index, error) => {
         const { event, index: position } = valid[index];
@@ -81,9 +86,9 @@ export class BatchRollup {
     }
   }
 
-  private applyRange(workspaceId: string, batchId: string, valid: Indexed[], range: Range): Promise<RollupOutcome> {
+  private applyRange(part: JobKey, valid: Indexed[], range: Range): Promise<RollupOutcome> {
     const events = valid.slice(range.start, range.end).map((item) => item.event);
-    return this.rollups.run((repos) => rollupEvents(repos, { workspaceId, batchId, events }));
+    return this.rollups.run((repos) => rollupEvents(repos, { ...part, events }));
   }
 
   private letter(workspaceId: string, batchId: string, index: number, event: IngestEvent, reason: string): DeadLetter {

@@ -1,4 +1,5 @@
 import type { UnitOfWork } from '@coil/database';
+import type { Signal } from '@coil/signals';
 import type { RollupRepositories, StoredAccount, StoredUser } from '../repositories';
 
 interface Tables {
@@ -10,6 +11,8 @@ interface Tables {
   memberships: string[];
   counts: Record<string, number>;
   nextId: number;
+  signalsBaselineAt: Date | null;
+  signals: Signal[];
 }
 
 /** What PostgreSQL answers an event name holding a NUL byte: a poison error (SQLSTATE 22021). */
@@ -23,7 +26,18 @@ function nulInText(): Error {
  * are left to the PostgreSQL tests (test/worker/rollup-semantics.spec.ts).
  */
 export class InMemoryRollup {
-  private tables: Tables = { claimed: [], seen: [], aliases: {}, users: {}, accounts: {}, memberships: [], counts: {}, nextId: 1 };
+  private tables: Tables = {
+    claimed: [],
+    seen: [],
+    aliases: {},
+    users: {},
+    accounts: {},
+    memberships: [],
+    counts: {},
+    nextId: 1,
+    signalsBaselineAt: null,
+    signals: [],
+  };
   private failingRuns = new Map<number, Error>();
   private runs = 0;
 
@@ -53,6 +67,20 @@ export class InMemoryRollup {
 
   claimedBatches(): string[] {
     return [...this.tables.claimed];
+  }
+
+  /** The signals baseline (workspaces.signals_baseline_at), as a scoring run would set it. */
+  setSignalsBaseline(at: Date | null): void {
+    this.tables.signalsBaselineAt = at;
+  }
+
+  signalsBaselineAt(): Date | null {
+    return this.tables.signalsBaselineAt;
+  }
+
+  /** Signals stored, in order. */
+  signals(): Signal[] {
+    return [...this.tables.signals];
   }
 
   /** Every count, keyed `{external user id}|{event}|{day}`. */
@@ -144,6 +172,23 @@ export class InMemoryRollup {
           const key = `${row.accountId}|${row.userId}`;
           if (!this.tables.memberships.includes(key)) this.tables.memberships.push(key);
         }
+      },
+    },
+    signalBaseline: {
+      read: async () => ({
+        scoreThreshold: 10,
+        watchedTraits: ['plan', 'status', 'mrr'],
+        baselineAt: this.tables.signalsBaselineAt,
+      }),
+      clear: async () => {
+        this.tables.signalsBaselineAt = null;
+      },
+    },
+    signals: {
+      record: async (_, signals) => {
+        const fresh = signals.filter((signal) => !this.tables.signals.some((stored) => stored.id === signal.id));
+        this.tables.signals.push(...fresh);
+        return fresh.length;
       },
     },
     dailyCounts: {

@@ -1,6 +1,14 @@
 import type { AccountScoreRow, ChangeBaseline } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
-import { deleteOtherScores, ENGAGEMENT_UPDATES, engagementColumns, scoresOneFrameAgo, ACCOUNT_SCORES } from './score-table';
+import {
+  deleteOtherScores,
+  latestStoredStates,
+  type StoredState,
+  ENGAGEMENT_UPDATES,
+  engagementColumns,
+  scoresOneFrameAgo,
+  ACCOUNT_SCORES,
+} from './score-table';
 import { activationWriter, chunks, sqlDayWriter } from './sql-params';
 
 const UPSERT_SQL = `
@@ -59,6 +67,11 @@ export class AccountScoreRepository {
   /** engagement_score one time frame ago, keyed by subject id (score-table.ts says how). */
   scoresOneFrameAgo(workspaceId: string, profileId: string, baseline: ChangeBaseline): Promise<Map<string, number>> {
     return scoresOneFrameAgo(this.db, ACCOUNT_SCORES, workspaceId, profileId, baseline);
+  }
+
+  /** Each subject's latest stored row before a run, keyed by subject id (score-table.ts says how). */
+  latestStates(workspaceId: string, profileId: string): Promise<Map<string, StoredState>> {
+    return latestStoredStates(this.db, ACCOUNT_SCORES, workspaceId, profileId);
   }
 
   async upsert(workspaceId: string, profileId: string, rows: readonly AccountScoreRow[]): Promise<void> {

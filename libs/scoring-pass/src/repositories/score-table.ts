@@ -49,6 +49,39 @@ export async function scoresOneFrameAgo(
   return new Map(result.rows.map((row) => [row.id, row.score]));
 }
 
+/** What a subject's latest stored row said before a run: the change (its trend) and its activation. */
+export interface StoredState {
+  readonly change: number | null;
+  /** null: the row has no activation (no checklist then); else its activated_at. */
+  readonly activation: { readonly activatedAt: string | null } | null;
+}
+
+/**
+ * Every subject's latest stored row of a profile (StoredState), keyed by subject id, in one
+ * statement over the workspace: one backward probe of the primary key per subject, as above.
+ */
+export async function latestStoredStates(
+  db: SqlClient,
+  table: ScoreTable,
+  workspaceId: string,
+  profileId: string,
+): Promise<Map<string, StoredState>> {
+  const result = await db.query<{ id: string; change: number | null; activated: boolean; activated_at: string | null }>(
+    `SELECT x.id::text AS id, s.engagement_score_change AS change, s.activation IS NOT NULL AS activated,
+            s.activation->>'activated_at' AS activated_at
+     FROM (SELECT x.* FROM ${table.subjects}) x
+     CROSS JOIN LATERAL (
+       SELECT engagement_score_change, activation FROM ${table.scores} s
+       WHERE s.workspace_id = x.workspace_id AND s.profile_id = $2 AND s.${table.subjectColumn} = x.id
+       ORDER BY s.period DESC LIMIT 1
+     ) s`,
+    [workspaceId, profileId],
+  );
+  return new Map(
+    result.rows.map((row) => [row.id, { change: row.change, activation: row.activated ? { activatedAt: row.activated_at } : null }]),
+  );
+}
+
 /** Drops rows of the period for subjects no longer scored (e.g. the profile's filter changed). */
 export async function deleteOtherScores(
   db: SqlClient,

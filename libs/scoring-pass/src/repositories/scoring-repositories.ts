@@ -8,11 +8,13 @@ import {
   SegmentRepository,
   TraitTypeRepository,
 } from '@coil/settings';
+import { SignalOutbox, SignalBaselineRepository, SignalSubjectRepository } from '@coil/delivery';
 import { WorkspaceRepository } from '@coil/workspaces';
 import { AccountScoreRepository } from './account-score.repository';
 import { AccountSourceRepository } from './account-source.repository';
 import { ActivationProgressRepository } from './activation-progress.repository';
 import { AccountTotalsRepository } from './account-totals.repository';
+import { FeatureFirstUseRepository } from './feature-first-use.repository';
 import { SegmentMembershipRepository } from './segment-membership.repository';
 import { SubjectTraitsRepository } from './subject-traits.repository';
 import { UserScoreRepository } from './user-score.repository';
@@ -34,10 +36,11 @@ export interface ScoringReads {
   subjects: RepositoryShape<SubjectTraitsRepository>;
   accountTotals: RepositoryShape<AccountTotalsRepository>;
   userTotals: RepositoryShape<UserTotalsRepository>;
-  accountScores: Pick<AccountScoreRepository, 'scoresOneFrameAgo'>;
-  userScores: Pick<UserScoreRepository, 'scoresOneFrameAgo'>;
+  accountScores: Pick<AccountScoreRepository, 'scoresOneFrameAgo' | 'latestStates'>;
+  userScores: Pick<UserScoreRepository, 'scoresOneFrameAgo' | 'latestStates'>;
   activationChecklists: Pick<ActivationChecklistRepository, 'get'>;
   activationProgress: RepositoryShape<ActivationProgressRepository>;
+  signalBaseline: Pick<SignalBaselineRepository, 'read'>;
 }
 
 /** What a run writes, bound to the one client of its transaction. */
@@ -49,6 +52,11 @@ export interface ScoringWrites {
   scoreHistory: RepositoryShape<ScoreHistoryRepository>;
   segments: Pick<SegmentRepository, 'ensureSuggested' | 'list'>;
   segmentMemberships: RepositoryShape<SegmentMembershipRepository>;
+  /** The signals a run derives, with their deliveries rows (the outbox), and what they need. */
+  signalBaseline: Pick<SignalBaselineRepository, 'read' | 'set'>;
+  featureFirstUses: RepositoryShape<FeatureFirstUseRepository>;
+  signalSubjects: RepositoryShape<SignalSubjectRepository>;
+  signals: RepositoryShape<SignalOutbox>;
 }
 
 /** The account-source sync, in a transaction of its own before a run's reads. */
@@ -72,6 +80,7 @@ export function createScoringReads(db: SqlClient): ScoringReads {
     userScores: new UserScoreRepository(db),
     activationChecklists: new ActivationChecklistRepository(db),
     activationProgress: new ActivationProgressRepository(db),
+    signalBaseline: new SignalBaselineRepository(db),
   };
 }
 
@@ -84,6 +93,10 @@ export function createScoringWrites(db: SqlClient): ScoringWrites {
     scoreHistory: new ScoreHistoryRepository(db),
     segments: new SegmentRepository(db),
     segmentMemberships: new SegmentMembershipRepository(db),
+    signalBaseline: new SignalBaselineRepository(db),
+    featureFirstUses: new FeatureFirstUseRepository(db),
+    signalSubjects: new SignalSubjectRepository(db),
+    signals: new SignalOutbox(db),
   };
 }
 

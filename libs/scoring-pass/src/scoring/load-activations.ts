@@ -13,11 +13,13 @@ import type { ScoringReads } from '../repositories/scoring-repositories';
 
 /** Every account's and user's activation in a run; the same for every profile (the checklist is the workspace's). */
 export interface Activations {
+  /** The workspace's checklist; null: none, every activation is null. */
+  readonly checklist: ActivationChecklist | null;
   readonly ofAccount: (accountId: EntityId) => Activation | null;
   readonly ofUser: (userId: EntityId) => Activation | null;
 }
 
-export const NO_ACTIVATION: Activations = { ofAccount: () => null, ofUser: () => null };
+export const NO_ACTIVATION: Activations = { checklist: null, ofAccount: () => null, ofUser: () => null };
 
 type ActivationReads = Pick<ScoringReads, 'activationChecklists' | 'activationProgress' | 'subjects'> & {
   features: Pick<ScoringReads['features'], 'list'>;
@@ -70,7 +72,7 @@ function activationsFrom(
     const users = (members.get(id) ?? []).filter((user) => userDone.has(user));
     return intern(accountActivationOf(checklist, accountDone.get(id) ?? [], users.map(userActivatedAt)));
   });
-  return { ofAccount, ofUser };
+  return { checklist, ofAccount, ofUser };
 }
 
 function interner(): (activation: Activation) => Activation {

@@ -8,8 +8,11 @@ export interface ScoringProgress {
 
 export type ScoringProgressListener = (progress: ScoringProgress) => void;
 
+/** Reports one step done. */
+export type ScoringStep = (step: ScoringProgress['step'], profile?: string | null) => void;
+
 /** Counts steps for a run over `profiles` profiles and reports each one. */
-export function progressCounter(profiles: number, listener: ScoringProgressListener = () => undefined) {
+export function progressCounter(profiles: number, listener: ScoringProgressListener = () => undefined): ScoringStep {
   const total = profiles * 2 + 1;
   let done = 0;
   return (step: ScoringProgress['step'], profile: string | null = null): void => {

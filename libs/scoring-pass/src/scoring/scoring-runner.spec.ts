@@ -1,8 +1,11 @@
 import type { UnitOfWork } from '@coil/database';
+import type { SignalBaseline } from '@coil/delivery';
+import { signalId, type Signal, type SubjectRef } from '@coil/signals';
 import { formatUtcDay, type AccountScoreRow, type AccountTotals, type UserScoreRow, type UserTotals } from '@coil/scoring';
 import type { ScoringProfileRecord, SegmentRecord } from '@coil/settings';
 import type { ScoringReads, ScoringWrites } from '../repositories/scoring-repositories';
 import type { TotalsQuery } from '../repositories/account-totals.repository';
+import type { StoredState } from '../repositories/score-table';
 import type { SegmentMember } from '../repositories/segment-membership.repository';
 import type { ScoringProgress } from './scoring-progress';
 import { ScoringRunner } from './scoring-runner';
@@ -48,8 +51,19 @@ const userTotals = (userId: string, rawScore: number): UserTotals => ({
   lastActive: null,
 });
 
-/** Reads of a workspace with two accounts (raw 10 and 0), one user and the given profiles. */
-function fakeReads(profiles: ScoringProfileRecord[], log: string[]) {
+const BASELINE_AT = new Date('2025-09-01T00:00:00Z');
+const baseline = (baselineAt: Date | null): SignalBaseline => ({
+  scoreThreshold: 10,
+  watchedTraits: ['plan'],
+  baselineAt,
+});
+const steady: StoredState = { change: 0, activation: null };
+
+/**
+ * Reads of a workspace with two accounts (raw 10 and 0), one user and the given profiles; the
+ * signals baseline is not set unless given, and every subject's latest stored row was steady.
+ */
+function fakeReads(profiles: ScoringProfileRecord[], log: string[], baselineAt: Date | null = null) {
   const totalsQueries: TotalsQuery[] = [];
   const reads: ScoringReads = {
     workspaces: {
@@ -76,10 +90,17 @@ function fakeReads(profiles: ScoringProfileRecord[], log: string[]) {
       load: async (query) => (totalsQueries.push(query), [totals('1', 10), totals('2', 0)]),
     },
     userTotals: { load: async () => [userTotals('10', 10)] },
-    accountScores: { scoresOneFrameAgo: async () => new Map([['1', 50]]) },
-    userScores: { scoresOneFrameAgo: async () => new Map([['10', 80]]) },
+    accountScores: {
+      scoresOneFrameAgo: async () => new Map([['1', 50]]),
+      latestStates: async () => new Map([['1', steady]]),
+    },
+    userScores: {
+      scoresOneFrameAgo: async () => new Map([['10', 80]]),
+      latestStates: async () => new Map([['10', steady]]),
+    },
     activationChecklists: { get: async () => (log.push('activation checklist'), null) },
     activationProgress: { userDoneDays: async () => [], accountDoneDays: async () => [] },
+    signalBaseline: { read: async () => baseline(baselineAt) },
   };
   return { reads, totalsQueries };
 }
@@ -88,8 +109,9 @@ function fakeReads(profiles: ScoringProfileRecord[], log: string[]) {
  * Writes that log what they receive, and a unit of work that counts its runs and marks which
  * writes happen inside one.
  */
-function fakeWrites(log: string[], current: SegmentMember[], segments: SegmentRecord[]) {
+function fakeWrites(log: string[], current: SegmentMember[], segments: SegmentRecord[], baselineAt: Date | null = null) {
   let open = false;
+  const signals: Signal[] = [];
   const record = (entry: string): void => void log.push(open ? entry : `outside a unit of work: ${entry}`);
   const accountRows: AccountScoreRow[][] = [];
   const userRows: UserScoreRow[][] = [];
@@ -116,6 +138,28 @@ function fakeWrites(log: string[], current: SegmentMember[], segments: SegmentRe
       recordExits: async (_, exits) => record(`exits ${exits.map((exit) => `${exit.segmentId}/${exit.accountId}`).join(',')}`),
       recordEntries: async (_, entries) => record(`entries ${entries.map((entry) => `${entry.segmentId}/${entry.accountId}`).join(',')}`),
     },
+    signalBaseline: {
+      read: async () => baseline(baselineAt),
+      set: async (_, at) => record(`set baseline ${at.toISOString()}`),
+    },
+    featureFirstUses: {
+      recordRecent: async (_, since) => (record(`first uses since ${formatUtcDay(since)}`), []),
+      recordNewFeatures: async () => record('first uses of new features'),
+    },
+    signalSubjects: {
+      subjects: async (_, refs: readonly SubjectRef[]) =>
+        new Map(
+          refs.map((ref) => [`${ref.type}:${ref.id}`, { type: 'account' as const, id: ref.id, tracking_id: `t${ref.id}`, name: null }]),
+        ),
+    },
+    signals: {
+      record: async (_, recorded) => (
+        signals.push(...recorded),
+        record(`signals ${recorded.map((signal) => signal.kind).join(',')}`),
+        recorded.length
+      ),
+      deleteExpired: async () => record('delete expired signals'),
+    },
   };
   let runs = 0;
   const unitOfWork: UnitOfWork<ScoringWrites> = {
@@ -129,7 +173,7 @@ function fakeWrites(log: string[], current: SegmentMember[], segments: SegmentRe
       }
     },
   };
-  return { unitOfWork, accountRows, userRows, runs: () => runs };
+  return { unitOfWork, accountRows, userRows, signals, runs: () => runs };
 }
 
 const engaged: SegmentRecord = { id: 'S', name: 'Engaged', rule: 'engagement_score >= 80', builtin: false, members: 1 };
@@ -168,6 +212,10 @@ describe('ScoringRunner', () => {
       'ensure suggested segments',
       'exits S/2',
       'entries S/1',
+      'first uses since 2025-09-20',
+      'first uses of new features',
+      'set baseline 2025-09-21T15:00:00.000Z',
+      'delete expired signals',
     ]);
     // A lone active account is its own benchmark: 90.1; the change is read from the stored 50.
     expect(writes.accountRows[0].map((row) => [row.accountId, row.engagementScore, row.engagementScoreChange])).toEqual([
@@ -204,7 +252,41 @@ describe('ScoringRunner', () => {
         { profile_id: '12', name: 'admins', is_default: false, window_days: 7, period: '2025-09-21', accounts: 2, users: 1, benchmark: 10 },
       ],
       segments: { entered: 1, left: 1 },
+      signals: 0,
     });
+  });
+
+  it('records the signals of a run after the baseline: trends that changed, segments entered and left', async () => {
+    const log: string[] = [];
+    const { reads } = fakeReads([profile('11', 'default', { isDefault: true })], log, BASELINE_AT);
+    const writes = fakeWrites(log, [{ segmentId: 'S', accountId: '2' }], [engaged], BASELINE_AT);
+
+    const summary = await new ScoringRunner(reads, writes.unitOfWork).scoreWorkspace(WORKSPACE, now);
+
+    expect(log.slice(-4)).toEqual([
+      'first uses since 2025-09-20',
+      'first uses of new features',
+      'signals score_changed,score_changed,segment_exited,segment_entered',
+      'delete expired signals',
+    ]);
+    expect(writes.signals.map((signal) => [signal.kind, signal.subject.id, signal.data])).toEqual([
+      ['score_changed', '1', { profile: 'default', before: 50, after: 90.1, change: 40.1, trend: 'hot' }],
+      ['score_changed', '10', { profile: 'default', before: 80, after: 90.1, change: 10.1, trend: 'hot' }],
+      ['segment_exited', '2', { segment: { id: 'S', name: 'Engaged' } }],
+      ['segment_entered', '1', { segment: { id: 'S', name: 'Engaged' } }],
+    ]);
+    expect(writes.signals[0].id).toBe(signalId(WORKSPACE, 'score_changed', { type: 'account', id: '1' }, '2025-09-21'));
+    expect(summary.signals).toBe(4);
+  });
+
+  it('sets the baseline silently when it was cleared after the run read its previous states', async () => {
+    const log: string[] = [];
+    const { reads } = fakeReads([profile('11', 'default', { isDefault: true })], log, BASELINE_AT);
+    const writes = fakeWrites(log, [{ segmentId: 'S', accountId: '2' }], [engaged], null);
+    const summary = await new ScoringRunner(reads, writes.unitOfWork).scoreWorkspace(WORKSPACE, now);
+    expect(log).toContain('set baseline 2025-09-21T15:00:00.000Z');
+    expect(writes.signals).toEqual([]);
+    expect(summary.signals).toBe(0);
   });
 
   it("judges filters and segments by the workspace's trait types and created-at trait", async () => {

@@ -6,12 +6,24 @@ import type { AccountSourceSync } from './account-source-sync';
 import { filterScope, traitsById, type ScoringSubjects } from './filter-scope';
 import { loadActivations, type Activations } from './load-activations';
 import { loadProfilePlans } from './load-profile-plans';
+import { loadPreviousStates } from './previous-states';
 import type { ProfilePlan } from './profile-plan';
 import { computeProfileScores, type ProfileScores } from './profile-scores';
-import { progressCounter, type ScoringProgressListener } from './scoring-progress';
+import { recordRunSignals } from './record-run-signals';
+import { progressCounter, type ScoringProgressListener, type ScoringStep } from './scoring-progress';
 import { summarizeRun, type ScoringRunSummary } from './scoring-summary';
 import { updateSegments } from './update-segments';
 import { writeProfileScores } from './write-profile-scores';
+
+/** What every profile of a run is scored with. */
+interface ProfileRun {
+  readonly workspaceId: string;
+  readonly now: Date;
+  readonly subjects: ScoringSubjects;
+  readonly rules: SegmentContext;
+  readonly activations: () => Promise<Activations>;
+  readonly workspaceEvents: () => Promise<readonly string[]>;
+}
 
 /**
  * One full scoring pass of a workspace: every profile scored from set-based reads, then all
@@ -30,27 +42,39 @@ export class ScoringRunner {
     await this.accountSource?.sync(workspaceId);
     const plans = await loadProfilePlans(this.reads, workspaceId, now);
     const step = progressCounter(plans.length, onProgress);
+    const defaultPlan = plans.find((plan) => plan.profile.isDefault) ?? plans[0];
     const [subjects, rules] = await Promise.all([this.loadSubjects(workspaceId, plans), this.ruleSettings(workspaceId, now)]);
-    const workspaceEvents = this.eventNames(workspaceId);
     const activations = this.activations(workspaceId);
-    const scores: ProfileScores[] = [];
-    for (const plan of plans) {
-      const scope = plan.filter === null ? null : filterScope(plan.filter, subjects, rules);
-      scores.push(await computeProfileScores(this.reads, { workspaceId, plan, scope, now, workspaceEvents, activations }));
-      step('score', plan.profile.name);
-    }
-    const changes = await this.writes.run(async (writes) => {
+    const run: ProfileRun = { workspaceId, now, subjects, rules, activations, workspaceEvents: this.eventNames(workspaceId) };
+    const scores = await this.scoreProfiles(run, plans, step);
+    // After the profiles' reads, not beside them: those already use every connection a run has.
+    const previous = await loadPreviousStates(this.reads, workspaceId, defaultPlan.profile.id);
+    const { checklist } = await activations();
+    const { changes, signals } = await this.writes.run(async (writes) => {
       await writes.scoringLock.lock(workspaceId);
       for (const profileScores of scores) {
         await writeProfileScores(writes, workspaceId, profileScores);
         step('write', profileScores.plan.profile.name);
       }
       await writes.scoreHistory.deleteBefore(workspaceId, historyCutoff(now));
-      const segmentRows = (scores.find((entry) => entry.plan.profile.isDefault) ?? scores[0]).accounts;
-      return updateSegments(writes, workspaceId, segmentRows, traitsById(subjects.accounts), rules);
+      const defaultScores = scores.find((entry) => entry.plan === defaultPlan) ?? scores[0];
+      const segmentChanges = await updateSegments(writes, workspaceId, defaultScores.accounts, traitsById(subjects.accounts), rules);
+      const input = { workspaceId, now, scores: defaultScores, previous, changes: segmentChanges, checklist };
+      return { changes: segmentChanges, signals: await recordRunSignals(writes, input) };
     });
     step('segments');
-    return summarizeRun(workspaceId, now, scores, changes);
+    return summarizeRun(workspaceId, now, scores, changes, signals);
+  }
+
+  private async scoreProfiles(run: ProfileRun, plans: readonly ProfilePlan[], step: ScoringStep): Promise<ProfileScores[]> {
+    const { workspaceId, now, subjects, rules, activations, workspaceEvents } = run;
+    const scores: ProfileScores[] = [];
+    for (const plan of plans) {
+      const scope = plan.filter === null ? null : filterScope(plan.filter, subjects, rules);
+      scores.push(await computeProfileScores(this.reads, { workspaceId, plan, scope, now, workspaceEvents, activations }));
+      step('score', plan.profile.name);
+    }
+    return scores;
   }
 
   /** Every workspace in turn; one failing does not keep the others from being scored. */

@@ -20,9 +20,17 @@ export interface ScoringRunSummary {
   readonly scored_at: string;
   readonly profiles: ProfileRunSummary[];
   readonly segments: { readonly entered: number; readonly left: number };
+  /** New signals stored (with their deliveries rows): the worker wakes the delivery when > 0. */
+  readonly signals: number;
 }
 
-export function summarizeRun(workspaceId: string, now: Date, scores: readonly ProfileScores[], changes: SegmentChanges): ScoringRunSummary {
+export function summarizeRun(
+  workspaceId: string,
+  now: Date,
+  scores: readonly ProfileScores[],
+  changes: SegmentChanges,
+  signals: number,
+): ScoringRunSummary {
   return {
     workspace_id: workspaceId,
     scored_at: now.toISOString(),
@@ -37,5 +45,6 @@ export function summarizeRun(workspaceId: string, now: Date, scores: readonly Pr
       benchmark: accounts[0]?.benchmark ?? 0,
     })),
     segments: { entered: changes.entries.length, left: changes.exits.length },
+    signals,
   };
 }
