@@ -1,4 +1,5 @@
 import { signalId } from '@coil/signals';
+import { createSettings } from '@coil/settings';
 import { ingestEvent } from '../worker/support/event-factory';
 import { at, DAY0, DAY1, SignalScenario } from './support/signal-scenario';
 
@@ -94,6 +95,22 @@ describe('signals derived by the scoring run and the roll-up (real PostgreSQL)',
     expect(recorded.rows[0].n).toBe(4);
   });
 
+  it('records the past uses of an event added to an existing feature silently', async () => {
+    await scenario.fixture.feature(scenario.workspaceId, 'Exports', 1, ['Export Downloaded']);
+    expect((await scenario.score(at(DAY1, '13:40:00'))).signals).toBe(0);
+    const before = await scenario.signals();
+    // Opened moves from Browsing (same weight, so no score moves): acme and globex used it long ago.
+    await createSettings(scenario.pool).features.set({
+      workspaceId: scenario.workspaceId,
+      name: 'Exports',
+      events: 'Export Downloaded,Opened',
+      weight: 1,
+      move: true,
+    });
+    expect((await scenario.score(at(DAY1, '13:50:00'))).signals).toBe(0);
+    expect(await scenario.signals()).toEqual(before);
+  });
+
   it('signals a watched trait changed by a group call, once however often the batch is applied', async () => {
     const before = (await scenario.signals()).length;
     const time = at(DAY1, '14:00:00').toISOString();
@@ -123,6 +140,22 @@ describe('signals derived by the scoring run and the roll-up (real PostgreSQL)',
       subject: acme,
       occurred_at: time,
       data: { trait: 'plan', before: 'free', after: 'pro' },
+    });
+  });
+
+  it("keeps a new subject's first traits silent and signals its later changes", async () => {
+    const first = at(DAY1, '09:00:00').toISOString();
+    const later = at(DAY1, '09:05:00').toISOString();
+    const signup = await scenario.apply([
+      ingestEvent({ type: 'identify', messageId: 'signup', userId: 'u9', traits: { plan: 'trial' }, timestamp: first }),
+    ]);
+    const upgrade = await scenario.apply([
+      ingestEvent({ type: 'identify', messageId: 'upgrade', userId: 'u9', traits: { plan: 'pro' }, timestamp: later }),
+    ]);
+    expect([signup.signals, upgrade.signals]).toEqual([0, 1]);
+    expect((await scenario.signals()).at(-1)).toMatchObject({
+      kind: 'trait_changed',
+      data: { trait: 'plan', before: 'trial', after: 'pro' },
     });
   });
 

@@ -86,6 +86,10 @@ describe('the signal outbox: deliveries rows by destination filter, and retentio
 
   it('queues the roll-up signals the same way, a user subject through its accounts', async () => {
     const time = at(DAY1, '14:00:00').toISOString();
+    // u3's first traits introduce it (silent); the call below changes them.
+    await scenario.apply([
+      ingestEvent({ type: 'identify', userId: 'u3', traits: { status: 'trial' }, timestamp: at(DAY1, '13:00:00').toISOString() }),
+    ]);
     const outcome = await scenario.apply([
       ingestEvent({ type: 'identify', userId: 'u1', traits: { status: 'churn-risk' }, timestamp: time }),
       ingestEvent({ type: 'identify', userId: 'u3', traits: { status: 'new' }, timestamp: time }),

@@ -18,6 +18,8 @@ export interface WatchedUpdates {
 /**
  * Applies one row's updates oldest first, as applyTraitUpdates does, and derives trait_changed
  * from the stored traits before and after each call. `watch` null: nothing signals (no baseline).
+ * A subject's first traits introduce it rather than change it: a signup sending its plan is
+ * no news (the New segment tells of new accounts), so only later calls signal.
  */
 export function applyWatchedUpdates(
   stored: StoredTraits,
@@ -29,7 +31,7 @@ export function applyWatchedUpdates(
   let merged = stored;
   for (const update of chronological(updates)) {
     const next = mergeTraits(merged, update);
-    if (watch !== null && update.at.getTime() >= watch.baselineAt.getTime()) {
+    if (watch !== null && merged.traitsAt !== null && update.at.getTime() >= watch.baselineAt.getTime()) {
       const { workspaceId, watched } = watch;
       drafts.push(
         ...traitSignals({

@@ -59,7 +59,11 @@ export class FeatureRepository {
     return result.rows[0].id;
   }
 
-  /** The feature's events become exactly `events`, taking any of them from other features. */
+  /**
+   * The feature's events become exactly `events`, taking any of them from other features. Its
+   * first uses are recorded again, silently, by the next scoring run: an event added now may
+   * have been used long before, which is no feature_first_used.
+   */
   async replaceEvents(workspaceId: string, featureId: string, events: readonly string[]): Promise<void> {
     await this.db.query('DELETE FROM feature_events WHERE workspace_id = $1 AND (feature_id = $2 OR event = ANY($3::text[]))', [
       workspaceId,
@@ -71,5 +75,6 @@ export class FeatureRepository {
        SELECT $1::bigint, event, $2::bigint FROM unnest($3::text[]) AS e(event)`,
       [workspaceId, featureId, events],
     );
+    await this.db.query('UPDATE features SET first_uses_at = NULL WHERE workspace_id = $1 AND id = $2', [workspaceId, featureId]);
   }
 }
