@@ -99,7 +99,10 @@ async function main(): Promise<void> {
     // History first: a run one 30-day frame ago (today's change reads it) and one yesterday (a daily schedule's previous run).
     const frameAgoSeconds = await timed(() => runner.scoreWorkspace(workspaceId, addUtcDays(utcDay(today), -30)));
     const yesterdaySeconds = await timed(() => runner.scoreWorkspace(workspaceId, addUtcDays(today, -1)));
-    const seconds = await timed(() => runner.scoreWorkspace(workspaceId, today));
+    let signals = 0;
+    const seconds = await timed(async () => ({ signals } = await runner.scoreWorkspace(workspaceId, today)));
+    // A run a minute later finds no new transition: what the runs after each batch of events cost.
+    const steadySeconds = await timed(() => runner.scoreWorkspace(workspaceId, new Date(today.getTime() + 60_000)));
     const changes = await pool.query<{ changed: string }>(
       `SELECT count(*) FILTER (WHERE engagement_score_change IS NOT NULL)::text AS changed FROM account_scores
        WHERE workspace_id = $1 AND period = (now() AT TIME ZONE 'UTC')::date`,
@@ -114,6 +117,8 @@ async function main(): Promise<void> {
       accounts_with_change: Number(changes.rows[0].changed),
       history_runs_seconds: [frameAgoSeconds, yesterdaySeconds],
       seconds,
+      signals,
+      steady_seconds: steadySeconds,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
