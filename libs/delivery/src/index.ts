@@ -2,3 +2,12 @@
 export { DESTINATION_TYPES, type Destination, type DestinationSettings, type DestinationType } from './contracts/destination';
 export type { SendResult } from './contracts/send-result';
 export type { SignalSender, TraitSyncer } from './contracts/senders';
+export { createDelivery, type Delivery, type DeliveryConfig } from './create-delivery';
+export { DestinationAdmin, type DestinationView, type TestReport } from './destinations/destination-admin';
+export type { DestinationInput } from './destinations/destination-input';
+export type { AttemptRecord, DeliveryRecord } from './deliveries/delivery-log.repository';
+export { DeliveryEngine } from './engine/delivery-engine';
+export { DELIVERY_JOBS, DELIVERY_QUEUE, DeliveryQueue } from './engine/delivery-queue';
+export { outcomeOfStatus, parseRetryAfter, responseExcerpt } from './engine/retry-policy';
+export { deliverySenders, type DeliverySenders, type DestinationAdapters } from './sender-registry';
+export { WebhookSender } from './webhook/webhook-sender';
