@@ -22,8 +22,6 @@ export interface Delivery {
   readonly queue: DeliveryQueue;
 }
 
-let warnedPlainSecrets = false;
-
 /** Wires delivery to PostgreSQL, the delivery queue on `redis`, and the senders of each type. */
 export function createDelivery(
   pool: Pool,
@@ -33,11 +31,9 @@ export function createDelivery(
   // The Slack, Segment and HubSpot adapters plug in here (deliverySenders' second argument).
   senders: DeliverySenders = deliverySenders(config, {}),
 ): Delivery {
-  const box = new SecretBox(config.secretKey);
-  if (!box.encrypted && !warnedPlainSecrets) {
-    warnedPlainSecrets = true;
-    logger.warn({}, 'COIL_SECRET_KEY is not set: destination secrets (signing secrets, Slack URLs, tokens) are stored unencrypted');
-  }
+  const box = new SecretBox(config.secretKey, () =>
+    logger.warn({}, 'COIL_SECRET_KEY is not set: destination secrets (signing secrets, Slack URLs, tokens) are stored unencrypted'),
+  );
   const destinations = new DestinationRepository(pool);
   const queue = DeliveryQueue.open(redis, queuePrefix(config));
   const engine = new DeliveryEngine(

@@ -1,5 +1,6 @@
 import { CoilError, parseId } from '@coil/domain';
 import type { RepositoryShape } from '@coil/database';
+import { withTimeout } from '@coil/platform';
 import { requireWorkspace, type WorkspaceDirectory } from '@coil/workspaces';
 import type { Signal } from '@coil/signals';
 import type { SendResult } from '../contracts/send-result';
@@ -38,6 +39,7 @@ export interface TestReport {
 }
 
 const LIST_LIMIT = 100;
+const WAKE_TIMEOUT_MS = 3000;
 
 /**
  * `destination create|list|delete|enable|disable|test` and `deliveries list|retry`. `wake`
@@ -131,7 +133,7 @@ export class DestinationAdmin {
 
   private async wakeQuietly(workspaceId: string): Promise<void> {
     // The rows are due already: the worker's sweeper sends them within seconds if this fails.
-    await this.wake(workspaceId).catch(() => undefined);
+    await withTimeout(this.wake(workspaceId), WAKE_TIMEOUT_MS).catch(() => undefined);
   }
 
   /** A secret sealed under another key still lists; its hint says so. */

@@ -46,15 +46,16 @@ function parseType(raw: string): DestinationType {
   return type;
 }
 
+/** Kept as typed (trimmed): `new URL` would rewrite it, e.g. add a trailing slash. */
 function parseUrl(raw: string): string {
   let url: URL;
   try {
-    url = new URL(raw);
+    url = new URL(raw.trim());
   } catch {
     throw invalid('url', 'url must be an absolute http or https URL');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid('url', 'url must be an absolute http or https URL');
-  return url.toString();
+  return raw.trim();
 }
 
 function list(raw: string | undefined): string[] | null {

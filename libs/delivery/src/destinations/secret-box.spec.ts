@@ -17,7 +17,10 @@ describe('SecretBox', () => {
     const sealed = new SecretBox(key).seal('token');
     expect(() => new SecretBox('z'.repeat(40)).open(sealed)).toThrow('COIL_SECRET_KEY differs');
     expect(() => new SecretBox(null).open(sealed)).toThrow('set COIL_SECRET_KEY');
-    expect(new SecretBox(null).seal('token')).toBe('token');
+    const warnings: string[] = [];
+    const plain = new SecretBox(null, () => warnings.push('plain'));
+    expect([plain.seal('token'), plain.seal('other')]).toEqual(['token', 'other']);
+    expect(warnings).toEqual(['plain']);
     expect(new SecretBox(key).open('legacy-plain')).toBe('legacy-plain');
   });
 

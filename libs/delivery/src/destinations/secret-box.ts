@@ -8,21 +8,25 @@ const KEY_SALT = 'coil destination secrets v1';
 /**
  * Destination secrets at rest (signing secrets, Slack URLs, tokens): AES-256-GCM under a key
  * derived from COIL_SECRET_KEY, stored as `enc:v1:<iv>:<tag>:<data>` (base64). Without a key
- * they are stored as given; `encrypted` tells the caller so it can warn.
+ * they are stored as given, and `onPlain` is called the first time (to warn the operator).
  */
 export class SecretBox {
   private readonly key: Buffer | null;
+  private warned = false;
 
-  constructor(secretKey: string | null) {
+  constructor(
+    secretKey: string | null,
+    private readonly onPlain: () => void = () => undefined,
+  ) {
     this.key = secretKey === null ? null : scryptSync(secretKey, KEY_SALT, 32);
   }
 
-  get encrypted(): boolean {
-    return this.key !== null;
-  }
-
   seal(plain: string): string {
-    if (this.key === null) return plain;
+    if (this.key === null) {
+      if (!this.warned) this.onPlain();
+      this.warned = true;
+      return plain;
+    }
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
