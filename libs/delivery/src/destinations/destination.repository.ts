@@ -104,14 +104,6 @@ export class DestinationRepository {
     return result.rows[0];
   }
 
-  /** A success ends a failing streak. */
-  async recordSuccess(workspaceId: string, id: string): Promise<void> {
-    await this.db.query(`UPDATE destinations SET failing_since = NULL WHERE workspace_id = $1 AND id = $2 AND failing_since IS NOT NULL`, [
-      workspaceId,
-      id,
-    ]);
-  }
-
   /**
    * A failure starts a failing streak, or, when the streak has lasted `disableAfterMs`, disables
    * the destination with `reason`. True when this call disabled it.

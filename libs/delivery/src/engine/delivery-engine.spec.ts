@@ -44,12 +44,10 @@ function engineWith(destination: DestinationRecord, results: SendResult[]) {
     claim: jest.fn(),
     claimDigest: jest.fn().mockResolvedValue([claimed('sig_a', 0), claimed('sig_b', 2), claimed('sig_c', 1)]),
     recordAttempt: jest.fn().mockResolvedValue(undefined),
-    nextInLane: jest.fn().mockResolvedValue(undefined),
     due: jest.fn().mockResolvedValue([]),
   } satisfies Record<keyof DeliveryRepository, jest.Mock>;
   const destinations = {
     find: jest.fn().mockResolvedValue(destination),
-    recordSuccess: jest.fn().mockResolvedValue(undefined),
     recordFailure: jest.fn().mockResolvedValue(false),
     syncTargets: jest.fn().mockResolvedValue(['7', '8']),
   };

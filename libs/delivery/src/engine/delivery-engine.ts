@@ -8,7 +8,8 @@ import type { DestinationRepository } from '../destinations/destination.reposito
 import { openDestination } from '../destinations/open-destination';
 import type { SecretBox } from '../destinations/secret-box';
 import { isSyncType, type DeliverySenders } from '../sender-registry';
-import type { ClaimedDelivery, DeliveryRef, DeliveryRepository } from './delivery.repository';
+import type { ClaimedDelivery, DeliveryRef, DeliveryRepository, DueDelivery } from './delivery.repository';
+import { DestinationCache } from './destination-cache';
 import { recordLag, recordOutcome } from './delivery-metrics';
 import { DELIVERY_JOBS, type DeliveryQueue, type DigestJobData, type SyncJobData } from './delivery-queue';
 import { nextRetry } from './retry-policy';
@@ -21,8 +22,12 @@ export interface EngineSettings {
 
 // A claim outlives the send's timeout, so only a worker that died mid-send loses its lease.
 const LEASE_MARGIN_MS = 30_000;
-// One sweep enqueues at most this many lanes; the next sweep takes the rest.
+// One dispatch enqueues at most this many lanes; the next takes the rest.
 const DUE_LIMIT = 5_000;
+// The sweep is the safety net for lost wake-ups: it leaves what was due only just now (likely
+// queued already) to the jobs, and takes a bounded share of a backlog each time.
+const SWEEP_MIN_AGE_MS = 5_000;
+const SWEEP_LIMIT = 1_000;
 
 /**
  * The delivery engine: sends what the outbox holds, in order per destination and subject,
@@ -33,14 +38,18 @@ const DUE_LIMIT = 5_000;
 export class DeliveryEngine {
   constructor(
     private readonly deliveries: RepositoryShape<DeliveryRepository>,
-    private readonly destinations: Pick<RepositoryShape<DestinationRepository>, 'find' | 'recordSuccess' | 'recordFailure' | 'syncTargets'>,
+    private readonly destinations: Pick<RepositoryShape<DestinationRepository>, 'find' | 'recordFailure' | 'syncTargets'>,
     private readonly box: SecretBox,
     private readonly queue: DeliveryQueue,
     private readonly senders: DeliverySenders,
     private readonly settings: EngineSettings,
     private readonly logger: StructuredLogger,
     private readonly random: () => number = Math.random,
-  ) {}
+  ) {
+    this.cache = new DestinationCache(destinations);
+  }
+
+  private readonly cache: DestinationCache;
 
   /** The BullMQ processor of DELIVERY_QUEUE. */
   async process(job: Job): Promise<void> {
@@ -52,7 +61,7 @@ export class DeliveryEngine {
       case DELIVERY_JOBS.sync:
         return this.sync(job.data as SyncJobData);
       case DELIVERY_JOBS.sweep:
-        await this.dispatch(null);
+        await this.enqueue(await this.deliveries.due(null, SWEEP_LIMIT, SWEEP_MIN_AGE_MS));
         return;
       default:
         throw new Error(`unknown delivery job "${job.name}"`);
@@ -60,12 +69,15 @@ export class DeliveryEngine {
   }
 
   /**
-   * Enqueues what is due now, for one workspace (after a scoring run or roll-up stored signals)
-   * or every workspace (the sweep): each lane's oldest pending delivery, and one digest per
-   * digest destination, run when its interval ends. Returns how many jobs it asked for.
+   * Enqueues what is due now for one workspace (after a scoring run or roll-up stored signals;
+   * the sweep does it for every workspace): each lane's oldest pending delivery, and one digest
+   * per digest destination, run when its interval ends. Returns how many jobs it asked for.
    */
-  async dispatch(workspaceId: string | null): Promise<number> {
-    const due = await this.deliveries.due(workspaceId, DUE_LIMIT);
+  async dispatch(workspaceId: string): Promise<number> {
+    return this.enqueue(await this.deliveries.due(workspaceId, DUE_LIMIT));
+  }
+
+  private async enqueue(due: readonly DueDelivery[]): Promise<number> {
     const now = Date.now();
     const singles = due.filter((delivery) => delivery.digestSeconds === null);
     await this.queue.deliverAll(singles);
@@ -91,11 +103,11 @@ export class DeliveryEngine {
     const claimed = await this.deliveries.claim(ref, this.leaseMs());
     if (claimed === undefined) return;
     const attempt = claimed.attempts + 1;
-    const retryInMs = await this.attempt(destination, ref.signalId, attempt, [claimed], () =>
-      this.senders.signals[destination.type as 'webhook' | 'slack'].send(destination, [claimed.signal]),
+    const sender = this.senders.signals[destination.type];
+    const { retryInMs, next } = await this.attempt(destination, ref.signalId, attempt, [claimed], claimed.subjectKey, () =>
+      sender.send(destination, [claimed.signal]),
     );
     if (retryInMs !== null) return this.queue.deliver(ref, attempt, retryInMs);
-    const next = await this.deliveries.nextInLane(ref.workspaceId, ref.destinationId, claimed.subjectKey);
     if (next !== undefined) await this.queue.deliver(next, next.attempts, 0, ref.signalId);
   }
 
@@ -107,7 +119,7 @@ export class DeliveryEngine {
     if (claimed.length === 0) return;
     const attempt = Math.max(...claimed.map((delivery) => delivery.attempts)) + 1;
     const signals: Signal[] = claimed.map((delivery) => delivery.signal);
-    const retryInMs = await this.attempt(destination, `digest:${data.intervalEnd}`, attempt, claimed, () =>
+    const { retryInMs } = await this.attempt(destination, `digest:${data.intervalEnd}`, attempt, claimed, null, () =>
       this.senders.signals.slack.send(destination, signals),
     );
     if (retryInMs !== null) await this.queue.digest(data, retryInMs, attempt);
@@ -118,26 +130,28 @@ export class DeliveryEngine {
     if (destination === undefined || !isSyncType(destination.type)) return;
     const attempt = data.attempt + 1;
     const syncer = this.senders.syncers[destination.type];
-    const retryInMs = await this.attempt(destination, data.item, attempt, [], () => syncer.sync(destination, new Date()));
+    const { retryInMs } = await this.attempt(destination, data.item, attempt, [], null, () => syncer.sync(destination, new Date()));
     if (retryInMs !== null) await this.queue.sync({ ...data, attempt }, retryInMs);
   }
 
   private async enabledDestination(workspaceId: string, destinationId: string): Promise<Destination | undefined> {
-    const record = await this.destinations.find(workspaceId, destinationId);
+    const record = await this.cache.find(workspaceId, destinationId);
     return record?.enabled ? openDestination(record, this.box) : undefined;
   }
 
   /**
    * Sends, records the attempt and its consequence for `claimed`, keeps the destination's
-   * failing streak, and returns when to retry (null: delivered or given up).
+   * failing streak, and returns when to retry (null: delivered or given up) and, for a single
+   * delivery's `lane`, the lane's next delivery once this one is done.
    */
   private async attempt(
     destination: Destination,
     item: string,
     attempt: number,
     claimed: readonly ClaimedDelivery[],
+    lane: string | null,
     send: () => Promise<SendResult>,
-  ): Promise<number | null> {
+  ): Promise<{ retryInMs: number | null; next?: DueDelivery }> {
     const started = performance.now();
     const result = await send().catch((error: unknown): SendResult => ({ outcome: 'retry', error: errorText(error) }));
     const latencyMs = Math.round(performance.now() - started);
@@ -146,25 +160,33 @@ export class DeliveryEngine {
     const retryInMs = decision?.retry ? decision.delayMs : null;
     const { workspaceId, id: destinationId } = destination;
     const signalIds = claimed.map((delivery) => delivery.signalId);
-    await this.deliveries.recordAttempt({ workspaceId, destinationId, item, attempt, result, latencyMs, signalIds, retryInMs });
+    const next = await this.deliveries.recordAttempt({
+      workspaceId,
+      destinationId,
+      item,
+      attempt,
+      result,
+      latencyMs,
+      signalIds,
+      retryInMs,
+      lane,
+    });
     recordOutcome(destination.type, retryInMs === null && result.outcome === 'retry' ? 'failed' : result.outcome);
-    if (result.outcome === 'delivered') {
+    if (result.outcome === 'delivered')
       recordLag(
         destination.type,
         claimed.map((delivery) => delivery.signalCreatedAt),
         new Date(),
       );
-      await this.destinations.recordSuccess(workspaceId, destinationId);
-    } else {
-      await this.recordFailure(destination, result);
-    }
-    return retryInMs;
+    else await this.recordFailure(destination, result);
+    return { retryInMs, next };
   }
 
   private async recordFailure(destination: Destination, result: SendResult): Promise<void> {
     const reason = `failing continuously for ${Math.round(this.settings.disableAfterMs / 1000)} s; last error: ${result.error ?? 'unknown'}`;
     const disabled = await this.destinations.recordFailure(destination.workspaceId, destination.id, this.settings.disableAfterMs, reason);
     if (disabled) {
+      this.cache.forget(destination.workspaceId, destination.id);
       this.logger.warn(
         { workspaceId: destination.workspaceId, destinationId: destination.id, reason },
         'destination disabled; its signals wait',

@@ -21,6 +21,19 @@ export interface ClaimedDelivery {
   readonly signalCreatedAt: Date;
 }
 
+export interface AttemptToRecord {
+  readonly workspaceId: string;
+  readonly destinationId: string;
+  readonly item: string;
+  readonly attempt: number;
+  readonly result: SendResult;
+  readonly latencyMs: number;
+  readonly signalIds: readonly string[];
+  readonly retryInMs: number | null;
+  /** A single delivery's subject key: its lane's next delivery is returned. */
+  readonly lane: string | null;
+}
+
 export interface DeliveryRef {
   readonly workspaceId: string;
   readonly destinationId: string;
@@ -99,37 +112,42 @@ export class DeliveryRepository {
 
   /**
    * Records an attempt at `item` (a signal id, a digest's or a sync's key) and, for the given
-   * deliveries, its consequence: delivered, failed, or pending again after `retryInMs`.
+   * deliveries, its consequence: delivered, failed, or pending again after `retryInMs`. A
+   * delivery ends the destination's failing streak. With `lane` (a single delivery's subject key)
+   * it returns that lane's next delivery once this one is done, if it is due: one round trip for
+   * what every delivery does.
    */
-  async recordAttempt(attempt: {
-    readonly workspaceId: string;
-    readonly destinationId: string;
-    readonly item: string;
-    readonly attempt: number;
-    readonly result: SendResult;
-    readonly latencyMs: number;
-    readonly signalIds: readonly string[];
-    readonly retryInMs: number | null;
-  }): Promise<void> {
+  async recordAttempt(attempt: AttemptToRecord): Promise<DueDelivery | undefined> {
     const { result } = attempt;
     const status = result.outcome === 'delivered' ? 'delivered' : attempt.retryInMs === null ? 'failed' : 'pending';
-    const outcome = status === 'pending' ? 'retry' : status;
-    await this.db.query(
+    const next = await this.db.query<DueDelivery & { due: boolean }>(
       `WITH recorded AS (
          INSERT INTO delivery_attempts (workspace_id, destination_id, item, attempt, outcome, status_code, latency_ms, response, error)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ),
+       settled AS (
+         UPDATE deliveries
+         SET status = $10, attempts = $4,
+             next_attempt_at = CASE WHEN $10 = 'pending' THEN now() + make_interval(secs => $11::double precision / 1000) ELSE next_attempt_at END,
+             last_error = $12, delivered_at = CASE WHEN $10 = 'delivered' THEN now() END
+         WHERE workspace_id = $1 AND destination_id = $2 AND signal_id = ANY($13::text[]) AND status = 'pending'
+       ),
+       streak_ended AS (
+         UPDATE destinations SET failing_since = NULL
+         WHERE workspace_id = $1 AND id = $2 AND failing_since IS NOT NULL AND $10 = 'delivered'
        )
-       UPDATE deliveries
-       SET status = $10, attempts = $4,
-           next_attempt_at = CASE WHEN $10 = 'pending' THEN now() + make_interval(secs => $11::double precision / 1000) ELSE next_attempt_at END,
-           last_error = $12, delivered_at = CASE WHEN $10 = 'delivered' THEN now() END
-       WHERE workspace_id = $1 AND destination_id = $2 AND signal_id = ANY($13::text[]) AND status = 'pending'`,
+       SELECT workspace_id::text AS "workspaceId", destination_id::text AS "destinationId", signal_id AS "signalId", attempts,
+              NULL::int AS "digestSeconds", next_attempt_at <= now() AS due
+       FROM deliveries
+       WHERE $14::text IS NOT NULL AND $10 <> 'pending'
+         AND workspace_id = $1 AND destination_id = $2 AND subject_key = $14 AND status = 'pending' AND signal_id <> ALL($13::text[])
+       ORDER BY seq LIMIT 1`,
       [
         attempt.workspaceId,
         attempt.destinationId,
         attempt.item,
         attempt.attempt,
-        outcome,
+        status === 'pending' ? 'retry' : status,
         result.statusCode ?? null,
         attempt.latencyMs,
         result.response ?? null,
@@ -138,21 +156,10 @@ export class DeliveryRepository {
         attempt.retryInMs ?? 0,
         status === 'delivered' ? null : describeFailure(result),
         attempt.signalIds,
+        attempt.lane,
       ],
     );
-  }
-
-  /** The lane's oldest pending delivery, once the one before it is done, if it is due now. */
-  async nextInLane(workspaceId: string, destinationId: string, subjectKey: string): Promise<DueDelivery | undefined> {
-    const result = await this.db.query<DueDelivery & { due: boolean }>(
-      `SELECT workspace_id::text AS "workspaceId", destination_id::text AS "destinationId", signal_id AS "signalId", attempts,
-              NULL::int AS "digestSeconds", next_attempt_at <= now() AS due
-       FROM deliveries
-       WHERE workspace_id = $1 AND destination_id = $2 AND subject_key = $3 AND status = 'pending'
-       ORDER BY seq LIMIT 1`,
-      [workspaceId, destinationId, subjectKey],
-    );
-    const row = result.rows[0];
+    const row = next.rows[0];
     if (!row?.due) return undefined;
     const { due: _due, ...delivery } = row;
     return delivery;
@@ -160,9 +167,10 @@ export class DeliveryRepository {
 
   /**
    * What should be sending now, for one workspace or (null) all: each lane's oldest pending
-   * delivery when it is due, of enabled destinations only; for a digest destination one row.
+   * delivery when it has been due for `minAgeMs`, of enabled destinations only; for a digest
+   * destination one row.
    */
-  async due(workspaceId: string | null, limit: number): Promise<DueDelivery[]> {
+  async due(workspaceId: string | null, limit: number, minAgeMs = 0): Promise<DueDelivery[]> {
     const result = await this.db.query<DueDelivery>(
       `WITH heads AS (
          SELECT DISTINCT ON (d.workspace_id, d.destination_id, d.subject_key)
@@ -176,10 +184,10 @@ export class DeliveryRepository {
        SELECT DISTINCT ON (workspace_id, destination_id, CASE WHEN digest_seconds IS NULL THEN signal_id END)
               workspace_id::text AS "workspaceId", destination_id::text AS "destinationId", signal_id AS "signalId", attempts,
               digest_seconds AS "digestSeconds"
-       FROM heads WHERE next_attempt_at <= now()
+       FROM heads WHERE next_attempt_at <= now() - make_interval(secs => $3::double precision / 1000)
        ORDER BY workspace_id, destination_id, CASE WHEN digest_seconds IS NULL THEN signal_id END
        LIMIT $2`,
-      [workspaceId, limit],
+      [workspaceId, limit, minAgeMs],
     );
     return result.rows;
   }
