@@ -46,6 +46,8 @@ describe('webhook receiver down under a stream of signals', () => {
     })();
     for (let round = 0; round < ROUNDS; round += 1) {
       stored.push(...(await storeSignals(pool, workspace, created.id, ACCOUNTS)));
+      // As the worker does after the scoring run that stored them.
+      await harness.delivery.engine.dispatch(workspace);
       await new Promise((resolve) => setTimeout(resolve, ROUND_EVERY_MS));
     }
     await outage;
@@ -64,5 +66,5 @@ describe('webhook receiver down under a stream of signals', () => {
       expect(receiver.arrivalsOf(account)).toEqual(stored.filter((signal) => signal.accountId === account).map((signal) => signal.id));
     }
     expect(await deliveryStatuses(pool, workspace, created.id)).toEqual({ delivered: stored.length });
-  });
+  }, 120_000);
 });

@@ -74,7 +74,7 @@ function engineWith(destination: DestinationRecord, results: SendResult[]) {
 describe('DeliveryEngine', () => {
   it('sends nothing to a disabled destination: its deliveries wait unclaimed', async () => {
     const { engine, deliveries, sent } = engineWith(record({ enabled: false }), []);
-    await engine.process(job('deliver', { workspaceId: '1', destinationId: '5', signalId: 'sig_a' }));
+    await engine.process(job('deliver', { workspaceId: '1', destinationId: '5', signalId: 'sig_a', subjectKey: 'account:9', seq: '1' }));
     expect(deliveries.claim).not.toHaveBeenCalled();
     expect(sent).toEqual([]);
   });
@@ -128,8 +128,8 @@ describe('DeliveryEngine', () => {
   it('dispatches lane heads as deliveries and digest destinations as one digest at the end of the interval', async () => {
     const { engine, deliveries, queue } = engineWith(record({}), []);
     deliveries.due.mockResolvedValue([
-      { workspaceId: '1', destinationId: '5', signalId: 'sig_a', attempts: 0, digestSeconds: null },
-      { workspaceId: '1', destinationId: '6', signalId: 'sig_b', attempts: 0, digestSeconds: 60 },
+      { workspaceId: '1', destinationId: '5', signalId: 'sig_a', subjectKey: 'account:9', seq: '1', attempts: 0, digestSeconds: null },
+      { workspaceId: '1', destinationId: '6', signalId: 'sig_b', subjectKey: 'account:9', seq: '2', attempts: 0, digestSeconds: 60 },
     ]);
     jest.useFakeTimers({ now: new Date('2026-12-02T10:00:30Z') });
     try {
@@ -138,7 +138,7 @@ describe('DeliveryEngine', () => {
       jest.useRealTimers();
     }
     expect(queue.deliverAll).toHaveBeenCalledWith([
-      { workspaceId: '1', destinationId: '5', signalId: 'sig_a', attempts: 0, digestSeconds: null },
+      { workspaceId: '1', destinationId: '5', signalId: 'sig_a', subjectKey: 'account:9', seq: '1', attempts: 0, digestSeconds: null },
     ]);
     expect(queue.digest).toHaveBeenCalledWith({ workspaceId: '1', destinationId: '6', intervalEnd: '2026-12-02T10:01:00.000Z' }, 30_000);
   });

@@ -40,6 +40,16 @@ function jobId(...parts: (string | number)[]): string {
   return parts.join('_');
 }
 
+function jobData(ref: DeliveryRef): DeliveryRef {
+  return {
+    workspaceId: ref.workspaceId,
+    destinationId: ref.destinationId,
+    signalId: ref.signalId,
+    subjectKey: ref.subjectKey,
+    seq: ref.seq,
+  };
+}
+
 /** Adds the engine's jobs; re-adding a job that is still waiting does nothing (its id). */
 export class DeliveryQueue {
   constructor(readonly queue: Queue) {}
@@ -50,7 +60,7 @@ export class DeliveryQueue {
 
   /** `after` names what woke it (a lane's previous delivery), so that wake-up is not deduped away. */
   async deliver(ref: DeliveryRef, attempts: number, delayMs = 0, after = ''): Promise<void> {
-    await this.queue.add(DELIVERY_JOBS.deliver, ref, {
+    await this.queue.add(DELIVERY_JOBS.deliver, jobData(ref), {
       ...DONE,
       jobId: jobId('deliver', ref.workspaceId, ref.destinationId, ref.signalId, attempts, after),
       delay: delayMs,
@@ -62,7 +72,7 @@ export class DeliveryQueue {
     await this.queue.addBulk(
       refs.map(({ attempts, ...ref }) => ({
         name: DELIVERY_JOBS.deliver,
-        data: ref,
+        data: jobData(ref),
         opts: { ...DONE, jobId: jobId('deliver', ref.workspaceId, ref.destinationId, ref.signalId, attempts, '') },
       })),
     );

@@ -3,10 +3,7 @@ import type { Signal } from '@coil/signals';
 import type { SendResult } from '../contracts/send-result';
 
 /** One delivery the engine may send now: a lane's oldest pending one whose time has come. */
-export interface DueDelivery {
-  readonly workspaceId: string;
-  readonly destinationId: string;
-  readonly signalId: string;
+export interface DueDelivery extends DeliveryRef {
   readonly attempts: number;
   /** Slack digests: the destination's interval, in seconds; deliveries go out per interval. */
   readonly digestSeconds: number | null;
@@ -34,11 +31,21 @@ export interface AttemptToRecord {
   readonly lane: string | null;
 }
 
+/**
+ * A delivery as a job names it. Its lane (subject key) and place in it (seq) come along, so the
+ * claim finds it through the lane index whatever the planner's statistics say of a table that
+ * just grew by a burst of signals.
+ */
 export interface DeliveryRef {
   readonly workspaceId: string;
   readonly destinationId: string;
   readonly signalId: string;
+  readonly subjectKey: string;
+  readonly seq: string;
 }
+
+const REF_COLUMNS = `workspace_id::text AS "workspaceId", destination_id::text AS "destinationId", signal_id AS "signalId",
+  subject_key AS "subjectKey", seq::text AS seq`;
 
 interface ClaimRow {
   signal_id: string;
@@ -81,17 +88,16 @@ export class DeliveryRepository {
     const result = await this.db.query<ClaimRow>(
       `WITH c AS (
          UPDATE deliveries d SET next_attempt_at = now() + make_interval(secs => $4::double precision / 1000)
-         WHERE d.workspace_id = $1 AND d.destination_id = $2 AND d.signal_id = $3
+         WHERE d.workspace_id = $1 AND d.destination_id = $2 AND d.subject_key = $5 AND d.seq = $6 AND d.signal_id = $3
            AND d.status = 'pending' AND d.next_attempt_at <= now()
            AND NOT EXISTS (
              SELECT 1 FROM deliveries e
-             WHERE e.workspace_id = d.workspace_id AND e.destination_id = d.destination_id
-               AND e.subject_key = d.subject_key AND e.status = 'pending' AND e.seq < d.seq
+             WHERE e.workspace_id = $1 AND e.destination_id = $2 AND e.subject_key = $5 AND e.status = 'pending' AND e.seq < $6
            )
          RETURNING d.workspace_id, d.signal_id, d.subject_key, d.attempts
        )
        SELECT ${CLAIMED_COLUMNS} FROM c JOIN signals s ON s.workspace_id = c.workspace_id AND s.id = c.signal_id`,
-      [ref.workspaceId, ref.destinationId, ref.signalId, leaseMs],
+      [ref.workspaceId, ref.destinationId, ref.signalId, leaseMs, ref.subjectKey, ref.seq],
     );
     return result.rows[0] && claimed(ref.workspaceId, result.rows[0]);
   }
@@ -136,12 +142,11 @@ export class DeliveryRepository {
          UPDATE destinations SET failing_since = NULL
          WHERE workspace_id = $1 AND id = $2 AND failing_since IS NOT NULL AND $10 = 'delivered'
        )
-       SELECT workspace_id::text AS "workspaceId", destination_id::text AS "destinationId", signal_id AS "signalId", attempts,
-              NULL::int AS "digestSeconds", next_attempt_at <= now() AS due
+       SELECT ${REF_COLUMNS}, attempts, NULL::int AS "digestSeconds", next_attempt_at <= now() AS due
        FROM deliveries
        WHERE $14::text IS NOT NULL AND $10 <> 'pending'
          AND workspace_id = $1 AND destination_id = $2 AND subject_key = $14 AND status = 'pending' AND signal_id <> ALL($13::text[])
-       ORDER BY seq LIMIT 1`,
+       ORDER BY deliveries.seq LIMIT 1`,
       [
         attempt.workspaceId,
         attempt.destinationId,
@@ -174,7 +179,7 @@ export class DeliveryRepository {
     const result = await this.db.query<DueDelivery>(
       `WITH heads AS (
          SELECT DISTINCT ON (d.workspace_id, d.destination_id, d.subject_key)
-                d.workspace_id, d.destination_id, d.signal_id, d.attempts, d.next_attempt_at,
+                d.workspace_id, d.destination_id, d.signal_id, d.subject_key, d.seq, d.attempts, d.next_attempt_at,
                 (t.settings ->> 'digest_seconds')::int AS digest_seconds
          FROM deliveries d
          JOIN destinations t ON t.workspace_id = d.workspace_id AND t.id = d.destination_id AND t.enabled
@@ -182,8 +187,7 @@ export class DeliveryRepository {
          ORDER BY d.workspace_id, d.destination_id, d.subject_key, d.seq
        )
        SELECT DISTINCT ON (workspace_id, destination_id, CASE WHEN digest_seconds IS NULL THEN signal_id END)
-              workspace_id::text AS "workspaceId", destination_id::text AS "destinationId", signal_id AS "signalId", attempts,
-              digest_seconds AS "digestSeconds"
+              ${REF_COLUMNS}, attempts, digest_seconds AS "digestSeconds"
        FROM heads WHERE next_attempt_at <= now() - make_interval(secs => $3::double precision / 1000)
        ORDER BY workspace_id, destination_id, CASE WHEN digest_seconds IS NULL THEN signal_id END
        LIMIT $2`,
