@@ -4,6 +4,8 @@ import { registerAccountCommands } from './commands/account.command';
 import { registerActivationCommands } from './commands/activation.command';
 import { registerCredentialCommands } from './commands/credential.command';
 import { registerDeadLetterCommands } from './commands/dead-letters.command';
+import { registerDeliveriesCommands } from './commands/deliveries.command';
+import { registerDestinationCommands } from './commands/destination.command';
 import { registerEventCommands } from './commands/event.command';
 import { registerFeatureCommands } from './commands/feature.command';
 import { registerProfileCommands } from './commands/profile.command';
@@ -32,6 +34,8 @@ export function createProgram(context: CliContext): Command {
   registerTraitCommands(program, context);
   registerScoresCommands(program, context);
   registerSignalCommands(program, context);
+  registerDestinationCommands(program, context);
+  registerDeliveriesCommands(program, context);
   registerReplayCommand(program);
   registerDeadLetterCommands(program);
   return program;

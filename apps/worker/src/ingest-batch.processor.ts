@@ -6,12 +6,18 @@ import { INGEST_QUEUE } from '@coil/ingestion';
 import { BatchRollup, isPoisonError, retryDelayMs, type JobOutcome } from '@coil/rollup';
 import { LOGGER, REDIS, ShutdownSequence, stopWorkerOnShutdown, type RedisConnection } from '@coil/platform';
 import { requestRescore } from '@coil/scoring-pass';
+import { DeliveryWakeUp } from './delivery-wake-up';
 import { SCORING_QUEUE_TOKEN, WORKER_SETTINGS, type WorkerSettings } from './worker.tokens';
 import { recordJob, recordUnfinishedJob } from './worker-metrics';
 
 // A job is only ever retried, never failed for a transient error, so this merely guards
 // against a job that keeps killing its worker.
 const MAX_STALLED_COUNT = 50;
+
+/** Signals the roll-up stored (trait changes, first uses); 0 until the roll-up counts them. */
+function storedSignals(outcome: JobOutcome & { readonly signals?: number }): number {
+  return outcome.signals ?? 0;
+}
 
 /** Feeds ingest jobs to the roll-up; a thin shell around BatchRollup. */
 @Injectable()
@@ -23,6 +29,7 @@ export class IngestBatchProcessor implements OnApplicationBootstrap {
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(SCORING_QUEUE_TOKEN) private readonly scoringQueue: Queue,
     @Inject(ShutdownSequence) private readonly shutdown: ShutdownSequence,
+    @Inject(DeliveryWakeUp) private readonly delivery: DeliveryWakeUp,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -44,6 +51,7 @@ export class IngestBatchProcessor implements OnApplicationBootstrap {
       const outcome = await this.rollup.rollupJob(job.id!, job.data);
       recordJob(outcome, job.data.events);
       if (outcome.appliedEvents > 0) await this.requestRescore(job.data.workspaceId);
+      await this.delivery.signalsStored(job.data.workspaceId, storedSignals(outcome));
       return outcome;
     } catch (error) {
       if (isPoisonError(error) || token === undefined) {

@@ -22,6 +22,7 @@ import {
   type ScoreAllResult,
   type ScoringRunSummary,
 } from '@coil/scoring-pass';
+import { DeliveryWakeUp } from './delivery-wake-up';
 import { SCORING_QUEUE_TOKEN, SCORING_REDIS, WORKER_SETTINGS, type WorkerSettings } from './worker.tokens';
 
 const runDuration = histogram(
@@ -36,6 +37,11 @@ function scoredWorkspaces(job: Job, result: ScoringRunSummary | ScoreAllResult):
   return 'scored' in result ? result.scored : [];
 }
 
+/** Signals a run stored: a workspace's run counts them; the every-workspace run does not (null). */
+function storedSignals(result: (ScoringRunSummary & { readonly signals?: number }) | ScoreAllResult): number | null {
+  return 'scored' in result ? null : (result.signals ?? 0);
+}
+
 /** Consumes scoring runs: the UTC-midnight schedule and the debounced rescoring after events. */
 @Injectable()
 export class ScoringProcessor implements OnApplicationBootstrap {
@@ -48,6 +54,7 @@ export class ScoringProcessor implements OnApplicationBootstrap {
     @Inject(REDIS) private readonly redis: RedisConnection,
     @Inject(SCORING_REDIS) private readonly connection: RedisConnection,
     @Inject(ShutdownSequence) private readonly shutdown: ShutdownSequence,
+    @Inject(DeliveryWakeUp) private readonly delivery: DeliveryWakeUp,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -58,7 +65,10 @@ export class ScoringProcessor implements OnApplicationBootstrap {
         const stop = runDuration.startTimer({ job: job.name });
         try {
           const result = await processScoringJob(job, this.runner);
-          await this.announceNewScores(scoredWorkspaces(job, result));
+          const workspaceIds = scoredWorkspaces(job, result);
+          await this.announceNewScores(workspaceIds);
+          const now = new Date();
+          for (const workspaceId of workspaceIds) await this.delivery.scored(workspaceId, storedSignals(result), now);
           return result;
         } finally {
           stop();

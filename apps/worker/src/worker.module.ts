@@ -23,16 +23,30 @@ import {
   RetentionRepository,
   type DeadLetterQueue,
 } from '@coil/rollup';
+import { createDelivery, type Delivery } from '@coil/delivery';
+import { DeliveryProcessor } from './delivery.processor';
+import { DeliveryWakeUp } from './delivery-wake-up';
 import { IngestBatchProcessor } from './ingest-batch.processor';
 import { ScoringProcessor } from './scoring.processor';
 import { RetentionScheduler } from './retention.scheduler';
 import { reportDeadLetterQueueSize } from './worker-metrics';
-import { SCORING_POOL, SCORING_QUEUE_TOKEN, SCORING_REDIS, WORKER_SETTINGS, type WorkerSettings } from './worker.tokens';
+import {
+  DELIVERY,
+  DELIVERY_POOL,
+  DELIVERY_REDIS,
+  SCORING_POOL,
+  SCORING_QUEUE_TOKEN,
+  SCORING_REDIS,
+  WORKER_SETTINGS,
+  type WorkerSettings,
+} from './worker.tokens';
 
 const DEAD_LETTERS = Symbol('DEAD_LETTERS');
 
 // A scoring run reads on up to four connections, then writes on one.
 const SCORING_POOL_SIZE = 5;
+// A delivery job runs a few short queries around each send; sends, not queries, are what overlap.
+const DELIVERY_POOL_SIZE = 8;
 
 @Module({})
 export class WorkerModule {
@@ -83,6 +97,19 @@ export class WorkerModule {
           inject: [PG_POOL, DEAD_LETTERS],
           useFactory: (pool: Pool, queue: DeadLetterQueue) => createBatchRollup(pool, new BullDeadLetterSink(queue)),
         },
+        pgPoolProvider(DELIVERY_POOL, DELIVERY_POOL_SIZE),
+        redisConnectionProvider(DELIVERY_REDIS, 'worker'),
+        {
+          provide: DELIVERY,
+          inject: [DELIVERY_POOL, REDIS, ShutdownSequence],
+          useFactory: (pool: Pool, redis: RedisConnection, shutdown: ShutdownSequence): Delivery => {
+            const delivery = createDelivery(pool, redis, config, logger);
+            shutdown.add('queues', 'delivery queue', () => delivery.queue.close());
+            return delivery;
+          },
+        },
+        DeliveryWakeUp,
+        DeliveryProcessor,
         IngestBatchProcessor,
         ScoringProcessor,
         { provide: RetentionRepository, inject: [PG_POOL], useFactory: (pool: Pool) => new RetentionRepository(pool) },

@@ -15,3 +15,8 @@ export interface WorkerSettings {
   /** New events gather this long before their workspace is rescored. */
   rescoreDelayMs: number;
 }
+
+/** Delivery's own pool and BullMQ connection: its sends must not wait behind roll-ups or scoring. */
+export const DELIVERY_POOL = Symbol('DELIVERY_POOL');
+export const DELIVERY_REDIS = Symbol('DELIVERY_REDIS');
+export const DELIVERY = Symbol('DELIVERY');

@@ -7,3 +7,12 @@ export { createTraitSyncers, type TraitSyncers } from './adapters/create-trait-s
 export { SignalOutbox } from './outbox/signal-outbox';
 export { SignalBaselineRepository, type SignalBaseline } from './outbox/signal-baseline.repository';
 export { SignalSubjectRepository } from './outbox/signal-subject.repository';
+export { createDelivery, type Delivery, type DeliveryConfig } from './create-delivery';
+export { DestinationAdmin, type DestinationView, type TestReport } from './destinations/destination-admin';
+export type { DestinationInput } from './destinations/destination-input';
+export type { AttemptRecord, DeliveryRecord } from './deliveries/delivery-log.repository';
+export { DeliveryEngine } from './engine/delivery-engine';
+export { DELIVERY_JOBS, DELIVERY_QUEUE, DeliveryQueue } from './engine/delivery-queue';
+export { outcomeOfStatus, parseRetryAfter, responseExcerpt } from './engine/retry-policy';
+export { deliverySenders, type DeliverySenders, type DestinationAdapters } from './sender-registry';
+export { WebhookSender } from './webhook/webhook-sender';

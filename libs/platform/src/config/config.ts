@@ -78,7 +78,7 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** `500ms`, `5s`, `10m`, `6h`, `1d`, or plain milliseconds. */
-function parseDuration(raw: string): number | null {
+export function parseDuration(raw: string): number | null {
   const match = /^(\d+)(ms|s|m|h|d)?$/.exec(raw.trim());
   return match ? Number(match[1]) * DURATION_UNITS[match[2] ?? 'ms'] : null;
 }
