@@ -81,9 +81,6 @@ export async function benchDelivery(databaseUrl: string, redisUrl: string, works
   try {
     const subjects = Array.from({ length: SUBJECTS }, (_, index) => String(index + 1));
     await storeSignals(pool, throughputWorkspace, webhook.id, subjects, PER_SUBJECT);
-    // The scratch database's deliveries table just grew from nothing: give the planner the
-    // statistics a running installation has (autovacuum would, a minute or more later).
-    await pool.query('ANALYZE deliveries, signals');
     const started = performance.now();
     await delivery.engine.dispatch(throughputWorkspace);
     await drained(pool, throughputWorkspace, 600_000);

@@ -15,9 +15,6 @@ import { recordJob, recordUnfinishedJob } from './worker-metrics';
 const MAX_STALLED_COUNT = 50;
 
 /** Signals the roll-up stored (trait changes, first uses); 0 until the roll-up counts them. */
-function storedSignals(outcome: JobOutcome & { readonly signals?: number }): number {
-  return outcome.signals ?? 0;
-}
 
 /** Feeds ingest jobs to the roll-up; a thin shell around BatchRollup. */
 @Injectable()
@@ -51,7 +48,7 @@ export class IngestBatchProcessor implements OnApplicationBootstrap {
       const outcome = await this.rollup.rollupJob(job.id!, job.data);
       recordJob(outcome, job.data.events);
       if (outcome.appliedEvents > 0) await this.requestRescore(job.data.workspaceId);
-      await this.delivery.signalsStored(job.data.workspaceId, storedSignals(outcome));
+      await this.delivery.signalsStored(job.data.workspaceId, outcome.signals);
       return outcome;
     } catch (error) {
       if (isPoisonError(error) || token === undefined) {

@@ -38,8 +38,8 @@ function scoredWorkspaces(job: Job, result: ScoringRunSummary | ScoreAllResult):
 }
 
 /** Signals a run stored: a workspace's run counts them; the every-workspace run does not (null). */
-function storedSignals(result: (ScoringRunSummary & { readonly signals?: number }) | ScoreAllResult): number | null {
-  return 'scored' in result ? null : (result.signals ?? 0);
+function storedSignals(result: ScoringRunSummary | ScoreAllResult): number | null {
+  return 'scored' in result ? null : result.signals;
 }
 
 /** Consumes scoring runs: the UTC-midnight schedule and the debounced rescoring after events. */

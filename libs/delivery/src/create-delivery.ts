@@ -9,10 +9,12 @@ import { DeliveryEngine } from './engine/delivery-engine';
 import { DeliveryQueue } from './engine/delivery-queue';
 import { DeliveryRepository } from './engine/delivery.repository';
 import { deliverySenders, type DeliverySenders } from './sender-registry';
+import { createTraitSyncers } from './adapters/create-trait-syncers';
+import { SlackSender } from './adapters/slack/slack-sender';
 
 export type DeliveryConfig = Pick<
   CoilConfig,
-  'queuePrefix' | 'secretKey' | 'deliveryRetrySchedule' | 'deliveryDisableAfterMs' | 'deliveryTimeoutMs'
+  'queuePrefix' | 'secretKey' | 'publicUrl' | 'deliveryRetrySchedule' | 'deliveryDisableAfterMs' | 'deliveryTimeoutMs'
 >;
 
 /** The delivery engine (the worker runs it), the admin (the CLI uses it) and the queue they share. */
@@ -28,8 +30,7 @@ export function createDelivery(
   redis: RedisConnection,
   config: DeliveryConfig,
   logger: StructuredLogger,
-  // The Slack, Segment and HubSpot adapters plug in here (deliverySenders' second argument).
-  senders: DeliverySenders = deliverySenders(config, {}),
+  senders: DeliverySenders = deliverySenders(config, { slack: new SlackSender(config), ...createTraitSyncers(pool, config) }),
 ): Delivery {
   const box = new SecretBox(config.secretKey, () =>
     logger.warn({}, 'COIL_SECRET_KEY is not set: destination secrets (signing secrets, Slack URLs, tokens) are stored unencrypted'),

@@ -13,6 +13,5 @@ export type { DestinationInput } from './destinations/destination-input';
 export type { AttemptRecord, DeliveryRecord } from './deliveries/delivery-log.repository';
 export { DeliveryEngine } from './engine/delivery-engine';
 export { DELIVERY_JOBS, DELIVERY_QUEUE, DeliveryQueue } from './engine/delivery-queue';
-export { outcomeOfStatus, parseRetryAfter, responseExcerpt } from './engine/retry-policy';
 export { deliverySenders, type DeliverySenders, type DestinationAdapters } from './sender-registry';
-export { WebhookSender } from './webhook/webhook-sender';
+export { WebhookSender } from './adapters/webhook/webhook-sender';

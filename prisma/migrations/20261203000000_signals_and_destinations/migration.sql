@@ -85,9 +85,16 @@ CREATE TABLE "deliveries" (
     CONSTRAINT "deliveries_status_check" CHECK ("status" IN ('pending', 'delivered', 'failed'))
 );
 
--- CreateIndex: a destination's pending deliveries per subject, in order (the lanes).
-CREATE INDEX "deliveries_pending_lane_idx" ON "deliveries"("workspace_id", "destination_id", "subject_key", "seq") WHERE "status" = 'pending';
-CREATE INDEX "deliveries_workspace_id_destination_id_created_at_idx" ON "deliveries"("workspace_id", "destination_id", "created_at");
+-- CreateIndex: a destination's pending deliveries per subject, in order (the lanes). Unique (seq
+-- is the signal's), which also tells the planner that a lane lookup finds one row before the
+-- table has statistics: a burst into a fresh table otherwise scans by created_at.
+CREATE UNIQUE INDEX "deliveries_pending_lane_idx" ON "deliveries"("workspace_id", "destination_id", "subject_key", "seq") WHERE "status" = 'pending';
+-- Deliveries come and go in bursts: keep the planner's statistics fresh.
+ALTER TABLE "deliveries" SET (autovacuum_analyze_scale_factor = 0.02, autovacuum_vacuum_scale_factor = 0.05);
+-- A delivery by its place, and the deliveries list newest first (seq is creation order). No
+-- other index leads with (workspace_id, destination_id): on a table that just grew by a burst,
+-- before any statistics, the planner picks such an index for lane lookups and filters every row.
+CREATE INDEX "deliveries_workspace_id_seq_idx" ON "deliveries"("workspace_id", "seq" DESC);
 
 -- CreateTable: every attempt (a signal's, a digest's or a sync's).
 CREATE TABLE "delivery_attempts" (
@@ -108,6 +115,7 @@ CREATE TABLE "delivery_attempts" (
 );
 
 CREATE INDEX "delivery_attempts_workspace_id_destination_id_attempted_at_idx" ON "delivery_attempts"("workspace_id", "destination_id", "attempted_at");
+CREATE INDEX "delivery_attempts_workspace_id_destination_id_item_idx" ON "delivery_attempts"("workspace_id", "destination_id", "item");
 
 -- CreateTable: the computed traits a reverse sync (segment, hubspot) last sent per subject.
 CREATE TABLE "destination_trait_states" (

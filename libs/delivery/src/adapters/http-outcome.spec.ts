@@ -21,6 +21,11 @@ describe('refusedResult', () => {
     });
   });
 
+  it('fails every 4xx but 408 and 429 at once, and retries a redirect left over (the URL is wrong for now)', () => {
+    expect([400, 401, 403, 410, 422].map((status) => refusedResult(status, null, '', now).outcome)).toEqual(Array(5).fill('failed'));
+    expect([302, 500, 502].map((status) => refusedResult(status, null, '', now).outcome)).toEqual(Array(3).fill('retry'));
+  });
+
   it('keeps the first 500 characters of the body', () => {
     expect(refusedResult(500, undefined, 'x'.repeat(600), now).response).toHaveLength(500);
   });

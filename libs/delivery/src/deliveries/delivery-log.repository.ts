@@ -42,7 +42,7 @@ export class DeliveryLogRepository {
        FROM deliveries d
        JOIN signals s ON s.workspace_id = d.workspace_id AND s.id = d.signal_id
        WHERE d.workspace_id = $1 AND ($2::bigint IS NULL OR d.destination_id = $2) AND (NOT $3 OR d.status = 'failed')
-       ORDER BY d.created_at DESC, d.seq DESC
+       ORDER BY d.seq DESC
        LIMIT $4`,
       [workspaceId, destinationId, failedOnly, limit],
     );

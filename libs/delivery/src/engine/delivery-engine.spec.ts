@@ -29,7 +29,7 @@ function record(fields: Partial<DestinationRecord>): DestinationRecord {
 
 function claimed(signalId: string, attempts: number): ClaimedDelivery {
   const signal = { id: signalId, kind: 'activated' } as Signal;
-  return { signalId, subjectKey: 'account:9', attempts, signal, signalCreatedAt: new Date() };
+  return { signalId, subjectKey: 'account:9', seq: '1', attempts, signal, signalCreatedAt: new Date() };
 }
 
 function job(name: string, data: object): Job {

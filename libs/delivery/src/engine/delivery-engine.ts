@@ -168,6 +168,7 @@ export class DeliveryEngine {
       result,
       latencyMs,
       signalIds,
+      seqs: claimed.map((delivery) => delivery.seq),
       retryInMs,
       lane,
     });

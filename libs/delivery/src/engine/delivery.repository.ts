@@ -13,6 +13,7 @@ export interface DueDelivery extends DeliveryRef {
 export interface ClaimedDelivery {
   readonly signalId: string;
   readonly subjectKey: string;
+  readonly seq: string;
   readonly attempts: number;
   readonly signal: Signal;
   readonly signalCreatedAt: Date;
@@ -26,6 +27,8 @@ export interface AttemptToRecord {
   readonly result: SendResult;
   readonly latencyMs: number;
   readonly signalIds: readonly string[];
+  /** Their places (seq): the settling update finds them by (workspace, seq) on a table without statistics yet. */
+  readonly seqs: readonly string[];
   readonly retryInMs: number | null;
   /** A single delivery's subject key: its lane's next delivery is returned. */
   readonly lane: string | null;
@@ -50,6 +53,7 @@ const REF_COLUMNS = `workspace_id::text AS "workspaceId", destination_id::text A
 interface ClaimRow {
   signal_id: string;
   subject_key: string;
+  seq: string;
   attempts: number;
   kind: Signal['kind'];
   subject: Signal['subject'];
@@ -58,7 +62,7 @@ interface ClaimRow {
   created_at: Date;
 }
 
-const CLAIMED_COLUMNS = `c.signal_id, c.subject_key, c.attempts, s.kind, s.subject, s.occurred_at, s.data, s.created_at`;
+const CLAIMED_COLUMNS = `c.signal_id, c.subject_key, c.seq::text AS seq, c.attempts, s.kind, s.subject, s.occurred_at, s.data, s.created_at`;
 
 function claimed(workspaceId: string, row: ClaimRow): ClaimedDelivery {
   const signal = {
@@ -69,7 +73,14 @@ function claimed(workspaceId: string, row: ClaimRow): ClaimedDelivery {
     occurred_at: row.occurred_at.toISOString(),
     data: row.data,
   } as Signal;
-  return { signalId: row.signal_id, subjectKey: row.subject_key, attempts: row.attempts, signal, signalCreatedAt: row.created_at };
+  return {
+    signalId: row.signal_id,
+    subjectKey: row.subject_key,
+    seq: row.seq,
+    attempts: row.attempts,
+    signal,
+    signalCreatedAt: row.created_at,
+  };
 }
 
 /**
@@ -94,7 +105,7 @@ export class DeliveryRepository {
              SELECT 1 FROM deliveries e
              WHERE e.workspace_id = $1 AND e.destination_id = $2 AND e.subject_key = $5 AND e.status = 'pending' AND e.seq < $6
            )
-         RETURNING d.workspace_id, d.signal_id, d.subject_key, d.attempts
+         RETURNING d.workspace_id, d.signal_id, d.subject_key, d.attempts, d.seq
        )
        SELECT ${CLAIMED_COLUMNS} FROM c JOIN signals s ON s.workspace_id = c.workspace_id AND s.id = c.signal_id`,
       [ref.workspaceId, ref.destinationId, ref.signalId, leaseMs, ref.subjectKey, ref.seq],
@@ -136,7 +147,8 @@ export class DeliveryRepository {
          SET status = $10, attempts = $4,
              next_attempt_at = CASE WHEN $10 = 'pending' THEN now() + make_interval(secs => $11::double precision / 1000) ELSE next_attempt_at END,
              last_error = $12, delivered_at = CASE WHEN $10 = 'delivered' THEN now() END
-         WHERE workspace_id = $1 AND destination_id = $2 AND signal_id = ANY($13::text[]) AND status = 'pending'
+         WHERE workspace_id = $1 AND seq = ANY($15::bigint[]) AND destination_id = $2 AND signal_id = ANY($13::text[])
+           AND status = 'pending'
        ),
        streak_ended AS (
          UPDATE destinations SET failing_since = NULL
@@ -162,6 +174,7 @@ export class DeliveryRepository {
         status === 'delivered' ? null : describeFailure(result),
         attempt.signalIds,
         attempt.lane,
+        attempt.seqs,
       ],
     );
     const row = next.rows[0];

@@ -1,9 +1,9 @@
 import { Webhook } from 'standardwebhooks';
 import type { Signal } from '@coil/signals';
-import type { Destination } from '../contracts/destination';
-import type { SendResult } from '../contracts/send-result';
-import type { SignalSender } from '../contracts/senders';
-import { outcomeOfStatus, parseRetryAfter, responseExcerpt } from '../engine/retry-policy';
+import type { Destination } from '../../contracts/destination';
+import type { SendResult } from '../../contracts/send-result';
+import type { SignalSender } from '../../contracts/senders';
+import { describeNetworkError, excerpt, refusedResult, unreachableResult } from '../http-outcome';
 
 /**
  * POSTs each signal as JSON, signed per Standard Webhooks with the destination's `whsec_`
@@ -34,24 +34,10 @@ export class WebhookSender implements SignalSender {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      return { outcome: 'retry', error: describeFetchError(error) };
+      return unreachableResult(describeNetworkError(error));
     }
     const text = await response.text().catch(() => '');
-    const outcome = outcomeOfStatus(response.status);
-    return {
-      outcome,
-      statusCode: response.status,
-      response: responseExcerpt(text),
-      ...(outcome === 'delivered' ? {} : { error: `HTTP ${response.status}` }),
-      retryAfterMs:
-        response.status === 429 || response.status === 503 ? parseRetryAfter(response.headers.get('retry-after'), new Date()) : undefined,
-    };
+    if (response.ok) return { outcome: 'delivered', statusCode: response.status, response: excerpt(text) };
+    return refusedResult(response.status, response.headers.get('retry-after'), text);
   }
-}
-
-/** fetch's errors name the cause (ECONNREFUSED, a timeout) without the URL, which may hold a secret. */
-function describeFetchError(error: unknown): string {
-  if (error instanceof Error && error.name === 'TimeoutError') return 'timed out';
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
