@@ -6,11 +6,7 @@ import { createServer } from 'node:http';
 import { Webhook } from 'standardwebhooks';
 
 const webhook = new Webhook(process.env.COIL_WEBHOOK_SECRET);
-const seen = new Set();
-
-function handle(id, signal) {
-  console.log('processed', id, signal.kind, JSON.stringify(signal.subject));
-}
+const seen = new Set(); // in production: a unique key on webhook-id in your database
 
 const server = createServer((req, res) => {
   const chunks = [];
@@ -20,13 +16,13 @@ const server = createServer((req, res) => {
     try {
       signal = webhook.verify(Buffer.concat(chunks).toString('utf8'), req.headers);
     } catch {
-      return res.writeHead(401).end(); // forged, altered or replayed (timestamp over 5 min off)
+      return res.writeHead(401).end(); // forged, altered, or more than 5 min old
     }
-    res.writeHead(204).end(); // answer first: slow work belongs after the reply (or on a queue)
+    res.writeHead(204).end();
     const id = req.headers['webhook-id'];
     if (seen.has(id)) return; // a retry of a signal already handled
     seen.add(id);
-    setImmediate(() => handle(id, signal));
+    console.log('processed', id, signal.kind, JSON.stringify(signal.subject));
   });
 });
 server.listen(Number(process.env.PORT ?? 3000), () => console.log('listening on', server.address().port));

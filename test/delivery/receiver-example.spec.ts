@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Webhook } from 'standardwebhooks';
@@ -90,5 +91,16 @@ describe('docs/examples/webhook-receiver.mjs', () => {
     expect(await deliver(after)).toBe(204);
     await printed(new RegExp(`^processed ${after.id} `));
     expect(lines.filter((line) => line.startsWith(`processed ${retried.id} `))).toHaveLength(1);
+  });
+});
+
+describe('the README', () => {
+  it('shows the tested receiver example line for line', () => {
+    const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const code = readFileSync(EXAMPLE, 'utf8')
+      .split('\n')
+      .filter((line) => !line.startsWith('//'))
+      .join('\n');
+    expect(readme).toContain('```js\n' + code + '```');
   });
 });
