@@ -119,9 +119,9 @@ describe('the signal outbox: deliveries rows by destination filter, and retentio
     await pool.query('UPDATE workspaces SET signal_retention_days = 30 WHERE workspace_id = $1', [workspaceId]);
     const now = at(DAY1, '16:00:00');
     const [destinationId] = destinations.keys();
-    for (const [id, daysAgo] of [
-      ['retention-old', 31],
-      ['retention-young', 29],
+    for (const [id, daysAgo, seq] of [
+      ['retention-old', 31, 1],
+      ['retention-young', 29, 2],
     ] as const) {
       const created = new Date(now.getTime() - daysAgo * 86_400_000);
       await pool.query(
@@ -130,8 +130,8 @@ describe('the signal outbox: deliveries rows by destination filter, and retentio
         [workspaceId, id, created],
       );
       await pool.query(
-        `INSERT INTO deliveries (workspace_id, destination_id, signal_id, seq, subject_key, created_at) VALUES ($1, $2, $3, 0, 'account:1', $4)`,
-        [workspaceId, destinationId, id, created],
+        `INSERT INTO deliveries (workspace_id, destination_id, signal_id, seq, subject_key, created_at) VALUES ($1, $2, $3, $5, 'account:1', $4)`,
+        [workspaceId, destinationId, id, created, seq],
       );
       await pool.query(
         `INSERT INTO delivery_attempts (workspace_id, destination_id, item, attempt, attempted_at, outcome, latency_ms)
