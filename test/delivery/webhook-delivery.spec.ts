@@ -138,7 +138,7 @@ describe('webhook delivery through the worker', () => {
       'the destination disabled',
     );
     const [disabled] = (await harness.delivery.admin.list(workspace)).filter((destination) => destination.id === id);
-    expect(disabled.disabled_reason).toMatch(/^failing continuously for 2 s; last error: ECONNREFUSED/);
+    expect(disabled.disabled_reason).toMatch(/^failing continuously for 2 s; last error: no response \(ECONNREFUSED\)$/);
     const late = await storeSignals(pool, workspace, id, ['41', '43']);
     expect(await deliveryStatuses(pool, workspace, id)).toEqual({ pending: 6 });
 
