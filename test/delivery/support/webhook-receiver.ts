@@ -10,6 +10,9 @@ export interface Received {
   readonly id: string;
   readonly signal: Signal;
   readonly at: number;
+  /** The request as it came, so a test can verify (or tamper with) exactly what was signed. */
+  readonly body: string;
+  readonly headers: Record<string, string>;
 }
 
 /**
@@ -64,9 +67,10 @@ export class WebhookReceiver {
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
     const id = String(request.headers['webhook-id']);
+    const headers = request.headers as Record<string, string>;
     let signal: Signal;
     try {
-      signal = new Webhook(this.secret()).verify(body, request.headers as Record<string, string>) as Signal;
+      signal = new Webhook(this.secret()).verify(body, headers) as Signal;
     } catch {
       this.rejectedSignatures += 1;
       this.reply(response, id, { status: 401, body: 'bad signature' });
@@ -77,7 +81,7 @@ export class WebhookReceiver {
     this.reply(response, id, answer);
     if (answer !== undefined && answer.status >= 300) return;
     if (this.accepted.has(id)) this.duplicates += 1;
-    else this.accepted.set(id, { id, signal, at: Date.now() });
+    else this.accepted.set(id, { id, signal, at: Date.now(), body, headers });
   }
 
   private reply(response: ServerResponse, id: string, answer: Answer): void {
