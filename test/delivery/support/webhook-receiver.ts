@@ -57,9 +57,11 @@ export class WebhookReceiver {
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   }
 
-  /** Signals accepted for one subject, in arrival order. */
-  arrivalsOf(subjectId: string): string[] {
-    return [...this.accepted.values()].filter((received) => received.signal.subject.id === subjectId).map((received) => received.id);
+  /** The ids of one account's signals, in arrival order (users' ids may equal accounts'). */
+  arrivalsOf(accountId: string): string[] {
+    return [...this.accepted.values()]
+      .filter(({ signal }) => signal.subject.type === 'account' && signal.subject.id === accountId)
+      .map((received) => received.id);
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
