@@ -245,10 +245,7 @@ describe('end to end: ingest -> worker -> signals -> signed webhooks, the feed a
     // Per subject in derivation order: what the roll-up stored first arrived first.
     const stored = await storedSignalIds();
     expect(new Set(stored)).toEqual(new Set(receiver.accepted.keys()));
-    // (Not arrivalsOf: user 1 and account 1 share the id.) The accepted map keeps arrival order.
-    const acmeArrivals = received
-      .filter((signal) => signal.subject.type === 'account' && signal.subject.id === acme.id)
-      .map((signal) => signal.id);
+    const acmeArrivals = receiver.arrivalsOf(acme.id);
     expect(acmeArrivals).toHaveLength(6);
     expect(acmeArrivals).toEqual(stored.filter((id) => acmeArrivals.includes(id)));
   });
