@@ -1,10 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { bootstrapApi } from '../../apps/api/src/main';
-import { bootstrapWorker } from '../../apps/worker/src/main';
 import { createTraitSyncers, type Destination } from '@coil/delivery';
 import { createScoringRunner } from '@coil/scoring-pass';
-import { startIngest, type IngestHarness } from '../support/ingest-harness';
+import type { IngestHarness } from '../support/ingest-harness';
+import { startStack, type Stack } from '../support/stack';
 import { ScoringFixture } from '../scoring/support/scoring-fixture';
 import { waitFor } from '../worker/support/worker-harness';
 import { destination } from './support/destinations';
@@ -22,22 +21,18 @@ interface AccountBody {
  */
 describe('SegmentSyncer into a Segment-compatible source (Coil ingest)', () => {
   const fixture = new ScoringFixture();
+  let stack: Stack;
   let ingest: IngestHarness;
-  let worker: NestFastifyApplication;
   let api: NestFastifyApplication;
   let token: string;
 
   beforeAll(async () => {
-    ingest = await startIngest({ rescoreDelayMs: 100 });
-    worker = await bootstrapWorker({ ...ingest.config, workerPort: 0 });
-    api = await bootstrapApi({ ...ingest.config, apiRateLimit: 1000 });
-    token = (await ingest.admin.createToken(ingest.workspaceId)).api_token;
+    stack = await startStack({ rescoreDelayMs: 100 });
+    ({ ingest, api, token } = stack);
   });
 
   afterAll(async () => {
-    await api.close();
-    await worker.close();
-    await ingest.close();
+    await stack.close();
     await fixture.close();
   });
 

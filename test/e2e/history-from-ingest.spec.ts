@@ -2,9 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { createScoringRunner } from '@coil/scoring-pass';
-import { bootstrapApi } from '../../apps/api/src/main';
-import { bootstrapWorker } from '../../apps/worker/src/main';
-import { startIngest, type IngestHarness } from '../support/ingest-harness';
+import type { IngestHarness } from '../support/ingest-harness';
+import { startStack, type Stack } from '../support/stack';
 
 // Events of three days in through the ingest, rolled up by the worker, scored at a fake `now`
 // on each day: the history API serves one point per scored day with the exact scores.
@@ -23,25 +22,21 @@ const TRACKS: [user: string, day: string, count: number][] = [
 const SCORED_AT = ['2025-03-01T12:00:00Z', '2025-03-02T12:00:00Z', '2025-03-03T12:00:00Z'];
 
 describe('end to end: ingest -> worker -> scoring on three days -> /v1/accounts/history', () => {
+  let stack: Stack;
   let ingest: IngestHarness;
-  let worker: NestFastifyApplication;
   let api: NestFastifyApplication;
   let pool: Pool;
   let token: string;
 
   beforeAll(async () => {
     // The worker's own rescore would score at the real now: pushed out of the test's way.
-    ingest = await startIngest({ rescoreDelayMs: 3_600_000 });
-    worker = await bootstrapWorker({ ...ingest.config, workerPort: 0 });
-    api = await bootstrapApi({ ...ingest.config, apiRateLimit: 1000 }, { now: () => new Date('2025-03-03T20:00:00Z') });
+    stack = await startStack({ rescoreDelayMs: 3_600_000 }, { now: () => new Date('2025-03-03T20:00:00Z') });
+    ({ ingest, api, token } = stack);
     pool = new Pool({ connectionString: ingest.config.databaseUrl, max: 3 });
-    token = (await ingest.admin.createToken(ingest.workspaceId)).api_token;
   });
 
   afterAll(async () => {
-    await api.close();
-    await worker.close();
-    await ingest.close();
+    await stack.close();
     await pool.end();
   });
 

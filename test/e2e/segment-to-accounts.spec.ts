@@ -1,8 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Analytics } from '@segment/analytics-node';
-import { bootstrapApi } from '../../apps/api/src/main';
-import { bootstrapWorker } from '../../apps/worker/src/main';
-import { startIngest, type IngestHarness } from '../support/ingest-harness';
+import type { IngestHarness } from '../support/ingest-harness';
+import { startStack, type Stack } from '../support/stack';
 
 interface AccountBody {
   id: string;
@@ -12,24 +11,18 @@ interface AccountBody {
 
 // Events sent with Segment's own library come out of GET /v1/accounts with exact counts.
 describe('end to end: @segment/analytics-node -> ingest -> worker -> scoring -> /v1/accounts', () => {
+  let stack: Stack;
   let ingest: IngestHarness;
-  let worker: NestFastifyApplication;
   let api: NestFastifyApplication;
   let token: string;
 
   beforeAll(async () => {
-    ingest = await startIngest({ rescoreDelayMs: 100 });
-    worker = await bootstrapWorker({ ...ingest.config, workerPort: 0 });
     // Default caching: metrics a reader saw before scoring are dropped when the run bumps the version.
-    api = await bootstrapApi({ ...ingest.config, apiRateLimit: 1000 });
-    token = (await ingest.admin.createToken(ingest.workspaceId)).api_token;
+    stack = await startStack({ rescoreDelayMs: 100 });
+    ({ ingest, api, token } = stack);
   });
 
-  afterAll(async () => {
-    await api.close();
-    await worker.close();
-    await ingest.close();
-  });
+  afterAll(() => stack.close());
 
   async function read(query: string): Promise<{ status: number; body: AccountBody }> {
     const response = await api.inject({

@@ -5,13 +5,12 @@ import request from 'supertest';
 import type { DeliveryRecord } from '@coil/delivery';
 import { createSettings } from '@coil/settings';
 import type { Signal } from '@coil/signals';
-import { bootstrapApi } from '../../apps/api/src/main';
-import { bootstrapWorker } from '../../apps/worker/src/main';
 import { SECRET_KEY } from '../delivery/support/delivery-harness';
 import { setScores } from '../delivery/support/scored-accounts';
 import { WebhookReceiver } from '../delivery/support/webhook-receiver';
 import { parseJson, runCli } from '../support/cli';
-import { basicAuth, startIngest, type IngestHarness } from '../support/ingest-harness';
+import { basicAuth, type IngestHarness } from '../support/ingest-harness';
+import { startStack, type Stack } from '../support/stack';
 import { waitFor } from '../worker/support/worker-harness';
 
 // Events in through the ingest, rolled up and scored by the real worker (which scores at the real
@@ -54,6 +53,7 @@ function repeat<T>(count: number, item: T): T[] {
 describe('end to end: ingest -> worker -> signals -> signed webhooks, the feed and the CLI', () => {
   let secret = '';
   const receiver = new WebhookReceiver(() => secret);
+  let stack: Stack;
   let ingest: IngestHarness;
   let worker: NestFastifyApplication;
   let api: NestFastifyApplication;
@@ -66,19 +66,15 @@ describe('end to end: ingest -> worker -> signals -> signed webhooks, the feed a
   beforeAll(async () => {
     await receiver.start();
     // One key for the CLI (which stores the signing secret encrypted) and the worker (which reads it).
-    ingest = await startIngest({ rescoreDelayMs: 100, secretKey: SECRET_KEY });
-    worker = await bootstrapWorker({ ...ingest.config, workerPort: 0 });
-    api = await bootstrapApi({ ...ingest.config, apiRateLimit: 1000 });
+    stack = await startStack({ rescoreDelayMs: 100, secretKey: SECRET_KEY });
+    ({ ingest, worker, api, token } = stack);
     pool = new Pool({ connectionString: ingest.config.databaseUrl, max: 2 });
     workspace = ingest.workspaceId;
-    token = (await ingest.admin.createToken(workspace)).api_token;
     cliEnv = { COIL_SECRET_KEY: SECRET_KEY, COIL_QUEUE_PREFIX: ingest.config.queuePrefix };
   });
 
   afterAll(async () => {
-    await api.close();
-    await worker.close();
-    await ingest.close();
+    await stack.close();
     await pool.end();
     await receiver.stop();
   });

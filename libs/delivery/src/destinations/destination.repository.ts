@@ -18,14 +18,7 @@ export interface DestinationRecord {
   readonly createdAt: Date;
 }
 
-export interface NewDestination {
-  readonly type: DestinationType;
-  readonly url: string;
-  readonly kinds: string[] | null;
-  readonly segments: string[] | null;
-  readonly settings: DestinationSettings;
-  readonly secret: string | null;
-}
+export type NewDestination = Pick<DestinationRecord, 'type' | 'url' | 'kinds' | 'segments' | 'settings' | 'secret'>;
 
 const COLUMNS = `workspace_id::text AS "workspaceId", id::text AS id, type, url, kinds, segments, settings, secret, enabled,
   disabled_reason AS "disabledReason", disabled_at AS "disabledAt", failing_since AS "failingSince", created_at AS "createdAt"`;
