@@ -87,9 +87,12 @@ describe('docker-compose.yml: the whole stack from a fresh clone', () => {
     expect(services[app].environment?.COIL_REQUIRE_DURABLE_QUEUE).toBe('true');
   });
 
-  it.each(['api', 'worker'] as const)('passes COIL_SECRET_KEY from the shell to %s, so destination secrets are encrypted at rest', (app) => {
-    expect(services[app].environment?.COIL_SECRET_KEY).toBe('${COIL_SECRET_KEY:-}');
-  });
+  it.each(['api', 'worker'] as const)(
+    'passes COIL_SECRET_KEY from the shell to %s, so destination secrets are encrypted at rest',
+    (app) => {
+      expect(services[app].environment?.COIL_SECRET_KEY).toBe('${COIL_SECRET_KEY:-}');
+    },
+  );
 
   it('runs migrate once, after PostgreSQL is healthy, with the app image and environment', () => {
     expect(services.migrate.restart).toBe('no');
