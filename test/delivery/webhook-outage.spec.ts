@@ -4,16 +4,18 @@ import { DeliveryHarness, SECRET_KEY } from './support/delivery-harness';
 import { deliveryStatuses, storeSignals, type TestSignal } from './support/outbox-rows';
 import { WebhookReceiver } from './support/webhook-receiver';
 
-// outbound.md's 60 s outage, shortened to 10 s; the schedule outlasts it, and disabling is far off.
-const OUTAGE_MS = 10_000;
+// outbound.md's 60 s outage under a stream that outlasts it; the schedule outlasts it too (about
+// 80 s of retries, short steps so the test ends soon after), and disabling is far off.
+const OUTAGE_MS = 60_000;
 const ENV = {
-  DELIVERY_RETRY_SCHEDULE: '200ms,500ms,1s,2s,2s,2s,2s,2s,2s,2s,2s,2s,2s,2s,2s',
+  DELIVERY_RETRY_SCHEDULE: '200ms,500ms,1s,2s,3s,3s,3s,3s,3s,3s,3s,3s,3s,3s,3s,3s,3s,3s,3s,3s,3s,3s,3s,3s,3s,3s,3s,3s,3s',
   DELIVERY_DISABLE_AFTER: '1h',
   COIL_SECRET_KEY: SECRET_KEY,
 };
 const ACCOUNTS = Array.from({ length: 20 }, (_, index) => String(100 + index));
 const ROUND_EVERY_MS = 250;
-const ROUNDS = 64;
+// The stream runs from 2 s before the outage to 5 s after it.
+const ROUNDS = 268;
 
 describe('webhook receiver down under a stream of signals', () => {
   const pool: Pool = testPool();
@@ -51,7 +53,7 @@ describe('webhook receiver down under a stream of signals', () => {
       await new Promise((resolve) => setTimeout(resolve, ROUND_EVERY_MS));
     }
     await outage;
-    await waitFor(async () => (await deliveryStatuses(pool, workspace, created.id)).delivered === stored.length, 120_000, 'every delivery');
+    await waitFor(async () => (await deliveryStatuses(pool, workspace, created.id)).delivered === stored.length, 180_000, 'every delivery');
 
     // The outage really refused deliveries: some attempts failed and were retried.
     const retried = await pool.query<{ count: number }>(
@@ -66,5 +68,5 @@ describe('webhook receiver down under a stream of signals', () => {
       expect(receiver.arrivalsOf(account)).toEqual(stored.filter((signal) => signal.accountId === account).map((signal) => signal.id));
     }
     expect(await deliveryStatuses(pool, workspace, created.id)).toEqual({ delivered: stored.length });
-  }, 120_000);
+  }, 300_000);
 });

@@ -28,7 +28,7 @@ export class SignalFeedRepository {
          AND ($3::text[] IS NULL OR kind = ANY($3::text[]))
          AND ($4::bigint IS NULL OR (subject_type = 'account' AND subject_id = $4::bigint))
          AND ($5::timestamptz IS NULL OR (occurred_at, id) < ($5::timestamptz, $6::text))
-       ORDER BY occurred_at DESC, id DESC
+       ORDER BY signals.occurred_at DESC, signals.id DESC
        LIMIT $7`,
       [
         workspaceId,

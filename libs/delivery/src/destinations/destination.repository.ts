@@ -36,7 +36,7 @@ export class DestinationRepository {
   }
 
   async list(workspaceId: string): Promise<DestinationRecord[]> {
-    const result = await this.db.query<DestinationRecord>(`SELECT ${COLUMNS} FROM destinations WHERE workspace_id = $1 ORDER BY id`, [
+    const result = await this.db.query<DestinationRecord>(`SELECT ${COLUMNS} FROM destinations WHERE workspace_id = $1 ORDER BY destinations.id`, [
       workspaceId,
     ]);
     return result.rows;
@@ -53,7 +53,7 @@ export class DestinationRepository {
   /** Enabled reverse-sync destinations (segment, hubspot): each gets a sync after a scoring run. */
   async syncTargets(workspaceId: string): Promise<string[]> {
     const result = await this.db.query<{ id: string }>(
-      `SELECT id::text AS id FROM destinations WHERE workspace_id = $1 AND enabled AND type IN ('segment', 'hubspot') ORDER BY id`,
+      `SELECT id::text AS id FROM destinations WHERE workspace_id = $1 AND enabled AND type IN ('segment', 'hubspot') ORDER BY destinations.id`,
       [workspaceId],
     );
     return result.rows.map((row) => row.id);

@@ -67,7 +67,7 @@ export class TraitSourceRepository {
 
   async profiles(workspaceId: string): Promise<ScoringProfileName[]> {
     const result = await this.db.query<ScoringProfileName>(
-      'SELECT id::text AS id, name FROM scoring_profiles WHERE workspace_id = $1::bigint ORDER BY id',
+      'SELECT id::text AS id, name FROM scoring_profiles WHERE workspace_id = $1::bigint ORDER BY scoring_profiles.id',
       [workspaceId],
     );
     return result.rows;
