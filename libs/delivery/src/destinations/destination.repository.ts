@@ -36,9 +36,10 @@ export class DestinationRepository {
   }
 
   async list(workspaceId: string): Promise<DestinationRecord[]> {
-    const result = await this.db.query<DestinationRecord>(`SELECT ${COLUMNS} FROM destinations WHERE workspace_id = $1 ORDER BY destinations.id`, [
-      workspaceId,
-    ]);
+    const result = await this.db.query<DestinationRecord>(
+      `SELECT ${COLUMNS} FROM destinations WHERE workspace_id = $1 ORDER BY destinations.id`,
+      [workspaceId],
+    );
     return result.rows;
   }
 
