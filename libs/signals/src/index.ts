@@ -11,8 +11,7 @@ export {
   type Trend,
 } from './signal';
 export { signalId } from './signal-id';
-export { completeSignals, draftSignal, subjectKey, type SignalDraft, type SubjectRef } from './signal-draft';
-export { trendBy } from './derivation/trend';
+export { completeSignals, subjectKey, type SignalDraft, type SubjectRef } from './signal-draft';
 export { scoreTrendSignals, type ScoreChange, type ScoreTrendInput } from './derivation/score-trend-signals';
 export { segmentSignals, type SegmentMove, type SegmentSignalsInput } from './derivation/segment-signals';
 export {

@@ -1,15 +1,13 @@
 import type { SqlClient } from '@coil/database';
+import type { SignalSettings } from '@coil/settings';
 
 /**
  * What deriving a workspace's signals reads from workspaces, in the deriving transaction: the
  * baseline with the settings it applies (@coil/settings edits them; retention is applied in SQL).
  */
-export interface SignalBaseline {
+export interface SignalBaseline extends Pick<SignalSettings, 'scoreThreshold' | 'watchedTraits'> {
   /** When a scoring run set the baseline silently; null: the next run does, and until then nothing signals. */
   readonly baselineAt: Date | null;
-  /** Points of change against one time frame earlier that make a subject hot or cold. */
-  readonly scoreThreshold: number;
-  readonly watchedTraits: readonly string[];
 }
 
 /** workspaces.signals_baseline_at, with the settings derivation needs. */
