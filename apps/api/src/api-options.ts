@@ -7,6 +7,8 @@ export interface ApiOptions {
   /** Per entry; `metrics: 0` reads every account from Postgres (end-to-end tests that score then read). */
   cacheTtlsMs: CacheTtls;
   now: () => Date;
+  /** The built page served at / (default: dist/dashboard, where `npm run build` puts it). */
+  dashboardDir?: string;
 }
 
 export const DEFAULT_API_OPTIONS: ApiOptions = {

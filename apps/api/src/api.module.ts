@@ -5,6 +5,7 @@ import { DEFAULT_API_OPTIONS, type ApiOptions } from './api-options';
 import { AccountsController } from './controllers/accounts.controller';
 import { DestinationsController } from './controllers/destinations.controller';
 import { FeaturesController } from './controllers/features.controller';
+import { MeController } from './controllers/me.controller';
 import { SignalsController } from './controllers/signals.controller';
 import { UsersController } from './controllers/users.controller';
 import { WorkspaceController } from './controllers/workspace.controller';
@@ -21,6 +22,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [PlatformModule.forRoot({ app: 'api', config, logger, pgPoolSize: PG_POOL_SIZE })],
       controllers: [
+        MeController,
         AccountsController,
         UsersController,
         WorkspaceController,

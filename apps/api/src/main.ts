@@ -4,6 +4,7 @@ import { createHttpApp, setupOpenApi } from '@coil/http';
 import { createLogger, loadConfig, startProcess, type CoilConfig } from '@coil/platform';
 import type { ApiOptions } from './api-options';
 import { ApiModule } from './api.module';
+import { defaultDashboardDir, serveDashboard } from './dashboard/serve-dashboard';
 
 /** Builds the read API without listening, so tests can drive it in-process. */
 export async function bootstrapApi(config: CoilConfig = loadConfig(), options: Partial<ApiOptions> = {}): Promise<NestFastifyApplication> {
@@ -17,6 +18,7 @@ export async function bootstrapApi(config: CoilConfig = loadConfig(), options: P
     version: '1',
     auth: ['bearer'],
   });
+  await serveDashboard(app, options.dashboardDir ?? defaultDashboardDir(), logger);
   await app.init();
   return app;
 }

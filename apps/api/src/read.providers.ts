@@ -17,6 +17,7 @@ import {
   FeatureUsageRepository,
   HistoryReader,
   InsightsDataRepository,
+  MeReader,
   ProfileResolver,
   ReadAccess,
   ScoreHistoryRepository,
@@ -29,7 +30,7 @@ import type { Logger } from 'pino';
 import { LOGGER, PG_POOL, REDIS, type RedisConnection } from '@coil/platform';
 import { DeterministicInsightsProvider, type InsightsProvider } from '@coil/scoring';
 import { EventWeightRepository, FeatureRepository, ScoringProfileRepository } from '@coil/settings';
-import { createCredentialResolver, CredentialResolver } from '@coil/workspaces';
+import { createCredentialResolver, CredentialResolver, WorkspaceRepository } from '@coil/workspaces';
 import type { ApiOptions } from './api-options';
 
 export const INSIGHTS_PROVIDER = Symbol('INSIGHTS_PROVIDER');
@@ -48,6 +49,7 @@ const REPOSITORIES = [
   EventWeightRepository,
   SignalFeedRepository,
   DestinationListRepository,
+  WorkspaceRepository,
 ];
 
 /** The read side: repositories over the platform's pg pool, the block cache over Redis, readers on top. */
@@ -134,6 +136,7 @@ export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, 
         usage: FeatureUsageRepository,
       ) => new FeaturesReader(profiles, units, accounts, usage, options.now),
     },
+    { provide: MeReader, inject: [WorkspaceRepository], useFactory: (workspaces: WorkspaceRepository) => new MeReader(workspaces) },
     { provide: SignalsReader, inject: [SignalFeedRepository], useFactory: (feed: SignalFeedRepository) => new SignalsReader(feed) },
     {
       provide: DestinationsReader,

@@ -51,6 +51,7 @@ export {
 export { HistoryReader, type SubjectHistoryBody, type WorkspaceHistoryBody } from './history/history-reader';
 export { ScoreHistoryRepository, type DayRange, type HistoryPoint, type WorkspacePoint } from './history/score-history.repository';
 export { AccountInsights } from './insights/account-insights';
+export { MeReader, type MeBody } from './me/me-reader';
 export {
   ACCOUNT_METRICS,
   metricSchemas,

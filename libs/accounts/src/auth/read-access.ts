@@ -20,7 +20,7 @@ export class ReadAccess {
   }
 
   /** The token's workspace id; throws 401 unauthorized or 429 rate_limited. */
-  private async authenticate(authorization: string | undefined): Promise<string> {
+  async authenticate(authorization: string | undefined): Promise<string> {
     const token = BEARER.exec(authorization ?? '')?.[1];
     const workspaceId = token ? await this.credentials.resolveReadToken(token) : null;
     if (!token || workspaceId === null) throw new CoilError('unauthorized', 'unauthorized', 'Invalid or expired token');

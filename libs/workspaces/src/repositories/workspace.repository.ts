@@ -36,6 +36,12 @@ export class WorkspaceRepository implements WorkspaceDirectory {
     return result.rowCount === 1;
   }
 
+  /** Undefined when there is no such workspace. */
+  async nameOf(workspaceId: string): Promise<string | undefined> {
+    const result = await this.db.query<{ name: string }>('SELECT name FROM workspaces WHERE workspace_id = $1', [workspaceId]);
+    return result.rows[0]?.name;
+  }
+
   async listIds(): Promise<string[]> {
     const result = await this.db.query<{ id: string }>('SELECT workspace_id::text AS id FROM workspaces ORDER BY workspace_id');
     return result.rows.map((row) => row.id);
