@@ -12,7 +12,7 @@ const root = path.resolve(__dirname, '..');
 function buildDashboard(): void {
   execFileSync(
     process.execPath,
-    [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '-c', 'apps/dashboard/vite.config.ts', '--logLevel', 'warn'],
+    [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '-c', 'apps/dashboard/vite.config.mts', '--logLevel', 'warn'],
     {
       cwd: root,
       stdio: 'inherit',
