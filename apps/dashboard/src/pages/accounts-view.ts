@@ -1,0 +1,46 @@
+import { useLocation } from 'preact-iso';
+
+export const SORTS = [
+  'engagement_score',
+  'engagement_score_change',
+  'raw_score',
+  'name',
+  'domain',
+  'active_users',
+  'total_people_count',
+  'last_seen',
+] as const;
+export type Sort = (typeof SORTS)[number];
+export type Order = 'asc' | 'desc';
+
+/** What the Accounts page shows, kept in the URL's query so a view can be shared. */
+export interface AccountsView {
+  sort: Sort;
+  order: Order;
+  segment: string;
+  q: string;
+  cursor: string;
+}
+
+const isSort = (value: string | undefined): value is Sort => (SORTS as readonly (string | undefined)[]).includes(value);
+
+export function useAccountsView(): [AccountsView, (changes: Partial<AccountsView>) => void] {
+  const { query, path, route } = useLocation();
+  const view: AccountsView = {
+    sort: isSort(query.sort) ? query.sort : 'engagement_score',
+    order: query.order === 'asc' ? 'asc' : 'desc',
+    segment: query.segment ?? '',
+    q: query.q ?? '',
+    cursor: query.cursor ?? '',
+  };
+  const update = (changes: Partial<AccountsView>) => {
+    const next = { ...view, ...changes };
+    const params = new URLSearchParams();
+    if (next.sort !== 'engagement_score') params.set('sort', next.sort);
+    if (next.order !== 'desc') params.set('order', next.order);
+    for (const name of ['segment', 'q', 'cursor'] as const) if (next[name]) params.set(name, next[name]);
+    const search = params.toString();
+    route(search ? `${path}?${search}` : path, true);
+  };
+  return [view, update];
+}
