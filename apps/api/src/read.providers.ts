@@ -6,6 +6,8 @@ import {
   AccountListReader,
   AccountListRepository,
   AccountLookupRepository,
+  AccountPeopleReader,
+  AccountPeopleRepository,
   AccountReader,
   AccountSegmentsRepository,
   AccountTraitsRepository,
@@ -21,6 +23,9 @@ import {
   ProfileResolver,
   ReadAccess,
   ScoreHistoryRepository,
+  SegmentHistoryRepository,
+  SegmentsReader,
+  SettingsReader,
   SignalFeedRepository,
   SignalsReader,
   UserLookupRepository,
@@ -29,7 +34,14 @@ import {
 import type { Logger } from 'pino';
 import { LOGGER, PG_POOL, REDIS, type RedisConnection } from '@coil/platform';
 import { DeterministicInsightsProvider, type InsightsProvider } from '@coil/scoring';
-import { EventWeightRepository, FeatureRepository, ScoringProfileRepository } from '@coil/settings';
+import {
+  ActivationChecklistRepository,
+  EventWeightRepository,
+  FeatureRepository,
+  ScoringProfileRepository,
+  SegmentRepository,
+  SignalSettingsRepository,
+} from '@coil/settings';
 import { createCredentialResolver, CredentialResolver, WorkspaceRepository } from '@coil/workspaces';
 import type { ApiOptions } from './api-options';
 
@@ -50,6 +62,11 @@ const REPOSITORIES = [
   SignalFeedRepository,
   DestinationListRepository,
   WorkspaceRepository,
+  AccountPeopleRepository,
+  SegmentRepository,
+  SegmentHistoryRepository,
+  ActivationChecklistRepository,
+  SignalSettingsRepository,
 ];
 
 /** The read side: repositories over the platform's pg pool, the block cache over Redis, readers on top. */
@@ -112,6 +129,12 @@ export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, 
       useFactory: (users: UserLookupRepository, profiles: ProfileResolver) => new UserReader(users, profiles),
     },
     {
+      provide: AccountPeopleReader,
+      inject: [AccountLookupRepository, AccountPeopleRepository, ProfileResolver],
+      useFactory: (accounts: AccountLookupRepository, people: AccountPeopleRepository, profiles: ProfileResolver) =>
+        new AccountPeopleReader(accounts, people, profiles),
+    },
+    {
       provide: HistoryReader,
       inject: [ProfileResolver, AccountLookupRepository, UserLookupRepository, ScoreHistoryRepository],
       useFactory: (
@@ -138,6 +161,22 @@ export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, 
     },
     { provide: MeReader, inject: [WorkspaceRepository], useFactory: (workspaces: WorkspaceRepository) => new MeReader(workspaces) },
     { provide: SignalsReader, inject: [SignalFeedRepository], useFactory: (feed: SignalFeedRepository) => new SignalsReader(feed) },
+    {
+      provide: SegmentsReader,
+      inject: [SegmentRepository, SegmentHistoryRepository],
+      useFactory: (segments: SegmentRepository, history: SegmentHistoryRepository) => new SegmentsReader(segments, history, options.now),
+    },
+    {
+      provide: SettingsReader,
+      inject: [ScoringProfileRepository, EventWeightRepository, FeatureRepository, ActivationChecklistRepository, SignalSettingsRepository],
+      useFactory: (
+        profiles: ScoringProfileRepository,
+        weights: EventWeightRepository,
+        features: FeatureRepository,
+        checklists: ActivationChecklistRepository,
+        signals: SignalSettingsRepository,
+      ) => new SettingsReader(profiles, weights, features, checklists, signals),
+    },
     {
       provide: DestinationsReader,
       inject: [DestinationListRepository],

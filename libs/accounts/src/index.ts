@@ -1,5 +1,6 @@
 // The read side of accounts and users: query validation, profiles, lookups, per-block cache,
-// insights input, score history and feature use; the signal feed and the destinations' state.
+// insights input, score history and feature use; an account's people, segments and their daily
+// members, the settings (read-only); the signal feed and the destinations' state.
 export { ReadAccess } from './auth/read-access';
 export {
   ACCOUNT_BLOCKS,
@@ -62,6 +63,10 @@ export {
   type ServedAccountMetrics,
   type UserMetrics,
 } from './metrics/served-metrics';
+export { ACCOUNT_PEOPLE_QUERY, parseAccountPeopleQuery, type AccountPeopleQuery } from './people/account-people-query';
+export { AccountPeopleReader, type AccountPeopleBody, type AccountPerson } from './people/account-people-reader';
+export { AccountPeopleRepository, type PeoplePageRequest } from './people/account-people.repository';
+export type { PeopleCursor } from './people/people-cursor';
 export { ProfileResolver, unknownProfile, type ProfileSelector, type ResolvedProfile } from './profiles/profile-resolver';
 export { ACCOUNT_LIST_QUERY, parseAccountListQuery, type AccountListQuery, type ListSort } from './query/account-list-query';
 export { ACCOUNT_QUERY, parseAccountQuery, type AccountQuery, type ExpandRequest } from './query/account-query';
@@ -83,7 +88,12 @@ export {
   type FeatureCounts,
   type ScorePeriod,
 } from './repositories/insights-data.repository';
-export { UserLookupRepository, type UserRecord } from './repositories/user-lookup.repository';
+export { UserLookupRepository, type UserRecord, type UserSummary } from './repositories/user-lookup.repository';
+export { SegmentHistoryRepository, type SegmentDay, type SegmentHistory } from './segments/segment-history.repository';
+export { parseSegmentsQuery, SEGMENTS_QUERY, type SegmentsQuery } from './segments/segments-query';
+export { SegmentsReader, type SegmentsBody, type SegmentView } from './segments/segments-reader';
+export { parseSettingsQuery, SETTINGS_QUERY, type SettingsQuery } from './settings/settings-query';
+export { SettingsReader, type ActivationChecklistView, type ProfileSettingsView, type SettingsBody } from './settings/settings-reader';
 export { createSignalFeed, type SignalFeed } from './signals/create-signal-feed';
 export { SignalFeedRepository, type SignalPageRequest } from './signals/signal-feed.repository';
 export type { SignalCursor } from './signals/signal-cursor';
