@@ -2,7 +2,9 @@ import type { Provider } from '@nestjs/common';
 import type { Pool } from 'pg';
 import {
   accountBlockLoaders,
+  AccountExporter,
   AccountInsights,
+  AccountListExpansionsRepository,
   AccountListReader,
   AccountListRepository,
   AccountLookupRepository,
@@ -52,6 +54,7 @@ const REPOSITORIES = [
   AccountTraitsRepository,
   AccountSegmentsRepository,
   AccountListRepository,
+  AccountListExpansionsRepository,
   UserLookupRepository,
   InsightsDataRepository,
   ScoreHistoryRepository,
@@ -120,8 +123,15 @@ export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, 
     },
     {
       provide: AccountListReader,
-      inject: [AccountListRepository, ProfileResolver],
-      useFactory: (accounts: AccountListRepository, profiles: ProfileResolver) => new AccountListReader(accounts, profiles),
+      inject: [AccountListRepository, AccountListExpansionsRepository, ProfileResolver],
+      useFactory: (accounts: AccountListRepository, expansions: AccountListExpansionsRepository, profiles: ProfileResolver) =>
+        new AccountListReader(accounts, expansions, profiles, options.now),
+    },
+    {
+      provide: AccountExporter,
+      inject: [AccountListRepository, AccountListExpansionsRepository, ProfileResolver],
+      useFactory: (accounts: AccountListRepository, expansions: AccountListExpansionsRepository, profiles: ProfileResolver) =>
+        new AccountExporter(accounts, expansions, profiles, options.now),
     },
     {
       provide: UserReader,

@@ -25,6 +25,8 @@ export {
 } from './cache/block-cache';
 export { DestinationListRepository, type DestinationRow, type LastAttempt } from './destinations/destination-list.repository';
 export { DESTINATIONS_QUERY, parseDestinationsQuery, type DestinationsQuery } from './destinations/destinations-query';
+export { ACCOUNT_EXPORT_QUERY, parseAccountExportQuery, type AccountExportQuery } from './export/account-export-query';
+export { AccountExporter, EXPORT_COLUMNS, EXPORT_PAGE_SIZE, type AccountExport } from './export/account-exporter';
 export { DestinationsReader, type DestinationsBody, type DestinationView } from './destinations/destinations-reader';
 export { redactUrl } from './destinations/redact-url';
 export { AdoptionUnitSource, type ProfileUnits } from './features/adoption-unit-source';
@@ -68,9 +70,17 @@ export { AccountPeopleReader, type AccountPeopleBody, type AccountPerson } from 
 export { AccountPeopleRepository, type PeoplePageRequest } from './people/account-people.repository';
 export type { PeopleCursor } from './people/people-cursor';
 export { ProfileResolver, unknownProfile, type ProfileSelector, type ResolvedProfile } from './profiles/profile-resolver';
-export { ACCOUNT_LIST_QUERY, parseAccountListQuery, type AccountListQuery, type ListSort } from './query/account-list-query';
+export {
+  ACCOUNT_LIST_QUERY,
+  LIST_EXPANSIONS,
+  LIST_HISTORY_DAYS,
+  parseAccountListQuery,
+  type AccountListQuery,
+  type ListExpansion,
+} from './query/account-list-query';
+export { LIST_SORTS, type ListSort } from './query/list-sorts';
 export { ACCOUNT_QUERY, parseAccountQuery, type AccountQuery, type ExpandRequest } from './query/account-query';
-export type { ListCursor } from './query/list-cursor';
+export type { ListCursor, Listing, ListPosition } from './query/list-cursor';
 export { MAX_HISTORY_DAYS, type QueryParameter, type QuerySpec } from './query/query-spec';
 export { LOOKUP_PARAMETERS, type Lookup, type RawQuery } from './query/query-validator';
 export { parseUserQuery, USER_QUERY, type UserQuery } from './query/user-query';
@@ -78,7 +88,8 @@ export { EXPAND_DOCUMENTATION, type AccountBody, type Expansions } from './readi
 export { AccountListReader, type AccountListBody, type AccountListItem } from './reading/account-list-reader';
 export { AccountReader, type AccountAnswer } from './reading/account-reader';
 export { UserReader, type UserBody } from './reading/user-reader';
-export { AccountListRepository, type ListPageRequest } from './repositories/account-list.repository';
+export { AccountListRepository, type ListedAccount, type ListPageRequest } from './repositories/account-list.repository';
+export { AccountListExpansionsRepository, type SparklinePoint } from './repositories/account-list-expansions.repository';
 export { AccountLookupRepository } from './repositories/account-lookup.repository';
 export { AccountSegmentsRepository } from './repositories/account-segments.repository';
 export { AccountTraitsRepository } from './repositories/account-traits.repository';
