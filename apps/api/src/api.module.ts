@@ -2,10 +2,13 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { PlatformModule, readCachePrefix, type CoilConfig } from '@coil/platform';
 import { DEFAULT_API_OPTIONS, type ApiOptions } from './api-options';
+import { AccountPeopleController } from './controllers/account-people.controller';
 import { AccountsController } from './controllers/accounts.controller';
 import { DestinationsController } from './controllers/destinations.controller';
 import { FeaturesController } from './controllers/features.controller';
 import { MeController } from './controllers/me.controller';
+import { SegmentsController } from './controllers/segments.controller';
+import { SettingsController } from './controllers/settings.controller';
 import { SignalsController } from './controllers/signals.controller';
 import { UsersController } from './controllers/users.controller';
 import { WorkspaceController } from './controllers/workspace.controller';
@@ -29,6 +32,9 @@ export class ApiModule {
         FeaturesController,
         SignalsController,
         DestinationsController,
+        AccountPeopleController,
+        SegmentsController,
+        SettingsController,
       ],
       providers: readProviders(options, config.apiRateLimit),
     };

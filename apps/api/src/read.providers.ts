@@ -2,10 +2,14 @@ import type { Provider } from '@nestjs/common';
 import type { Pool } from 'pg';
 import {
   accountBlockLoaders,
+  AccountExporter,
   AccountInsights,
+  AccountListExpansionsRepository,
   AccountListReader,
   AccountListRepository,
   AccountLookupRepository,
+  AccountPeopleReader,
+  AccountPeopleRepository,
   AccountReader,
   AccountSegmentsRepository,
   AccountTraitsRepository,
@@ -21,6 +25,9 @@ import {
   ProfileResolver,
   ReadAccess,
   ScoreHistoryRepository,
+  SegmentHistoryRepository,
+  SegmentsReader,
+  SettingsReader,
   SignalFeedRepository,
   SignalsReader,
   UserLookupRepository,
@@ -29,7 +36,14 @@ import {
 import type { Logger } from 'pino';
 import { LOGGER, PG_POOL, REDIS, type RedisConnection } from '@coil/platform';
 import { DeterministicInsightsProvider, type InsightsProvider } from '@coil/scoring';
-import { EventWeightRepository, FeatureRepository, ScoringProfileRepository } from '@coil/settings';
+import {
+  ActivationChecklistRepository,
+  EventWeightRepository,
+  FeatureRepository,
+  ScoringProfileRepository,
+  SegmentRepository,
+  SignalSettingsRepository,
+} from '@coil/settings';
 import { createCredentialResolver, CredentialResolver, WorkspaceRepository } from '@coil/workspaces';
 import type { ApiOptions } from './api-options';
 
@@ -40,6 +54,7 @@ const REPOSITORIES = [
   AccountTraitsRepository,
   AccountSegmentsRepository,
   AccountListRepository,
+  AccountListExpansionsRepository,
   UserLookupRepository,
   InsightsDataRepository,
   ScoreHistoryRepository,
@@ -50,6 +65,11 @@ const REPOSITORIES = [
   SignalFeedRepository,
   DestinationListRepository,
   WorkspaceRepository,
+  AccountPeopleRepository,
+  SegmentRepository,
+  SegmentHistoryRepository,
+  ActivationChecklistRepository,
+  SignalSettingsRepository,
 ];
 
 /** The read side: repositories over the platform's pg pool, the block cache over Redis, readers on top. */
@@ -103,13 +123,26 @@ export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, 
     },
     {
       provide: AccountListReader,
-      inject: [AccountListRepository, ProfileResolver],
-      useFactory: (accounts: AccountListRepository, profiles: ProfileResolver) => new AccountListReader(accounts, profiles),
+      inject: [AccountListRepository, AccountListExpansionsRepository, ProfileResolver],
+      useFactory: (accounts: AccountListRepository, expansions: AccountListExpansionsRepository, profiles: ProfileResolver) =>
+        new AccountListReader(accounts, expansions, profiles, options.now),
+    },
+    {
+      provide: AccountExporter,
+      inject: [AccountListRepository, AccountListExpansionsRepository, ProfileResolver],
+      useFactory: (accounts: AccountListRepository, expansions: AccountListExpansionsRepository, profiles: ProfileResolver) =>
+        new AccountExporter(accounts, expansions, profiles, options.now),
     },
     {
       provide: UserReader,
       inject: [UserLookupRepository, ProfileResolver],
       useFactory: (users: UserLookupRepository, profiles: ProfileResolver) => new UserReader(users, profiles),
+    },
+    {
+      provide: AccountPeopleReader,
+      inject: [AccountLookupRepository, AccountPeopleRepository, ProfileResolver],
+      useFactory: (accounts: AccountLookupRepository, people: AccountPeopleRepository, profiles: ProfileResolver) =>
+        new AccountPeopleReader(accounts, people, profiles),
     },
     {
       provide: HistoryReader,
@@ -138,6 +171,22 @@ export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, 
     },
     { provide: MeReader, inject: [WorkspaceRepository], useFactory: (workspaces: WorkspaceRepository) => new MeReader(workspaces) },
     { provide: SignalsReader, inject: [SignalFeedRepository], useFactory: (feed: SignalFeedRepository) => new SignalsReader(feed) },
+    {
+      provide: SegmentsReader,
+      inject: [SegmentRepository, SegmentHistoryRepository],
+      useFactory: (segments: SegmentRepository, history: SegmentHistoryRepository) => new SegmentsReader(segments, history, options.now),
+    },
+    {
+      provide: SettingsReader,
+      inject: [ScoringProfileRepository, EventWeightRepository, FeatureRepository, ActivationChecklistRepository, SignalSettingsRepository],
+      useFactory: (
+        profiles: ScoringProfileRepository,
+        weights: EventWeightRepository,
+        features: FeatureRepository,
+        checklists: ActivationChecklistRepository,
+        signals: SignalSettingsRepository,
+      ) => new SettingsReader(profiles, weights, features, checklists, signals),
+    },
     {
       provide: DestinationsReader,
       inject: [DestinationListRepository],

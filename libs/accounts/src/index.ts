@@ -1,5 +1,6 @@
 // The read side of accounts and users: query validation, profiles, lookups, per-block cache,
-// insights input, score history and feature use; the signal feed and the destinations' state.
+// insights input, score history and feature use; an account's people, segments and their daily
+// members, the settings (read-only); the signal feed and the destinations' state.
 export { ReadAccess } from './auth/read-access';
 export {
   ACCOUNT_BLOCKS,
@@ -24,6 +25,8 @@ export {
 } from './cache/block-cache';
 export { DestinationListRepository, type DestinationRow, type LastAttempt } from './destinations/destination-list.repository';
 export { DESTINATIONS_QUERY, parseDestinationsQuery, type DestinationsQuery } from './destinations/destinations-query';
+export { ACCOUNT_EXPORT_QUERY, parseAccountExportQuery, type AccountExportQuery } from './export/account-export-query';
+export { AccountExporter, EXPORT_COLUMNS, EXPORT_PAGE_SIZE, type AccountExport } from './export/account-exporter';
 export { DestinationsReader, type DestinationsBody, type DestinationView } from './destinations/destinations-reader';
 export { redactUrl } from './destinations/redact-url';
 export { AdoptionUnitSource, type ProfileUnits } from './features/adoption-unit-source';
@@ -62,10 +65,22 @@ export {
   type ServedAccountMetrics,
   type UserMetrics,
 } from './metrics/served-metrics';
+export { ACCOUNT_PEOPLE_QUERY, parseAccountPeopleQuery, type AccountPeopleQuery } from './people/account-people-query';
+export { AccountPeopleReader, type AccountPeopleBody, type AccountPerson } from './people/account-people-reader';
+export { AccountPeopleRepository, type PeoplePageRequest } from './people/account-people.repository';
+export type { PeopleCursor } from './people/people-cursor';
 export { ProfileResolver, unknownProfile, type ProfileSelector, type ResolvedProfile } from './profiles/profile-resolver';
-export { ACCOUNT_LIST_QUERY, parseAccountListQuery, type AccountListQuery, type ListSort } from './query/account-list-query';
+export {
+  ACCOUNT_LIST_QUERY,
+  LIST_EXPANSIONS,
+  LIST_HISTORY_DAYS,
+  parseAccountListQuery,
+  type AccountListQuery,
+  type ListExpansion,
+} from './query/account-list-query';
+export { LIST_SORTS, type ListSort } from './query/list-sorts';
 export { ACCOUNT_QUERY, parseAccountQuery, type AccountQuery, type ExpandRequest } from './query/account-query';
-export type { ListCursor } from './query/list-cursor';
+export type { ListCursor, Listing, ListPosition } from './query/list-cursor';
 export { MAX_HISTORY_DAYS, type QueryParameter, type QuerySpec } from './query/query-spec';
 export { LOOKUP_PARAMETERS, type Lookup, type RawQuery } from './query/query-validator';
 export { parseUserQuery, USER_QUERY, type UserQuery } from './query/user-query';
@@ -73,7 +88,8 @@ export { EXPAND_DOCUMENTATION, type AccountBody, type Expansions } from './readi
 export { AccountListReader, type AccountListBody, type AccountListItem } from './reading/account-list-reader';
 export { AccountReader, type AccountAnswer } from './reading/account-reader';
 export { UserReader, type UserBody } from './reading/user-reader';
-export { AccountListRepository, type ListPageRequest } from './repositories/account-list.repository';
+export { AccountListRepository, type ListedAccount, type ListPageRequest } from './repositories/account-list.repository';
+export { AccountListExpansionsRepository, type SparklinePoint } from './repositories/account-list-expansions.repository';
 export { AccountLookupRepository } from './repositories/account-lookup.repository';
 export { AccountSegmentsRepository } from './repositories/account-segments.repository';
 export { AccountTraitsRepository } from './repositories/account-traits.repository';
@@ -83,7 +99,12 @@ export {
   type FeatureCounts,
   type ScorePeriod,
 } from './repositories/insights-data.repository';
-export { UserLookupRepository, type UserRecord } from './repositories/user-lookup.repository';
+export { UserLookupRepository, type UserRecord, type UserSummary } from './repositories/user-lookup.repository';
+export { SegmentHistoryRepository, type SegmentDay, type SegmentHistory } from './segments/segment-history.repository';
+export { parseSegmentsQuery, SEGMENTS_QUERY, type SegmentsQuery } from './segments/segments-query';
+export { SegmentsReader, type SegmentsBody, type SegmentView } from './segments/segments-reader';
+export { parseSettingsQuery, SETTINGS_QUERY, type SettingsQuery } from './settings/settings-query';
+export { SettingsReader, type ActivationChecklistView, type ProfileSettingsView, type SettingsBody } from './settings/settings-reader';
 export { createSignalFeed, type SignalFeed } from './signals/create-signal-feed';
 export { SignalFeedRepository, type SignalPageRequest } from './signals/signal-feed.repository';
 export type { SignalCursor } from './signals/signal-cursor';

@@ -34,6 +34,7 @@ export { FeatureRepository, type EventOwner, type FeatureRecord } from './reposi
 export { ScoringLockRepository } from './repositories/scoring-lock.repository';
 export {
   DEFAULT_PROFILE_NAME,
+  DEFAULT_PROFILE_VALUES,
   ScoringProfileRepository,
   type ProfileValues,
   type ScoringProfileRecord,

@@ -1,15 +1,19 @@
-import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Readable } from 'node:stream';
+import { Controller, Get, Headers, Inject, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
+  ACCOUNT_EXPORT_QUERY,
   ACCOUNT_FEATURES_QUERY,
   ACCOUNT_HISTORY_QUERY,
   ACCOUNT_LIST_QUERY,
   ACCOUNT_QUERY,
+  AccountExporter,
   AccountListReader,
   AccountReader,
   FeaturesReader,
   HistoryReader,
+  parseAccountExportQuery,
   parseAccountFeaturesQuery,
   parseAccountHistoryQuery,
   parseAccountListQuery,
@@ -21,7 +25,13 @@ import {
   type RawQuery,
   type SubjectHistoryBody,
 } from '@coil/accounts';
-import { ACCOUNT_EXAMPLE, ACCOUNT_LIST_SCHEMA, ACCOUNT_SCHEMA } from '../docs/account-schemas';
+import {
+  ACCOUNT_EXAMPLE,
+  ACCOUNT_EXPORT_EXAMPLE,
+  ACCOUNT_LIST_EXAMPLE,
+  ACCOUNT_LIST_SCHEMA,
+  ACCOUNT_SCHEMA,
+} from '../docs/account-schemas';
 import { ApiReadErrors } from '../docs/error-responses.decorator';
 import { ACCOUNT_FEATURES_EXAMPLE, ACCOUNT_FEATURES_SCHEMA } from '../docs/features-schemas';
 import { SUBJECT_HISTORY_EXAMPLE, SUBJECT_HISTORY_SCHEMA } from '../docs/history-schemas';
@@ -35,6 +45,7 @@ export class AccountsController {
     @Inject(ReadAccess) private readonly access: ReadAccess,
     @Inject(AccountReader) private readonly accounts: AccountReader,
     @Inject(AccountListReader) private readonly list: AccountListReader,
+    @Inject(AccountExporter) private readonly exporter: AccountExporter,
     @Inject(HistoryReader) private readonly history: HistoryReader,
     @Inject(FeaturesReader) private readonly features: FeaturesReader,
   ) {}
@@ -63,13 +74,40 @@ export class AccountsController {
   @Get('list')
   @ApiOperation({
     summary: 'Every account of a workspace, a page at a time',
-    description: 'Ordered by the sort metric then id (stable); follow next_cursor until it is null.',
+    description:
+      'Ordered by the sort column then id (stable, nulls last); follow next_cursor until it is null. ' +
+      'segment and q filter (both apply when both are given); a cursor only continues the listing (sort, order, segment, q) it came from. ' +
+      "expand=segments,history adds each account's current segments and 30-day score sparkline.",
   })
   @ApiQueryParameters(ACCOUNT_LIST_QUERY)
-  @ApiOkResponse({ schema: ACCOUNT_LIST_SCHEMA })
+  @ApiOkResponse({ schema: ACCOUNT_LIST_SCHEMA, example: ACCOUNT_LIST_EXAMPLE })
   @ApiReadErrors([400, 401, 404, 429])
   async page(@Headers('authorization') authorization: string | undefined, @Query() query: RawQuery): Promise<AccountListBody> {
     return this.list.page(await this.access.authorize(authorization, () => parseAccountListQuery(query)));
+  }
+
+  @Get('export.csv')
+  @ApiOperation({
+    summary: 'The account list as a CSV file',
+    description:
+      'Every account of the listing /v1/accounts/list would page through (same sort, order, segment, q, profile), streamed: ' +
+      "RFC 4180, CRLF lines, a header row; empty cells for null; text starting with = + - @ tab or CR gets a leading '. " +
+      'Errors are found before the first line and answered as JSON.',
+  })
+  @ApiQueryParameters(ACCOUNT_EXPORT_QUERY)
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'text/csv; charset=utf-8, as an attachment named accounts-<workspace_id>-<YYYY-MM-DD>.csv',
+    schema: { type: 'string' },
+    example: ACCOUNT_EXPORT_EXAMPLE,
+  })
+  @ApiReadErrors([400, 401, 404, 429])
+  async exportCsv(@Headers('authorization') authorization: string | undefined, @Query() query: RawQuery): Promise<StreamableFile> {
+    const csv = await this.exporter.open(await this.access.authorize(authorization, () => parseAccountExportQuery(query)));
+    return new StreamableFile(Readable.from(csv.lines), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${csv.filename}"`,
+    });
   }
 
   @Get('history')

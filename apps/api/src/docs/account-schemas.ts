@@ -2,7 +2,9 @@ import type { SchemaObject } from '@nestjs/swagger';
 import {
   ACCOUNT_BLOCKS,
   ACCOUNT_METRICS,
+  EXPORT_COLUMNS,
   EXPAND_DOCUMENTATION,
+  LIST_HISTORY_DAYS,
   metricSchemas,
   USER_METRICS,
   type ServedAccountMetrics,
@@ -17,6 +19,11 @@ export const ACCOUNT_METRICS_SCHEMA: SchemaObject = {
     'Latest scoring run of the profile read (?profile=NAME; default: the default profile). An account never scored has every number 0, ' +
     'engagement_score_change, the days and activation null, trend steady.',
   properties: metricSchemas(ACCOUNT_METRICS),
+};
+
+const SEGMENT_ITEM: SchemaObject = {
+  type: 'object',
+  properties: { id: { type: 'string' }, name: { type: 'string' }, entered_at: { type: 'string', format: 'date-time' } },
 };
 
 const ACCOUNT_SUMMARY_PROPERTIES: Record<string, SchemaObject> = {
@@ -36,10 +43,7 @@ export const ACCOUNT_SCHEMA: SchemaObject = {
       type: 'array',
       nullable: true,
       description: 'Only with expand=segments; cached up to 10 min',
-      items: {
-        type: 'object',
-        properties: { id: { type: 'string' }, name: { type: 'string' }, entered_at: { type: 'string', format: 'date-time' } },
-      },
+      items: SEGMENT_ITEM,
     },
     insights: { type: 'object', additionalProperties: true, nullable: true, description: 'Only with expand=insights; cached up to 30 min' },
     _expansions: {
@@ -63,7 +67,21 @@ export const ACCOUNT_SCHEMA: SchemaObject = {
 export const ACCOUNT_LIST_SCHEMA: SchemaObject = {
   type: 'object',
   properties: {
-    data: { type: 'array', items: { type: 'object', properties: ACCOUNT_SUMMARY_PROPERTIES } },
+    data: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          ...ACCOUNT_SUMMARY_PROPERTIES,
+          segments: { type: 'array', items: SEGMENT_ITEM, description: 'Only with expand=segments: current memberships, by name' },
+          history: {
+            type: 'array',
+            description: `Only with expand=history: the stored daily engagement_score of the last ${LIST_HISTORY_DAYS} UTC days ending today, oldest first`,
+            items: { type: 'object', properties: { day: { type: 'string', format: 'date' }, engagement_score: { type: 'number' } } },
+          },
+        },
+      },
+    },
     next_cursor: { ...nullableString, description: 'Pass as cursor for the next page; null on the last page' },
     _links: { type: 'object', properties: { self: link, next: { ...link, nullable: true } } },
   },
@@ -124,3 +142,29 @@ export const ACCOUNT_EXAMPLE = {
   },
   _links: { self: { href: '/v1/accounts?id=456&workspace_id=13' } },
 };
+
+/** A page of GET /v1/accounts/list?expand=segments,history, the example account's metrics. */
+export const ACCOUNT_LIST_EXAMPLE = {
+  data: [
+    {
+      id: ACCOUNT_EXAMPLE.id,
+      name: ACCOUNT_EXAMPLE.name,
+      domain: ACCOUNT_EXAMPLE.domain,
+      tracking_id: ACCOUNT_EXAMPLE.tracking_id,
+      metrics: ACCOUNT_EXAMPLE.metrics,
+      segments: ACCOUNT_EXAMPLE.segments,
+      history: [
+        { day: '2025-09-20', engagement_score: 80 },
+        { day: '2025-09-21', engagement_score: 75.5 },
+      ],
+    },
+  ],
+  next_cursor: null,
+  _links: {
+    self: { href: '/v1/accounts/list?workspace_id=13&sort=name&order=asc&q=tech&limit=100&expand=segments%2Chistory' },
+    next: null,
+  },
+};
+
+/** The header and the example account as a line of GET /v1/accounts/export.csv. */
+export const ACCOUNT_EXPORT_EXAMPLE = `${EXPORT_COLUMNS.join(',')}\r\n456,TechCorp Solutions,techcorp.com,ext-12345,75.5,-4.5,steady,12,18,2025-09-21,At risk\r\n`;

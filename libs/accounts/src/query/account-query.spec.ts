@@ -44,10 +44,28 @@ describe('parseExpand', () => {
 });
 
 describe('list cursor', () => {
-  it('round-trips and is bound to its sort and order', () => {
-    const cursor = { sort: 'engagement_score', order: 'desc' as const, value: 12.5, id: '42' };
-    expect(decodeCursor(encodeCursor(cursor), 'engagement_score', 'desc')).toEqual(cursor);
-    expect(errorOf(() => decodeCursor(encodeCursor(cursor), 'engagement_score', 'asc')).code).toBe('invalid_parameter');
-    expect(errorOf(() => decodeCursor('not json', 'engagement_score', 'desc')).details).toMatchObject({ parameter: 'cursor' });
+  const listing = { sort: 'engagement_score' as const, order: 'desc' as const, segment: '3', q: 'acme' };
+
+  it('round-trips and is bound to its sort, order and filters', () => {
+    const cursor = { ...listing, value: 12.5, id: '42' };
+    expect(decodeCursor(encodeCursor(cursor), listing)).toEqual(cursor);
+    expect(errorOf(() => decodeCursor(encodeCursor(cursor), { ...listing, order: 'asc' })).code).toBe('invalid_parameter');
+    expect(errorOf(() => decodeCursor(encodeCursor(cursor), { ...listing, segment: null })).code).toBe('invalid_parameter');
+    expect(errorOf(() => decodeCursor(encodeCursor(cursor), { ...listing, q: 'acm' })).code).toBe('invalid_parameter');
+    expect(errorOf(() => decodeCursor('not json', listing)).details).toMatchObject({ parameter: 'cursor' });
+  });
+
+  it("holds a null (nulls sort last) or a value of the sort's type", () => {
+    const byName = { ...listing, sort: 'name' as const };
+    expect(decodeCursor(encodeCursor({ ...byName, value: null, id: '7' }), byName).value).toBeNull();
+    expect(decodeCursor(encodeCursor({ ...byName, value: 'acme', id: '7' }), byName).value).toBe('acme');
+    expect(errorOf(() => decodeCursor(encodeCursor({ ...byName, value: 3, id: '7' }), byName)).code).toBe('invalid_parameter');
+    expect(errorOf(() => decodeCursor(encodeCursor({ ...listing, value: 'x', id: '7' }), listing)).code).toBe('invalid_parameter');
+  });
+
+  it('reads a cursor made before the filters as one without them', () => {
+    const unfiltered = { ...listing, segment: null, q: null };
+    const old = encodeCursor({ sort: 'engagement_score', order: 'desc', value: 1, id: '2' });
+    expect(decodeCursor(old, unfiltered)).toEqual({ ...unfiltered, value: 1, id: '2' });
   });
 });

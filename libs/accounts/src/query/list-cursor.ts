@@ -1,20 +1,34 @@
 import Ajv from 'ajv';
 import { CoilError } from '@coil/domain';
+import { isSortValue, type ListSort } from './list-sorts';
 
-/** Where a page ended: the last row's sort value and id, bound to the sort it was made for. */
-export interface ListCursor {
-  sort: string;
-  order: 'asc' | 'desc';
-  value: number;
+/** Where a page ended in the sort order: the last row's sort value (null sorts last) and id. */
+export interface ListPosition {
+  value: number | string | null;
   id: string;
 }
+
+/** What a listing is: its order and its filters. A cursor is only valid in the listing it came from. */
+export interface Listing {
+  sort: ListSort;
+  order: 'asc' | 'desc';
+  segment: string | null;
+  q: string | null;
+}
+
+/** A position bound to its listing. */
+export type ListCursor = Listing & ListPosition;
 
 const isCursor = new Ajv({ strict: true }).compile<ListCursor>({
   type: 'object',
   properties: {
     sort: { type: 'string' },
     order: { enum: ['asc', 'desc'] },
-    value: { type: 'number' },
+    // Cursors made before the filters existed have neither: they read as null.
+    segment: { type: 'string', nullable: true },
+    q: { type: 'string', nullable: true },
+    // Its type depends on the sort: isSortValue checks it.
+    value: {},
     id: { type: 'string', pattern: '^[0-9]{1,18}$' },
   },
   required: ['sort', 'order', 'value', 'id'],
@@ -38,7 +52,21 @@ export function decodeOpaqueCursor<T>(text: string, isValid: (cursor: unknown) =
   return cursor;
 }
 
-export function decodeCursor(text: string, sort: string, order: 'asc' | 'desc'): ListCursor {
-  const sameListing = (cursor: unknown): cursor is ListCursor => isCursor(cursor) && cursor.sort === sort && cursor.order === order;
-  return decodeOpaqueCursor(text, sameListing, 'is not a cursor returned by this listing with the same sort and order');
+/** Only the listing's own fields: `listing` may be a whole query. */
+export function encodeListCursor(listing: Listing, position: ListPosition): string {
+  const { sort, order, segment, q } = listing;
+  return encodeCursor({ sort, order, segment, q, value: position.value, id: position.id });
+}
+
+/** The cursor of this listing (same sort, order, segment and q), its value of the sort's type. */
+export function decodeCursor(text: string, listing: Listing): ListCursor {
+  const sameListing = (cursor: unknown): cursor is ListCursor =>
+    isCursor(cursor) &&
+    cursor.sort === listing.sort &&
+    cursor.order === listing.order &&
+    (cursor.segment ?? null) === listing.segment &&
+    (cursor.q ?? null) === listing.q &&
+    isSortValue(listing.sort, cursor.value);
+  const cursor = decodeOpaqueCursor(text, sameListing, 'is not a cursor returned by this listing with the same sort, order, segment and q');
+  return { ...listing, value: cursor.value, id: cursor.id };
 }

@@ -5,14 +5,22 @@ import type { Lookup } from '../query/query-validator';
 import { MAX_MATCH_CANDIDATES } from './account-lookup.repository';
 import { LATEST_USER_SCORE_JOIN, metricsObject, PROFILE_RELATION, profileParams } from './latest-metrics.sql';
 
-export interface UserRecord {
+/** A user with its metrics: what every read of users serves. */
+export interface UserSummary {
   id: string;
   externalId: string;
   name: string | null;
   email: string | null;
-  accountIds: string[];
   metrics: UserMetrics;
 }
+
+export interface UserRecord extends UserSummary {
+  accountIds: string[];
+}
+
+/** The columns of a UserSummary, over `u` and its latest score row `s` of the profile `p`. */
+export const USER_SUMMARY_COLUMNS = `u.id::text AS id, u.external_id AS "externalId", u.traits->>'name' AS name,
+  u.traits->>'email' AS email, ${metricsObject(USER_METRICS)} AS metrics`;
 
 /** users joined with their latest user_scores row of the profile read; zeros when never scored. */
 export class UserLookupRepository {
@@ -21,10 +29,9 @@ export class UserLookupRepository {
   async find(workspaceId: string, profile: ResolvedProfile, lookup: Lookup): Promise<UserRecord[]> {
     const [condition, ...values] = userCondition(lookup, 4);
     const result = await this.db.query<UserRecord>(
-      `SELECT u.id::text AS id, u.external_id AS "externalId", u.traits->>'name' AS name, u.traits->>'email' AS email,
+      `SELECT ${USER_SUMMARY_COLUMNS},
               ARRAY(SELECT m.account_id::text FROM memberships m
-                    WHERE m.workspace_id = u.workspace_id AND m.user_id = u.id ORDER BY m.account_id) AS "accountIds",
-              ${metricsObject(USER_METRICS)} AS metrics
+                    WHERE m.workspace_id = u.workspace_id AND m.user_id = u.id ORDER BY m.account_id) AS "accountIds"
        FROM users u CROSS JOIN ${PROFILE_RELATION} ${LATEST_USER_SCORE_JOIN}
        WHERE u.workspace_id = $1::bigint AND ${condition}
        ORDER BY u.id LIMIT ${MAX_MATCH_CANDIDATES + 1}`,

@@ -1,4 +1,4 @@
-import type { NormalizationMethod, WindowDays } from '@coil/scoring';
+import { DEFAULT_WINDOW_DAYS, type NormalizationMethod, type WindowDays } from '@coil/scoring';
 import type { SqlClient } from '@coil/database';
 
 export interface ScoringProfileRecord {
@@ -18,6 +18,9 @@ export interface ProfileValues {
 
 /** Name of the profile created for a workspace that configured none. */
 export const DEFAULT_PROFILE_NAME = 'default';
+
+/** A new profile's values, as the table's defaults give them to the one ensureDefault creates. */
+export const DEFAULT_PROFILE_VALUES: ProfileValues = { windowDays: DEFAULT_WINDOW_DAYS, filter: null, normalization: 'exponential' };
 
 const COLUMNS = `id::text AS id, name, window_days AS "windowDays", filter, normalization, is_default AS "isDefault"`;
 

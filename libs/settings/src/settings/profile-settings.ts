@@ -1,8 +1,13 @@
 import { CoilError, parseName } from '@coil/domain';
-import { DEFAULT_WINDOW_DAYS, parseTraitFilter, RuleParseError, type NormalizationMethod, type WindowDays } from '@coil/scoring';
+import { parseTraitFilter, RuleParseError, type NormalizationMethod, type WindowDays } from '@coil/scoring';
 import type { UnitOfWork } from '@coil/database';
 import { requireWorkspace, type WorkspaceDirectory } from '@coil/workspaces';
-import { DEFAULT_PROFILE_NAME, type ProfileValues, type ScoringProfileRecord } from '../repositories/scoring-profile.repository';
+import {
+  DEFAULT_PROFILE_NAME,
+  DEFAULT_PROFILE_VALUES,
+  type ProfileValues,
+  type ScoringProfileRecord,
+} from '../repositories/scoring-profile.repository';
 import { changeSettings, type SettingsRepositories } from '../repositories/settings-repositories';
 
 export interface ProfileChange {
@@ -25,8 +30,6 @@ export interface ProfileView {
   readonly normalization: NormalizationMethod;
   readonly is_default: boolean;
 }
-
-const DEFAULT_VALUES: ProfileValues = { windowDays: DEFAULT_WINDOW_DAYS, filter: null, normalization: 'exponential' };
 
 /** `profile set`: creates or changes a scoring profile; the first one becomes the default. */
 export class ProfileSettings {
@@ -68,7 +71,7 @@ function validFilter(text: string): string | null {
 }
 
 function valuesOf(profile: ScoringProfileRecord | undefined): ProfileValues {
-  if (profile === undefined) return DEFAULT_VALUES;
+  if (profile === undefined) return DEFAULT_PROFILE_VALUES;
   return { windowDays: profile.windowDays, filter: profile.filter, normalization: profile.normalization };
 }
 
