@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import type { ListedAccount } from '../api/api-types';
+import type { AccountListItem } from '../api/api-types';
 import { formatCount, formatDay, formatScore } from '../format';
 import type { Order, Sort } from '../pages/accounts-view';
 import { ScoreChange } from './score-change';
@@ -18,7 +18,7 @@ function markInteractive(): void {
 }
 
 interface Props {
-  accounts: ListedAccount[];
+  accounts: AccountListItem[];
   sort: Sort;
   order: Order;
   onSort(sort: Sort, order: Order): void;

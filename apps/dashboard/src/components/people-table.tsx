@@ -1,10 +1,10 @@
-import type { AccountUsersBody } from '../api/api-types';
+import type { AccountPeopleBody } from '../api/api-types';
 import { formatDay, formatScore } from '../format';
 import { Empty } from './status-message';
 import { TrendMarker } from './trend-marker';
 
 /** The account's people with their own scores, highest first as the API orders them. */
-export function PeopleTable({ people }: { people: AccountUsersBody['data'] }) {
+export function PeopleTable({ people }: { people: AccountPeopleBody['data'] }) {
   if (people.length === 0) return <Empty>No people in this account yet.</Empty>;
   return (
     <table class="data-table">

@@ -1,9 +1,9 @@
-import type { SparkPoint } from '../api/api-types';
+import type { AccountListItem } from '../api/api-types';
 import { formatScore } from '../format';
 import { Sparkline } from './sparkline';
 
 /** An account's last 30 days of score on the 0..100 scale. */
-export function ScoreSparkline({ history }: { history: SparkPoint[] }) {
+export function ScoreSparkline({ history }: { history: NonNullable<AccountListItem['history']> }) {
   const scores = history.map((point) => point.engagement_score);
   const label =
     scores.length === 0

@@ -1,7 +1,7 @@
-import type { SegmentSummary } from '../api/api-types';
+import type { SegmentView } from '../api/api-types';
 
 interface Props {
-  segments: SegmentSummary[];
+  segments: SegmentView[];
   value: string;
   onChange(segmentId: string): void;
 }

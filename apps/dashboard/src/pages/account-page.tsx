@@ -1,4 +1,4 @@
-import type { AccountBody, AccountFeaturesBody, AccountUsersBody, SignalsBody, SubjectHistoryBody } from '../api/api-types';
+import type { AccountBody, AccountFeaturesBody, AccountPeopleBody, SignalsBody, SubjectHistoryBody } from '../api/api-types';
 import { useApi } from '../auth/session';
 import { AccountSegments } from '../components/account-segments';
 import { FeatureBars } from '../components/feature-bars';
@@ -22,7 +22,7 @@ export function AccountPage({ id }: { id: string }) {
   const account = useResource(() => api.get<AccountBody>('/v1/accounts', { id, expand: 'segments,insights' }), [api, id]);
   const history = useResource(() => api.get<SubjectHistoryBody>('/v1/accounts/history', { id, days: HISTORY_DAYS }), [api, id]);
   const features = useResource(() => api.get<AccountFeaturesBody>('/v1/accounts/features', { id }), [api, id]);
-  const people = useResource(() => api.get<AccountUsersBody>('/v1/accounts/users', { id, limit: 50 }), [api, id]);
+  const people = useResource(() => api.get<AccountPeopleBody>('/v1/accounts/users', { id, limit: 50 }), [api, id]);
   const signals = useResource(() => api.get<SignalsBody>('/v1/signals', { account_id: id, limit: 10 }), [api, id]);
 
   return (

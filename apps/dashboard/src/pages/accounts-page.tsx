@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ListedAccountsBody, SegmentsBody } from '../api/api-types';
+import type { AccountListBody, SegmentsBody } from '../api/api-types';
 import { useApi } from '../auth/session';
 import { AccountsTable } from '../components/accounts-table';
 import { ExportCsvButton } from '../components/export-csv-button';
@@ -20,7 +20,7 @@ export function AccountsPage() {
   const [previous, setPrevious] = useState<string[]>([]);
   const filter = { sort: view.sort, order: view.order, segment: view.segment, q: view.q };
   const accounts = useResource(
-    () => api.get<ListedAccountsBody>('/v1/accounts/list', { ...filter, cursor: view.cursor, limit: PAGE_SIZE, expand: 'segments,history' }),
+    () => api.get<AccountListBody>('/v1/accounts/list', { ...filter, cursor: view.cursor, limit: PAGE_SIZE, expand: 'segments,history' }),
     [api, view.sort, view.order, view.segment, view.q, view.cursor],
   );
   const segments = useResource(() => api.get<SegmentsBody>('/v1/segments', { days: 1 }), [api]);

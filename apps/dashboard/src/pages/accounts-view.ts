@@ -24,17 +24,22 @@ export interface AccountsView {
 
 const isSort = (value: string | undefined): value is Sort => (SORTS as readonly (string | undefined)[]).includes(value);
 
-export function useAccountsView(): [AccountsView, (changes: Partial<AccountsView>) => void] {
-  const { query, path, route } = useLocation();
-  const view: AccountsView = {
+function viewOf(query: Record<string, string | undefined>): AccountsView {
+  return {
     sort: isSort(query.sort) ? query.sort : 'engagement_score',
     order: query.order === 'asc' ? 'asc' : 'desc',
     segment: query.segment ?? '',
     q: query.q ?? '',
     cursor: query.cursor ?? '',
   };
+}
+
+export function useAccountsView(): [AccountsView, (changes: Partial<AccountsView>) => void] {
+  const { query, path, route } = useLocation();
   const update = (changes: Partial<AccountsView>) => {
-    const next = { ...view, ...changes };
+    // From the URL as it is now, not as it was rendered: a debounced search may land after
+    // another filter changed.
+    const next = { ...viewOf(Object.fromEntries(new URLSearchParams(window.location.search))), ...changes };
     const params = new URLSearchParams();
     if (next.sort !== 'engagement_score') params.set('sort', next.sort);
     if (next.order !== 'desc') params.set('order', next.order);
@@ -42,5 +47,5 @@ export function useAccountsView(): [AccountsView, (changes: Partial<AccountsView
     const search = params.toString();
     route(search ? `${path}?${search}` : path, true);
   };
-  return [view, update];
+  return [viewOf(query), update];
 }
