@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Pool } from 'pg';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/support/browser';
 import { daysBetween, seedDashboard, type DashboardScenario, type SeedAccount, type SeedActivity } from '../test/support/dashboard-seed';
@@ -106,22 +107,33 @@ function demoScenario(): DashboardScenario {
 async function shoot(page: Page, url: string, name: string, ready: (page: Page) => Promise<unknown>): Promise<void> {
   await page.goto(url);
   await ready(page);
-  await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: path.join(OUT, `${name}.png`) });
   console.log(`docs/screenshots/${name}.png`);
 }
 
+/** The harness names its workspaces by a UUID; the header of a screenshot reads better with a name. */
+async function nameWorkspace(databaseUrl: string, workspaceId: string, name: string): Promise<void> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  await pool.query('UPDATE workspaces SET name = $2 WHERE workspace_id = $1', [workspaceId, name]);
+  await pool.end();
+}
+
 async function main(): Promise<void> {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '-c', 'apps/dashboard/vite.config.mts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '-c', 'apps/dashboard/vite.config.mts', '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
   const stack = await startStack({ rescoreDelayMs: 3_600_000 }, { now: () => new Date(`${LAST_DAY}T23:30:00Z`) });
   const browser = await launchChromium();
   try {
     await stack.api.listen(0, '127.0.0.1');
     const base = await stack.api.getUrl();
     const seeded = await seedDashboard(stack, demoScenario());
+    await nameWorkspace(stack.ingest.config.databaseUrl, seeded.workspaceId, 'Acme Analytics (demo)');
     fs.mkdirSync(OUT, { recursive: true });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 

@@ -76,12 +76,14 @@ describe('the dashboard in Chromium', () => {
 
   const accountNames = (page: Page) => page.locator('.accounts-table tbody tr td:first-child').allInnerTexts();
 
+  /** The table's account names once they are `names` (the API answers after the click). */
   async function expectNames(page: Page, names: string[]): Promise<void> {
-    await page.waitForFunction(
-      (expected) => [...document.querySelectorAll('.accounts-table tbody tr td:first-child')].map((cell) => cell.textContent).join('|') === expected,
-      names.join('|'),
-    );
-    expect(await accountNames(page)).toEqual(names);
+    let shown = await accountNames(page);
+    for (let attempt = 0; attempt < 100 && shown.join('|') !== names.join('|'); attempt += 1) {
+      await page.waitForTimeout(100);
+      shown = await accountNames(page);
+    }
+    expect(shown).toEqual(names);
   }
 
   async function expectNoSeriousViolations(page: Page): Promise<void> {
@@ -109,7 +111,7 @@ describe('the dashboard in Chromium', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/app\/sign-in/);
-    await expect(page.evaluate(() => sessionStorage.length)).resolves.toBe(0);
+    await expect(page.evaluate<number>('sessionStorage.length')).resolves.toBe(0);
   });
 
   it('sorts by a clicked header through the API, and keeps the sort in the URL', async () => {
@@ -139,7 +141,10 @@ describe('the dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const download = await exportAll;
     expect(download.suggestedFilename()).toBe(`accounts-${seeded.workspaceId}-2025-03-03.csv`);
-    const lines = fs.readFileSync(await download.path(), 'utf8').split('\r\n').filter(Boolean);
+    const lines = fs
+      .readFileSync(await download.path(), 'utf8')
+      .split('\r\n')
+      .filter(Boolean);
     expect(lines[0]).toBe(
       'id,name,domain,tracking_id,engagement_score,engagement_score_change,trend,active_users,total_people_count,last_seen,segments',
     );
@@ -155,7 +160,10 @@ describe('the dashboard in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('segment')).toMatch(/^\d+$/);
     const exportSegment = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
-    const segmentLines = fs.readFileSync(await (await exportSegment).path(), 'utf8').split('\r\n').filter(Boolean);
+    const segmentLines = fs
+      .readFileSync(await (await exportSegment).path(), 'utf8')
+      .split('\r\n')
+      .filter(Boolean);
     expect(segmentLines).toHaveLength(2);
     expect(segmentLines[1]).toContain(',Mango,mango.test,mango,33.4,');
     expect(segmentLines[1]).toContain('Needs attention');
@@ -165,7 +173,7 @@ describe('the dashboard in Chromium', () => {
     await expectNames(page, ['Zulu']);
   });
 
-  it("opens an account at /app/accounts/:id with its score and a 90-day chart of every scored day", async () => {
+  it('opens an account at /app/accounts/:id with its score and a 90-day chart of every scored day', async () => {
     const page = await signedIn();
     await expectNames(page, BY_SCORE);
     await page.getByRole('link', { name: 'Acme' }).click();
@@ -189,7 +197,7 @@ describe('the dashboard in Chromium', () => {
     await expect(page.getByRole('alert').innerText()).resolves.toBe(error.message);
     expect(new URL(page.url()).pathname).toBe('/app/sign-in');
     await expect(page.locator('table').count()).resolves.toBe(0);
-    await expect(page.evaluate(() => sessionStorage.length)).resolves.toBe(0);
+    await expect(page.evaluate<number>('sessionStorage.length')).resolves.toBe(0);
   });
 
   it('returns to sign-in with the message when a later request is refused (token revoked meanwhile)', async () => {
@@ -198,11 +206,13 @@ describe('the dashboard in Chromium', () => {
     // The api trusts a valid token for up to 30 s after it was revoked (its credential cache),
     // so the refusal it then gives is played here.
     const refusal = { error: { message: 'Invalid or expired token', status: 'unauthorized', code: 'unauthorized' } };
-    await page.route('**/v1/signals?**', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify(refusal) }));
+    await page.route('**/v1/signals?**', (route) =>
+      route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify(refusal) }),
+    );
     await page.getByRole('link', { name: 'Feed' }).click();
     await page.waitForURL(/\/app\/sign-in\?next=%2Fapp%2Ffeed/);
     await expect(page.getByRole('alert').innerText()).resolves.toBe('Invalid or expired token');
-    await expect(page.evaluate(() => sessionStorage.length)).resolves.toBe(0);
+    await expect(page.evaluate<number>('sessionStorage.length')).resolves.toBe(0);
   });
 
   it('has no serious or critical accessibility violations on Accounts, Segments and Feed', async () => {
@@ -212,7 +222,13 @@ describe('the dashboard in Chromium', () => {
 
     await page.getByRole('link', { name: 'Segments' }).click();
     await page.getByRole('link', { name: 'Needs attention' }).waitFor();
-    await expect(page.getByRole('row', { name: /Needs attention/ }).getByRole('cell').nth(2).innerText()).resolves.toBe('1');
+    await expect(
+      page
+        .getByRole('row', { name: /Needs attention/ })
+        .getByRole('cell')
+        .nth(2)
+        .innerText(),
+    ).resolves.toBe('1');
     await expectNoSeriousViolations(page);
 
     await page.getByRole('link', { name: 'Feed' }).click();

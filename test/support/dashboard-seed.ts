@@ -59,7 +59,13 @@ function callsOf(scenario: DashboardScenario): IngestCall[] {
   const setup = scenario.accounts.flatMap((account) =>
     account.users.flatMap((user) => [
       { type: 'identify', userId: user.id, traits: { name: user.name, email: user.email }, timestamp: start },
-      { type: 'group', userId: user.id, groupId: account.trackingId, traits: { name: account.name, domain: account.domain, ...account.traits }, timestamp: start },
+      {
+        type: 'group',
+        userId: user.id,
+        groupId: account.trackingId,
+        traits: { name: account.name, domain: account.domain, ...account.traits },
+        timestamp: start,
+      },
     ]),
   );
   const tracks = scenario.activity.flatMap(({ user, event, day, count }) =>

@@ -1,6 +1,5 @@
-import { createContext } from 'preact';
+import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
-import type { ComponentChildren } from 'preact';
 import { ApiClient } from '../api/api-client';
 import type { MeBody } from '../api/api-types';
 import { tokenStore } from './token-store';
@@ -16,8 +15,8 @@ interface SessionState {
   readonly session: Session | null | undefined;
   /** Why the page returned to sign-in (a refused or revoked token), if it did. */
   readonly notice: string | null;
-  signIn(token: string): Promise<void>;
-  signOut(notice?: string): void;
+  signIn: (token: string) => Promise<void>;
+  signOut: (notice?: string) => void;
 }
 
 const SessionContext = createContext<SessionState | null>(null);

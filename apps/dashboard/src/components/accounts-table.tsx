@@ -21,7 +21,7 @@ interface Props {
   accounts: AccountListItem[];
   sort: Sort;
   order: Order;
-  onSort(sort: Sort, order: Order): void;
+  onSort: (sort: Sort, order: Order) => void;
 }
 
 export function AccountsTable({ accounts, sort, order, onSort }: Props) {
@@ -34,7 +34,9 @@ export function AccountsTable({ accounts, sort, order, onSort }: Props) {
   return (
     <div class="table-scroll">
       <table class="data-table accounts-table">
-        <caption class="visually-hidden">Accounts, sorted by {sort.replace(/_/g, ' ')} {order === 'asc' ? 'ascending' : 'descending'}</caption>
+        <caption class="visually-hidden">
+          Accounts, sorted by {sort.replace(/_/g, ' ')} {order === 'asc' ? 'ascending' : 'descending'}
+        </caption>
         <thead>
           <tr>
             {header('Name', 'name')}

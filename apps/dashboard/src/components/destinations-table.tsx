@@ -34,7 +34,9 @@ export function DestinationsTable({ destinations }: { destinations: DestinationV
               <code>{destination.url}</code>
             </td>
             <td>{destination.kinds?.join(', ') ?? 'every kind'}</td>
-            <td class={destination.enabled && destination.last_attempt?.outcome !== 'failed' ? '' : 'status-error'}>{deliveryStatus(destination)}</td>
+            <td class={destination.enabled && destination.last_attempt?.outcome !== 'failed' ? '' : 'status-error'}>
+              {deliveryStatus(destination)}
+            </td>
             <td class="numeric">{destination.pending}</td>
           </tr>
         ))}

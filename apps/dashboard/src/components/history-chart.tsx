@@ -26,7 +26,16 @@ export function HistoryChart({ history, days }: { history: SubjectHistoryBody; d
         scales: { y: { range: [0, 100] } },
         axes: [{ stroke: '#4b5563' }, { stroke: '#4b5563', label: 'Score' }],
         legend: { show: false },
-        series: [{}, { label: 'Engagement score', stroke: '#2454c5', width: 2, fill: 'rgba(36, 84, 197, 0.08)', points: { show: points.length <= 31 } }],
+        series: [
+          {},
+          {
+            label: 'Engagement score',
+            stroke: '#2454c5',
+            width: 2,
+            fill: 'rgba(36, 84, 197, 0.08)',
+            points: { show: points.length <= 31 },
+          },
+        ],
       },
       chartData(points),
       element,

@@ -1,5 +1,5 @@
 import type { AccountBody } from '../api/api-types';
-import { formatCount, formatDay, formatPercent, formatScore } from '../format';
+import { formatCount, formatDay, formatPercent } from '../format';
 
 type Metrics = AccountBody['metrics'];
 
@@ -24,7 +24,12 @@ export function MetricList({ metrics }: { metrics: Metrics }) {
     ['Scored events (all time)', formatCount(metrics.overall_scored_events)],
   ];
   if (metrics.activation) {
-    rows.push(['Activation', metrics.activation.activated_at ? `activated ${formatDay(metrics.activation.activated_at)}` : `missing ${metrics.activation.missing.join(', ')}`]);
+    rows.push([
+      'Activation',
+      metrics.activation.activated_at
+        ? `activated ${formatDay(metrics.activation.activated_at)}`
+        : `missing ${metrics.activation.missing.join(', ')}`,
+    ]);
   }
   return (
     <dl class="metric-list">

@@ -1,8 +1,8 @@
 interface Props {
   hasPrevious: boolean;
   hasNext: boolean;
-  onPrevious(): void;
-  onNext(): void;
+  onPrevious: () => void;
+  onNext: () => void;
 }
 
 /** Previous / next over keyset pages. */

@@ -4,7 +4,7 @@ const DEBOUNCE_MS = 300;
 
 interface Props {
   value: string;
-  onSearch(text: string): void;
+  onSearch: (text: string) => void;
 }
 
 /** Name or domain text; asks the API once typing pauses, not at every key. */

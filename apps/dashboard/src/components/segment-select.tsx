@@ -3,7 +3,7 @@ import type { SegmentView } from '../api/api-types';
 interface Props {
   segments: SegmentView[];
   value: string;
-  onChange(segmentId: string): void;
+  onChange: (segmentId: string) => void;
 }
 
 /** Filters the list to one segment's current members. */

@@ -35,7 +35,11 @@ export function SignalList({ signals, showSubject = true }: { signals: Signal[];
           <span class="signal-kind">{humanize(signal.kind)}</span>
           {showSubject && (
             <span class="signal-subject">
-              {signal.subject.type === 'account' ? <a href={`/app/accounts/${signal.subject.id}`}>{subjectName(signal)}</a> : `User ${subjectName(signal)}`}
+              {signal.subject.type === 'account' ? (
+                <a href={`/app/accounts/${signal.subject.id}`}>{subjectName(signal)}</a>
+              ) : (
+                `User ${subjectName(signal)}`
+              )}
             </span>
           )}
           <span class="signal-text">{describe(signal)}</span>

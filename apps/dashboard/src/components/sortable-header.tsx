@@ -7,7 +7,7 @@ interface Props {
   label: string;
   sort: Sort;
   current: { sort: Sort; order: Order };
-  onSort(sort: Sort, order: Order): void;
+  onSort: (sort: Sort, order: Order) => void;
   numeric?: boolean;
 }
 
@@ -16,7 +16,11 @@ export function SortableHeader({ label, sort, current, onSort, numeric }: Props)
   const active = current.sort === sort;
   const nextOrder: Order = active ? (current.order === 'asc' ? 'desc' : 'asc') : TEXT_SORTS.includes(sort) ? 'asc' : 'desc';
   return (
-    <th scope="col" class={numeric ? 'numeric' : undefined} aria-sort={active ? (current.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+    <th
+      scope="col"
+      class={numeric ? 'numeric' : undefined}
+      aria-sort={active ? (current.order === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
       <button type="button" class="sort-button" onClick={() => onSort(sort, nextOrder)}>
         {label}
         <span class="sort-indicator" aria-hidden="true">

@@ -44,7 +44,9 @@ export function AccountsPage() {
         {(body) => (
           <div aria-busy={accounts.loading}>
             {body.data.length === 0 ? (
-              <Empty>{view.q || view.segment ? 'No account matches this filter.' : 'No accounts yet: send group calls to the ingest.'}</Empty>
+              <Empty>
+                {view.q || view.segment ? 'No account matches this filter.' : 'No accounts yet: send group calls to the ingest.'}
+              </Empty>
             ) : (
               <AccountsTable accounts={body.data} sort={view.sort} order={view.order} onSort={(sort, order) => refilter({ sort, order })} />
             )}

@@ -40,7 +40,10 @@ export function FeedPage() {
       <div class="toolbar">
         <label class="field">
           <span class="field-label">Kind</span>
-          <select value={kind} onChange={(event) => route(event.currentTarget.value ? `${path}?kind=${event.currentTarget.value}` : path, true)}>
+          <select
+            value={kind}
+            onChange={(event) => route(event.currentTarget.value ? `${path}?kind=${event.currentTarget.value}` : path, true)}
+          >
             <option value="">Every kind</option>
             {KINDS.map((name) => (
               <option key={name} value={name}>

@@ -16,7 +16,9 @@ export function SettingsPage() {
     <section aria-labelledby="settings-title">
       <header class="page-header">
         <h1 id="settings-title">Settings</h1>
-        <p class="muted">Read-only here: change them with the <code>coil</code> CLI.</p>
+        <p class="muted">
+          Read-only here: change them with the <code>coil</code> CLI.
+        </p>
       </header>
       <ResourceView resource={settings} what="settings">
         {(body) => (
@@ -58,7 +60,10 @@ export function SettingsPage() {
                   <ol class="plain-list">
                     {body.activation.steps.map((step) => (
                       <li key={`${step.kind}:${step.name}`}>
-                        {step.name} <span class="muted">({step.kind}) at least {step.min_count}×</span>
+                        {step.name}{' '}
+                        <span class="muted">
+                          ({step.kind}) at least {step.min_count}×
+                        </span>
                       </li>
                     ))}
                   </ol>

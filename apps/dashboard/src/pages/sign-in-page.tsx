@@ -37,7 +37,14 @@ export function SignInPage() {
         <p class="muted">Paste a read token of your workspace. It stays in this tab only.</p>
         <label class="field">
           <span class="field-label">Read token</span>
-          <input type="password" name="token" autoComplete="off" required value={token} onInput={(event) => setToken(event.currentTarget.value)} />
+          <input
+            type="password"
+            name="token"
+            autoComplete="off"
+            required
+            value={token}
+            onInput={(event) => setToken(event.currentTarget.value)}
+          />
         </label>
         {message && (
           <p class="status-error" role="alert">
