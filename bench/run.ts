@@ -275,7 +275,7 @@ function report(rows: Row[]): string {
     'Dashboard: 10,000 accounts seeded in SQL (30 days of daily scores, 5 segments), the built page served by',
     "the api process of `npm start`, loaded signed in by Debian's Chromium (playwright-core) 7 times with its",
     "cache disabled and 7 times warm; the figure is the page's own `coil:accounts-interactive` mark (the first",
-    "rows shown, with their sparklines and segments) from navigation start. Sizes: every file the page ships.",
+    'rows shown, with their sparklines and segments) from navigation start. Sizes: every file the page ships.',
     '',
   ].join('\n');
 }
