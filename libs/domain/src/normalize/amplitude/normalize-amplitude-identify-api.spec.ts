@@ -21,7 +21,7 @@ describe('Amplitude property operations', () => {
   });
 
   it('refuses a forbidden key inside $setOnce with its path', () => {
-    const error = thrown(() => flattenAmplitudeProperties({ $setOnce: JSON.parse('{"__proto__": 1}') as object }, '/user_properties'));
+    const error = thrown(() => flattenAmplitudeProperties({ $setOnce: JSON.parse('{"__proto__": 1}') as Record<string, unknown> }, '/user_properties'));
     expect(error.details).toMatchObject({ path: expect.stringMatching(/^\/user_properties/) });
   });
 });
