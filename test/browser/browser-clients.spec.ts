@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { PageServer } from '../support/page-server';
+import { startIngest } from '../support/ingest-harness';
 import { RecordingProxy, type RecordedRequest } from '../support/recording-proxy';
 import { startStack, type Stack } from '../support/stack';
 import { amplitudePage, BLANK_PAGE, CLIENT_SCRIPTS, segmentPage } from './client-pages';
@@ -236,14 +237,14 @@ describe('browser clients on a page of another origin send to the ingest', () =>
     expect(requestsSince(from, (path) => path !== '/v1/m')).toEqual([
       `GET ${settingsPath} 200`,
       'OPTIONS /v1/i 204',
-      'POST /v1/i 200',
+      'POST /v1/i 202',
       'OPTIONS /v1/g 204',
-      'POST /v1/g 200',
+      'POST /v1/g 202',
       'OPTIONS /v1/t 204',
-      ...Array.from({ length: 5 }, () => 'POST /v1/t 200'),
+      ...Array.from({ length: 5 }, () => 'POST /v1/t 202'),
       'OPTIONS /v1/p 204',
-      'POST /v1/p 200',
-      'POST /v1/p 200',
+      'POST /v1/p 202',
+      'POST /v1/p 202',
     ]);
     // The preflights asked for analytics.js's Authorization header (text/plain needs none).
     expect(preflights(from).map((request) => request.requestedHeaders)).toEqual(Array.from({ length: 4 }, () => ['authorization']));
@@ -263,7 +264,7 @@ describe('browser clients on a page of another origin send to the ingest', () =>
     while (requestsSince(beforeUnload, (path) => path === '/v1/b').length < 2 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(requestsSince(beforeUnload, (path) => path === '/v1/b')).toEqual(['OPTIONS /v1/b 204', 'POST /v1/b 200']);
+    expect(requestsSince(beforeUnload, (path) => path === '/v1/b')).toEqual(['OPTIONS /v1/b 204', 'POST /v1/b 202']);
     expectCorsAnswers(beforeUnload);
     expect(problems).toEqual([]);
 
@@ -362,5 +363,34 @@ describe('browser clients on a page of another origin send to the ingest', () =>
     const user = await get<object>(`/v1/users?match_type=external_id&match_value=${AMPLITUDE_USER}`);
     expect(user.status).toBe(200);
     expect(user.body).toMatchObject({ external_id: AMPLITUDE_USER, account_ids: [account.body.id] });
+  });
+
+  it('INGEST_CORS_ORIGINS narrowed: a listed origin posts, the browser refuses another origin and nothing is queued', async () => {
+    const narrowed = await startIngest({ ingestCorsOrigins: [origin] });
+    const elsewhere = new PageServer({ pages: { '/app.html': BLANK_PAGE }, scripts: {} });
+    const otherOrigin = await elsewhere.listen();
+    try {
+      // The body Amplitude's SDK posts (JSON, so preflighted), straight from each page.
+      const post = `fetch(${JSON.stringify(`${narrowed.url}/2/httpapi`)}, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ api_key: ${JSON.stringify(narrowed.apiKey)}, events: [{ user_id: 'cors-user', event_type: 'Report Created' }] }),
+      }).then((response) => String(response.status), (error) => error.name)`;
+
+      const listed = await newPage();
+      await listed.page.goto(`${origin}/bye.html`);
+      await expect(listed.page.evaluate<string>(post)).resolves.toBe('200');
+      expect(listed.problems).toEqual([]);
+      expect((await narrowed.queuedEvents()).map((event) => event.event)).toEqual(['Report Created']);
+
+      const other = await newPage();
+      await other.page.goto(`${otherOrigin}/app.html`);
+      await expect(other.page.evaluate<string>(post)).resolves.toBe('TypeError');
+      expect(other.problems.some((problem) => problem.includes('CORS policy'))).toBe(true);
+      expect(await narrowed.queuedEvents()).toHaveLength(1);
+    } finally {
+      await elsewhere.close();
+      await narrowed.close();
+    }
   });
 });
