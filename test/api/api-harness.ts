@@ -25,7 +25,11 @@ export interface ApiHarness {
 }
 
 /** The api in-process with its own cache prefix and a fresh workspace. */
-export async function startApi(options: Partial<ApiOptions> = {}, apiRateLimit = 10_000, overrides: Partial<CoilConfig> = {}): Promise<ApiHarness> {
+export async function startApi(
+  options: Partial<ApiOptions> = {},
+  apiRateLimit = 10_000,
+  overrides: Partial<CoilConfig> = {},
+): Promise<ApiHarness> {
   const config: CoilConfig = { ...loadConfig(), queuePrefix: `test-${randomUUID()}`, apiRateLimit, ...overrides };
   const cacheKeyPrefix = `${config.queuePrefix}:read`;
   const prisma = createPrismaClient(config.databaseUrl, 2);

@@ -82,7 +82,11 @@ describe('end to end: Amplitude trait operations -> stored traits', () => {
 
   it('account traits from group_value: the same operations, group_type kept', async () => {
     await send('/groupidentify', [
-      { group_type: 'org', group_value: 'amp-acme', group_properties: { $set: { name: 'Acme', tier: 'gold' }, $setOnce: { signed_up: '2026-01-01' } } },
+      {
+        group_type: 'org',
+        group_value: 'amp-acme',
+        group_properties: { $set: { name: 'Acme', tier: 'gold' }, $setOnce: { signed_up: '2026-01-01' } },
+      },
     ]);
     expect(await traitsOf('accounts', 'amp-acme')).toEqual({ name: 'Acme', tier: 'gold', signed_up: '2026-01-01', group_type: 'org' });
 
