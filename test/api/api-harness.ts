@@ -25,8 +25,12 @@ export interface ApiHarness {
 }
 
 /** The api in-process with its own cache prefix and a fresh workspace. */
-export async function startApi(options: Partial<ApiOptions> = {}, apiRateLimit = 10_000): Promise<ApiHarness> {
-  const config: CoilConfig = { ...loadConfig(), queuePrefix: `test-${randomUUID()}`, apiRateLimit };
+export async function startApi(
+  options: Partial<ApiOptions> = {},
+  apiRateLimit = 10_000,
+  overrides: Partial<CoilConfig> = {},
+): Promise<ApiHarness> {
+  const config: CoilConfig = { ...loadConfig(), queuePrefix: `test-${randomUUID()}`, apiRateLimit, ...overrides };
   const cacheKeyPrefix = `${config.queuePrefix}:read`;
   const prisma = createPrismaClient(config.databaseUrl, 2);
   const pool = createPgPool(config.databaseUrl, { max: 1 });

@@ -1,24 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { INGEST_ROUTES } from '@coil/domain';
 import { basicAuth, startIngest, type IngestHarness } from '../support/ingest-harness';
 
-const ROUTES = [
-  '/segment',
-  '/v1/identify',
-  '/v1/track',
-  '/v1/page',
-  '/v1/screen',
-  '/v1/group',
-  '/v1/alias',
-  '/v1/batch',
-  '/v2/identify',
-  '/v2/group',
-  '/v2/track',
-  '/v1/users',
-  '/v1/groups',
-  '/v1/events',
-  '/amplitude',
-  '/2/httpapi',
-];
+// Every path of the route table, analytics.js's short ones and its metrics sink included.
+const ROUTES = [...INGEST_ROUTES.flatMap((info) => [info.path, ...info.aliases]), '/v1/m'];
 
 /** A small deterministic PRNG, so a failure can be replayed from its seed. */
 function prng(seed: number): () => number {
@@ -73,6 +58,18 @@ function body(random: () => number, depth = 0): Record<string, unknown> {
   return result;
 }
 
+/** A form as Amplitude's Identify APIs take it, or broken: identification garbage, odd escapes, repeated fields. */
+function formPayload(random: () => number, apiKey: string): string {
+  const kind = Math.floor(random() * 6);
+  if (kind === 0) return '%%%&&&==%zz';
+  if (kind === 1) return `api_key=${apiKey}&identification=${encodeURIComponent(rawPayload(random))}`;
+  if (kind === 2)
+    return `api_key=${apiKey}&identification=${encodeURIComponent(JSON.stringify([body(random), body(random)]))}&identification=`;
+  if (kind === 3) return `__proto__=1&constructor=2&api_key=${apiKey}&identification=%7B%22user_id%22%3A%22u%22%7D`;
+  if (kind === 4) return new URLSearchParams({ api_key: apiKey, identification: JSON.stringify(value(random, 0)) ?? '' }).toString();
+  return rawPayload(random);
+}
+
 function rawPayload(random: () => number): string {
   const kind = Math.floor(random() * 8);
   if (kind === 0) return '{"unterminated": ';
@@ -95,6 +92,25 @@ describe('fuzz: malformed bodies on every route', () => {
 
   afterAll(async () => {
     await ingest.close();
+  });
+
+  it('forms, on the routes that take them and on the others, get only 2xx or 4xx with an error code', async () => {
+    const random = prng(20261202);
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 600; i += 1) {
+      const url = i % 3 === 2 ? ROUTES[i % ROUTES.length] : ['/identify', '/groupidentify'][i % 2];
+      const response = await app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: formPayload(random, ingest.apiKey),
+      });
+      statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
+      if (response.statusCode >= 500) throw new Error(`5xx on ${url}: ${response.body}`);
+      if (response.statusCode >= 400) expect(response.json().error.code).toEqual(expect.any(String));
+    }
+    expect(statuses.get(400) ?? 0).toBeGreaterThan(100);
+    expect(statuses.get(200) ?? 0).toBeGreaterThan(0);
   });
 
   it('thousands of generated bodies get only 2xx or 4xx with an error code, never 5xx', async () => {

@@ -24,9 +24,11 @@ describe('ingest with Redis unreachable', () => {
     expect((await send('before')).status).toBe(202);
 
     proxy.cut();
-    const during = await send('during');
+    const during = await send('during').set('Origin', 'http://page.example.test');
     expect(during.status).toBe(503);
     expect(during.body.error.code).toBe('queue_unavailable');
+    // A page's analytics.js can read the 503 and retry (CORS headers on errors too).
+    expect(during.headers['access-control-allow-origin']).toBe('*');
     const ready = await request(ingest.url).get('/readyz');
     expect(ready.status).toBe(503);
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createHttpApp, setupOpenApi } from '@coil/http';
+import { createHttpApp, enableCors, setupOpenApi } from '@coil/http';
 import { createLogger, loadConfig, startProcess, type CoilConfig } from '@coil/platform';
 import type { ApiOptions } from './api-options';
 import { ApiModule } from './api.module';
@@ -10,6 +10,7 @@ import { defaultDashboardDir, serveDashboard } from './dashboard/serve-dashboard
 export async function bootstrapApi(config: CoilConfig = loadConfig(), options: Partial<ApiOptions> = {}): Promise<NestFastifyApplication> {
   const logger = createLogger(config.logLevel, 'api');
   const app = await createHttpApp(ApiModule.forRoot(config, logger, options), { logger, maxBodyBytes: 64 * 1024 });
+  await enableCors(app, { origins: config.apiCorsOrigins, methods: ['GET', 'OPTIONS'], allowedHeaders: ['authorization'] });
   setupOpenApi(app, {
     title: 'Coil read API',
     description:

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { CoilError, type IngestRoute } from '@coil/domain';
-import { bodyBytes, httpStatusOf } from '@coil/http';
+import { CoilError, ingestRouteInfo, type IngestRoute } from '@coil/domain';
+import { bodyBytes, bodyFormat, httpStatusOf } from '@coil/http';
 import { IngestService, type IngestOutcome } from '@coil/ingestion';
 import { counter } from '@coil/platform';
 
@@ -24,7 +24,10 @@ const ACCEPTED: IngestReply = {
   example: { success: true },
 };
 
-/** @amplitude/analytics-node treats only a 200 with `code: 200` as delivered. */
+/**
+ * @amplitude/analytics-node and -browser treat only a 200 with `code: 200` as delivered; the
+ * Batch API answers the same, the Identify APIs a 200 (Amplitude's body there is the text `success`).
+ */
 const AMPLITUDE_HTTP_API: IngestReply = {
   status: 200,
   body: (outcome, request) => ({
@@ -38,7 +41,7 @@ const AMPLITUDE_HTTP_API: IngestReply = {
 };
 
 export function replyOf(route: IngestRoute): IngestReply {
-  return route === '2/httpapi' ? AMPLITUDE_HTTP_API : ACCEPTED;
+  return ingestRouteInfo(route).reply === 'amplitude' ? AMPLITUDE_HTTP_API : ACCEPTED;
 }
 
 /** Shared by every ingest route: request -> IngestService -> the route's reply, with metrics on the way out. */
@@ -60,6 +63,7 @@ export class IngestHandler {
         authorization: request.headers.authorization,
         body: request.body,
         bodyBytes: bodyBytes(request),
+        bodyFormat: bodyFormat(request),
       });
       requests.inc({ route, status: '2xx' });
       events.inc({ route, result: 'accepted' }, outcome.accepted);

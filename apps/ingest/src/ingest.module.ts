@@ -5,6 +5,7 @@ import { RateLimiter } from '@coil/http';
 import { BullBatchWriter, EventBatcher, IngestService } from '@coil/ingestion';
 import { PG_POOL, PlatformModule, queuePrefix, REDIS, ShutdownSequence, type CoilConfig, type RedisConnection } from '@coil/platform';
 import { createCredentialResolver, CredentialResolver } from '@coil/workspaces';
+import { AnalyticsJsController } from './controllers/analytics-js.controller';
 import { INGEST_CONTROLLERS } from './controllers/ingest-controllers';
 import { IngestHandler } from './ingest-handler';
 import { reportQueueDepth } from './queue-depth.metric';
@@ -18,7 +19,7 @@ export class IngestModule {
     return {
       module: IngestModule,
       imports: [PlatformModule.forRoot({ app: 'ingest', config, logger, pgPoolSize: PG_POOL_SIZE })],
-      controllers: [...INGEST_CONTROLLERS],
+      controllers: [...INGEST_CONTROLLERS, AnalyticsJsController],
       providers: [
         {
           provide: BullBatchWriter,

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createHttpApp, setupOpenApi } from '@coil/http';
+import { createHttpApp, enableCors, setupOpenApi } from '@coil/http';
 import { MAX_BODY_BYTES } from '@coil/domain';
 import { createLogger, loadConfig, startProcess, type CoilConfig } from '@coil/platform';
 import { IngestModule } from './ingest.module';
@@ -9,9 +9,17 @@ import { IngestModule } from './ingest.module';
 export async function bootstrapIngest(config: CoilConfig = loadConfig()): Promise<NestFastifyApplication> {
   const logger = createLogger(config.logLevel, 'ingest');
   const app = await createHttpApp(IngestModule.forRoot(config, logger), { logger, maxBodyBytes: MAX_BODY_BYTES });
+  // Pages send from their own origin (docs/ingest.md, "From a web page"): analytics.js posts with
+  // Authorization and X-Retry-Count, so browsers preflight.
+  await enableCors(app, {
+    origins: config.ingestCorsOrigins,
+    methods: ['POST', 'OPTIONS'],
+    allowedHeaders: ['content-type', 'authorization', 'x-retry-count'],
+  });
   setupOpenApi(app, {
     title: 'Coil ingest API',
-    description: 'Accoil (REST v2 and legacy v1), Segment (destination and HTTP API) and Amplitude compatible event ingestion.',
+    description:
+      'Accoil (REST v2 and legacy v1), Segment (destination, HTTP API and analytics.js) and Amplitude (HTTP API v2, Batch, Identify, Group Identify) compatible event ingestion.',
     version: '1',
     auth: ['basic'],
   });

@@ -22,6 +22,11 @@ export interface IngestEvent {
   previousId?: string;
   /** Identify: user traits; group: account traits. `null` values remove a key. */
   traits?: Traits;
+  /**
+   * Amplitude's `$setOnce`: keys set only when the stored traits lack them at roll-up time, so
+   * the first value ever sent stays (replays and duplicates change nothing). `traits` wins on a shared key.
+   */
+  traitsIfAbsent?: Traits;
   /** Event time after clock-skew correction and future clamping, ISO-8601 UTC. */
   timestamp: string;
   /** When the ingest received it, ISO-8601 UTC. */

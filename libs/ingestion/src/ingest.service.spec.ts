@@ -103,4 +103,19 @@ describe('IngestService.accept', () => {
     const { service } = fakes({ queueError: unavailable });
     await expect(service.accept(track())).rejects.toBe(unavailable);
   });
+
+  it('refuses a form on a JSON route before looking at the key, and takes it on the Identify APIs', async () => {
+    const { service, log } = fakes();
+    await expect(service.accept({ ...track(), bodyFormat: 'form' })).rejects.toMatchObject({ status: 'bad_request', code: 'invalid_json' });
+    expect(log).toEqual([]);
+    const form = { api_key: KEY, identification: JSON.stringify({ user_id: 'u1', user_properties: { $setOnce: { plan: 'trial' } } }) };
+    const outcome = await service.accept({ route: 'identify', authorization: undefined, body: form, bodyBytes: 90, bodyFormat: 'form' });
+    expect(outcome).toMatchObject({ workspaceId: WORKSPACE, accepted: 1 });
+  });
+
+  it('tells whether a raw key is active, for the analytics.js settings route', async () => {
+    const { service } = fakes();
+    await expect(service.isActiveKey(KEY)).resolves.toBe(true);
+    await expect(service.isActiveKey('nope')).resolves.toBe(false);
+  });
 });

@@ -3,6 +3,7 @@ import {
   CoilError,
   eventTooLarge,
   extractBodyKey,
+  ingestRouteInfo,
   isBatchRoute,
   MAX_EVENT_BYTES,
   normalizeRequest,
@@ -23,6 +24,8 @@ export interface IngestRequest {
   authorization: string | undefined;
   body: unknown;
   bodyBytes: number;
+  /** How the body was sent; forms only reach the routes that take them. Default: JSON. */
+  bodyFormat?: 'json' | 'form';
 }
 
 export interface IngestOutcome {
@@ -45,6 +48,10 @@ export class IngestService {
   ) {}
 
   async accept(request: IngestRequest): Promise<IngestOutcome> {
+    // A wrong content type is refused before the key is looked at, as the body parser refuses others.
+    if (request.bodyFormat === 'form' && ingestRouteInfo(request.route).body !== 'json-or-form') {
+      throw new CoilError('bad_request', 'invalid_json', 'Content-Type must be application/json');
+    }
     const { workspaceId, keyHash } = await this.authenticate(request);
     // The body's decoded bytes, whitespace included; the normaliser then holds each event's JSON to the same limit.
     if (!isBatchRoute(request.route) && request.bodyBytes > MAX_EVENT_BYTES) throw eventTooLarge();
@@ -62,6 +69,11 @@ export class IngestService {
       await this.batcher.enqueue(workspaceId, events);
     }
     return { workspaceId, accepted: events.length, rejected };
+  }
+
+  /** Whether a raw key is an active ingest key (analytics.js fetches its settings with it). */
+  async isActiveKey(rawKey: string): Promise<boolean> {
+    return (await this.keys.resolveIngestKey(rawKey)) !== null;
   }
 
   private async authenticate(request: IngestRequest): Promise<AuthenticatedKey> {

@@ -1,6 +1,6 @@
 // What every process stands on: typed config, logger, Redis, PostgreSQL, metrics, readiness,
 // the durable-queue check and the ordered shutdown, wired once by PlatformModule.
-export { loadConfig, NODE_OPTIONS_BY_APP, parseDuration, type CoilConfig } from './config/config';
+export { loadConfig, NODE_OPTIONS_BY_APP, parseDuration, type CoilConfig, type CorsOriginList } from './config/config';
 export { PlatformModule, startProcess, type CoilApp, type PlatformOptions } from './platform.module';
 export { COIL_CONFIG, LOGGER, PG_POOL, REDIS } from './platform.tokens';
 export { pgPoolProvider, redisConnectionProvider } from './connections';

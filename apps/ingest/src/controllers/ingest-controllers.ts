@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { INGEST_ROUTES, type IngestClientFamily, type IngestRouteInfo } from '@coil/domain';
 import { ApiIngestRoute } from '../docs/ingest-route.decorator';
-import { INGEST_ROUTE_DOCS } from '../docs/ingest-route-docs';
+import { aliasDoc, INGEST_ROUTE_DOCS } from '../docs/ingest-route-docs';
 import { IngestHandler, replyOf } from '../ingest-handler';
 
 interface IngestController {
@@ -11,15 +11,16 @@ interface IngestController {
 }
 
 /** POST /v1/batch -> 'postV1Batch': the handler's name, which OpenAPI operation ids are made of. */
-function handlerName(info: IngestRouteInfo): string {
-  return `${info.method}${info.path}`.toLowerCase().replace(/\/(.)/g, (_, first: string) => first.toUpperCase());
+function handlerName(info: IngestRouteInfo, path: string): string {
+  return `${info.method}${path}`.toLowerCase().replace(/\/(.)/g, (_, first: string) => first.toUpperCase());
 }
 
-/** Adds one route of the table to a controller, as @Post, @HttpCode and @ApiIngestRoute on a method would. */
-function mountRoute(controller: Type<IngestController>, info: IngestRouteInfo): void {
+/** Adds one path of a route of the table to a controller, as @Post, @HttpCode and @ApiIngestRoute on a method would. */
+function mountRoute(controller: Type<IngestController>, info: IngestRouteInfo, path: string): void {
   const prototype = controller.prototype as object;
-  const name = handlerName(info);
+  const name = handlerName(info, path);
   const reply = replyOf(info.route);
+  const doc = path === info.path ? INGEST_ROUTE_DOCS[info.route] : aliasDoc(info);
   // A computed method name, so the function's own name (OpenAPI reads it) is the handler's.
   const { [name]: handler } = {
     [name](this: IngestController, request: FastifyRequest) {
@@ -29,7 +30,7 @@ function mountRoute(controller: Type<IngestController>, info: IngestRouteInfo): 
   const descriptor: PropertyDescriptor = { value: handler, writable: true, configurable: true };
   Object.defineProperty(prototype, name, descriptor);
   Req()(prototype, name, 0);
-  for (const decorate of [Post(info.path), HttpCode(reply.status), ApiIngestRoute(INGEST_ROUTE_DOCS[info.route], reply)]) {
+  for (const decorate of [Post(path), HttpCode(reply.status), ApiIngestRoute(doc, reply, info.body)]) {
     decorate(prototype, name, descriptor);
   }
 }
@@ -42,7 +43,9 @@ function familyController(family: IngestClientFamily): Type<IngestController> {
     constructor(@Inject(IngestHandler) readonly handler: IngestHandler) {}
   }
   Object.defineProperty(FamilyController, 'name', { value: `${family[0].toUpperCase()}${family.slice(1)}Controller` });
-  for (const info of INGEST_ROUTES.filter((route) => route.family === family)) mountRoute(FamilyController, info);
+  for (const info of INGEST_ROUTES.filter((route) => route.family === family)) {
+    for (const path of [info.path, ...info.aliases]) mountRoute(FamilyController, info, path);
+  }
   return FamilyController;
 }
 

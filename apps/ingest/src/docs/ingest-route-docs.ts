@@ -1,4 +1,4 @@
-import type { IngestRoute } from '@coil/domain';
+import type { IngestRoute, IngestRouteInfo } from '@coil/domain';
 
 export interface IngestRouteDoc {
   readonly summary: string;
@@ -86,4 +86,44 @@ export const INGEST_ROUTE_DOCS: Readonly<Record<IngestRoute, IngestRouteDoc>> = 
       events: [{ event_type: 'Viewed Report', user_id: 'user_12345', time: 1756720800000, insert_id: 'i-1', groups: { org: 'ext-12345' } }],
     },
   },
+  // Amplitude's Batch Event Upload, Identify and Group Identify APIs.
+  batch: {
+    summary: 'Amplitude Batch Event Upload API: the HTTP API v2 body, answered as Amplitude does (200, code 200)',
+    example: {
+      api_key: 'YOUR_API_KEY',
+      events: [{ event_type: 'Viewed Report', user_id: 'user_12345', time: 1756720800000, insert_id: 'i-2', groups: { org: 'ext-12345' } }],
+    },
+  },
+  identify: {
+    summary:
+      'Amplitude Identify API (form: api_key, identification as a JSON object or array): user_properties with $set, $setOnce, $unset; other operations are ignored',
+    example: {
+      api_key: 'YOUR_API_KEY',
+      identification: JSON.stringify({
+        user_id: 'user_12345',
+        user_properties: { $set: { plan: 'pro' }, $setOnce: { first_plan: 'trial' }, $unset: { legacy: '-' } },
+      }),
+    },
+  },
+  groupidentify: {
+    summary:
+      'Amplitude Group Identify API (form: api_key, identification): group_value is the account, group_properties its traits ($set, $setOnce, $unset)',
+    example: {
+      api_key: 'YOUR_API_KEY',
+      identification: JSON.stringify({
+        group_type: 'org',
+        group_value: 'ext-12345',
+        group_properties: { $set: { name: 'TechCorp Solutions', plan: 'pro' }, $setOnce: { signed_up: '2025-09-01' } },
+      }),
+    },
+  },
 };
+
+/** The doc of one of analytics.js's short paths (/v1/t, ...): its route's, saying which it is. */
+export function aliasDoc(info: IngestRouteInfo): IngestRouteDoc {
+  const doc = INGEST_ROUTE_DOCS[info.route];
+  return {
+    summary: `${doc.summary}; the path @segment/analytics-next (analytics.js) posts to, same as ${info.path}`,
+    example: doc.example,
+  };
+}

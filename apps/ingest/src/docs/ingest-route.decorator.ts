@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBasicAuth, ApiBody, ApiOperation, ApiResponse } from '@nestjs/swagger';
-import { CoilError, eventTooLarge, MAX_BATCH_EVENTS, MAX_BODY_BYTES, MAX_EVENT_BYTES } from '@coil/domain';
+import { ApiBasicAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { CoilError, eventTooLarge, MAX_BATCH_EVENTS, MAX_BODY_BYTES, MAX_EVENT_BYTES, type IngestRouteInfo } from '@coil/domain';
 import { ApiErrorResponses, type ErrorResponseDoc } from '@coil/http';
 import type { IngestReply } from '../ingest-handler';
 import type { IngestRouteDoc } from './ingest-route-docs';
@@ -8,7 +8,7 @@ import type { IngestRouteDoc } from './ingest-route-docs';
 const ERRORS: ErrorResponseDoc[] = [
   {
     status: 400,
-    description: 'Not JSON, a missing or mistyped field (details.path names it), or an unknown type',
+    description: 'Not JSON (or a form where the route takes none), a missing or mistyped field (details.path names it), or an unknown type',
     examples: {
       invalid_json: new CoilError('bad_request', 'invalid_json', 'Request body is not valid JSON'),
       missing_field: new CoilError('bad_request', 'missing_field', "must have required property 'event'", { path: '/event' }),
@@ -43,11 +43,16 @@ const ERRORS: ErrorResponseDoc[] = [
   },
 ];
 
+// JSON is also read from text/plain, which analytics.js and sendBeacon send.
+const JSON_TYPES = ['application/json', 'text/plain'];
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+
 /** Documents one ingest route: its purpose, an example body from the client docs, and answers. */
-export function ApiIngestRoute({ summary, example }: IngestRouteDoc, reply: IngestReply): MethodDecorator {
+export function ApiIngestRoute({ summary, example }: IngestRouteDoc, reply: IngestReply, body: IngestRouteInfo['body']): MethodDecorator {
   return applyDecorators(
     ApiOperation({ summary }),
     ApiBasicAuth(),
+    ApiConsumes(...(body === 'json-or-form' ? [FORM_TYPE, ...JSON_TYPES] : JSON_TYPES)),
     ApiBody({ schema: { type: 'object', additionalProperties: true }, examples: { example: { summary, value: example } } }),
     ApiResponse({
       status: reply.status,

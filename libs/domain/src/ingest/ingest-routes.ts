@@ -15,7 +15,10 @@ export type IngestRoute =
   | 'v1/groups'
   | 'v1/events'
   | 'amplitude'
-  | '2/httpapi';
+  | '2/httpapi'
+  | 'batch'
+  | 'identify'
+  | 'groupidentify';
 
 export type IngestClientFamily = 'segment' | 'accoil' | 'amplitude';
 
@@ -23,33 +26,61 @@ export interface IngestRouteInfo {
   route: IngestRoute;
   method: 'POST';
   path: string;
+  /**
+   * More paths with the same semantics: analytics.js (@segment/analytics-next) posts each call to
+   * `<apiHost>/<first letter of its type>` and batches to `<apiHost>/b`.
+   */
+  aliases: readonly string[];
   family: IngestClientFamily;
   /** Batch routes answer with per-event rejections instead of failing the whole request. */
   batch: 'always' | 'never' | 'when-array';
+  /** Amplitude's Identify APIs post forms (application/x-www-form-urlencoded); every route takes JSON. */
+  body: 'json' | 'json-or-form';
+  /** What the route's clients expect of an accepted request: a 2xx, or Amplitude's `200 {code: 200}`. */
+  reply: 'accepted' | 'amplitude';
 }
 
-export const INGEST_ROUTES: readonly IngestRouteInfo[] = [
-  { route: 'segment', method: 'POST', path: '/segment', family: 'segment', batch: 'never' },
-  { route: 'v1/identify', method: 'POST', path: '/v1/identify', family: 'segment', batch: 'never' },
-  { route: 'v1/track', method: 'POST', path: '/v1/track', family: 'segment', batch: 'never' },
-  { route: 'v1/page', method: 'POST', path: '/v1/page', family: 'segment', batch: 'never' },
-  { route: 'v1/screen', method: 'POST', path: '/v1/screen', family: 'segment', batch: 'never' },
-  { route: 'v1/group', method: 'POST', path: '/v1/group', family: 'segment', batch: 'never' },
-  { route: 'v1/alias', method: 'POST', path: '/v1/alias', family: 'segment', batch: 'never' },
-  { route: 'v1/batch', method: 'POST', path: '/v1/batch', family: 'segment', batch: 'always' },
-  { route: 'v2/identify', method: 'POST', path: '/v2/identify', family: 'accoil', batch: 'never' },
-  { route: 'v2/group', method: 'POST', path: '/v2/group', family: 'accoil', batch: 'never' },
-  { route: 'v2/track', method: 'POST', path: '/v2/track', family: 'accoil', batch: 'never' },
-  { route: 'v1/users', method: 'POST', path: '/v1/users', family: 'accoil', batch: 'never' },
-  { route: 'v1/groups', method: 'POST', path: '/v1/groups', family: 'accoil', batch: 'never' },
-  { route: 'v1/events', method: 'POST', path: '/v1/events', family: 'accoil', batch: 'never' },
-  { route: 'amplitude', method: 'POST', path: '/amplitude', family: 'amplitude', batch: 'when-array' },
-  { route: '2/httpapi', method: 'POST', path: '/2/httpapi', family: 'amplitude', batch: 'always' },
+type RouteRow = Pick<IngestRouteInfo, 'route' | 'family' | 'batch'> & Partial<Pick<IngestRouteInfo, 'aliases' | 'body' | 'reply'>>;
+
+const ROWS: readonly RouteRow[] = [
+  { route: 'segment', family: 'segment', batch: 'never' },
+  { route: 'v1/identify', family: 'segment', batch: 'never', aliases: ['/v1/i'] },
+  { route: 'v1/track', family: 'segment', batch: 'never', aliases: ['/v1/t'] },
+  { route: 'v1/page', family: 'segment', batch: 'never', aliases: ['/v1/p'] },
+  { route: 'v1/screen', family: 'segment', batch: 'never', aliases: ['/v1/s'] },
+  { route: 'v1/group', family: 'segment', batch: 'never', aliases: ['/v1/g'] },
+  { route: 'v1/alias', family: 'segment', batch: 'never', aliases: ['/v1/a'] },
+  { route: 'v1/batch', family: 'segment', batch: 'always', aliases: ['/v1/b'] },
+  { route: 'v2/identify', family: 'accoil', batch: 'never' },
+  { route: 'v2/group', family: 'accoil', batch: 'never' },
+  { route: 'v2/track', family: 'accoil', batch: 'never' },
+  { route: 'v1/users', family: 'accoil', batch: 'never' },
+  { route: 'v1/groups', family: 'accoil', batch: 'never' },
+  { route: 'v1/events', family: 'accoil', batch: 'never' },
+  { route: 'amplitude', family: 'amplitude', batch: 'when-array' },
+  { route: '2/httpapi', family: 'amplitude', batch: 'always', reply: 'amplitude' },
+  // Amplitude's Batch Event Upload, Identify and Group Identify APIs.
+  { route: 'batch', family: 'amplitude', batch: 'always', reply: 'amplitude' },
+  { route: 'identify', family: 'amplitude', batch: 'when-array', body: 'json-or-form', reply: 'amplitude' },
+  { route: 'groupidentify', family: 'amplitude', batch: 'when-array', body: 'json-or-form', reply: 'amplitude' },
 ];
 
-const BATCH_FLAG = new Map(INGEST_ROUTES.map((info) => [info.route, info.batch]));
+export const INGEST_ROUTES: readonly IngestRouteInfo[] = ROWS.map((row) => ({
+  method: 'POST',
+  path: `/${row.route}`,
+  aliases: [],
+  body: 'json',
+  reply: 'accepted',
+  ...row,
+}));
+
+const INFO = new Map(INGEST_ROUTES.map((info) => [info.route, info]));
+
+export function ingestRouteInfo(route: IngestRoute): IngestRouteInfo {
+  return INFO.get(route)!;
+}
 
 /** A route whose body may hold several events: the event limit then applies to each, not to the body. */
 export function isBatchRoute(route: IngestRoute): boolean {
-  return BATCH_FLAG.get(route) !== 'never';
+  return ingestRouteInfo(route).batch !== 'never';
 }

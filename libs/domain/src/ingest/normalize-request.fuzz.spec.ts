@@ -25,10 +25,31 @@ const VALID_BODIES: Record<IngestRoute, unknown> = {
   'v1/events': { api_key: 'k', timestamp: 1500000000000, user_id: 'user_12345', event: 'Report_Created' },
   amplitude: { event: 'E', userId: 'u', groupTraits: [{ groupId: 'g', traits: { a: 1 } }] },
   '2/httpapi': amplitudeNodeBody,
+  batch: amplitudeNodeBody,
+  // As the form parser hands them over: identification is JSON text.
+  identify: {
+    api_key: 'k',
+    identification: JSON.stringify({ user_id: 'u', user_properties: { $set: { a: 1 }, $setOnce: { b: 2 }, $unset: { c: '-' } } }),
+  },
+  groupidentify: {
+    api_key: 'k',
+    identification: JSON.stringify([
+      { group_type: 'org', group_value: 'g', group_properties: { $set: { plan: 'pro' }, $setOnce: { first: 1 } } },
+    ]),
+  },
 };
 
 const BODIES_PER_ROUTE = 400;
 const EVENT_TYPES = new Set(['identify', 'group', 'track', 'alias']);
+
+/** What a client could have sent as a form field: generated values that JSON cannot hold become broken JSON. */
+function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return '{"broken":';
+  }
+}
 
 type Outcome = { kind: 'accepted' | 'refused' } | { kind: 'failure'; reason: string };
 
@@ -50,6 +71,9 @@ function invalidEventReason(event: IngestEvent): string | undefined {
   if (Number.isNaN(Date.parse(event.timestamp)) || new Date(event.timestamp).toISOString() !== event.timestamp) return 'bad timestamp';
   if (event.userId === undefined && event.anonymousId === undefined && event.type !== 'group') return 'no user';
   if (event.traits !== undefined && (typeof event.traits !== 'object' || Array.isArray(event.traits))) return 'bad traits';
+  if (event.traitsIfAbsent !== undefined && (typeof event.traitsIfAbsent !== 'object' || Array.isArray(event.traitsIfAbsent))) {
+    return 'bad traitsIfAbsent';
+  }
   return undefined;
 }
 
@@ -80,7 +104,10 @@ describe('normalizeRequest under malformed input (fuzz)', () => {
       for (const [route, body] of [
         ['v1/batch', { batch: items }],
         ['2/httpapi', { events: items }],
+        ['batch', { events: items }],
         ['amplitude', items],
+        ['identify', { identification: items }],
+        ['groupidentify', { identification: jsonText(items) }],
       ] as const) {
         const outcome = outcomeOf(route, body);
         if (outcome.kind === 'failure') failures.push(`${route} #${i}: ${outcome.reason}`);
@@ -103,6 +130,21 @@ describe('normalizeRequest under malformed input (fuzz)', () => {
     expect(normalizeRequest('v1/batch', batch, testContext()).rejected).toEqual([
       expect.objectContaining({ index: 1, code: 'payload_too_large', path: '/batch/1' }),
     ]);
+  });
+
+  it('reads form identifications as JSON text: garbage text, wrong JSON and mutated items are 4xx, never a crash', () => {
+    const random = seededRandom(7);
+    const failures: string[] = [];
+    const texts = ['', '{', 'null', '"x"', '42', '[]', '{"user_id":', '{"__proto__":{"polluted":1},"user_id":"u"}', '%7B%7D', '\u0000'];
+    for (let i = 0; i < 400; i++) {
+      const item = i % 3 === 1 ? randomValue(random, 3) : mutateBody(random, { user_id: 'u', group_type: 't', group_value: 'g' });
+      const text = i % 3 === 0 ? texts[i % texts.length] : jsonText(item);
+      for (const route of ['identify', 'groupidentify'] as const) {
+        const outcome = outcomeOf(route, { api_key: 'k', identification: text });
+        if (outcome.kind === 'failure') failures.push(`${route} #${i}: ${outcome.reason}`);
+      }
+    }
+    expect(failures.slice(0, 5)).toEqual([]);
   });
 
   it('never pollutes Object.prototype', () => {

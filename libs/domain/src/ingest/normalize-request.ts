@@ -2,6 +2,7 @@ import type { IngestEvent } from '../ingest-event';
 import { normalizeAccoilV1Events, normalizeAccoilV1Groups, normalizeAccoilV1Users } from '../normalize/accoil/normalize-accoil-v1';
 import { normalizeAccoilV2Group, normalizeAccoilV2Identify, normalizeAccoilV2Track } from '../normalize/accoil/normalize-accoil-v2';
 import { normalizeAmplitudeHttpApi } from '../normalize/amplitude/normalize-amplitude-http-api';
+import { normalizeAmplitudeGroupIdentifyApi, normalizeAmplitudeIdentifyApi } from '../normalize/amplitude/normalize-amplitude-identify-api';
 import { normalizeAmplitudeRoute } from '../normalize/amplitude/normalize-amplitude-route';
 import { normalizeSegmentBatch } from '../normalize/segment/normalize-segment-batch';
 import { normalizeSegmentEvent } from '../normalize/segment/normalize-segment-event';
@@ -52,6 +53,10 @@ const ROUTE_NORMALIZERS: Record<IngestRoute, NormalizeRoute> = {
   'v1/events': single(normalizeAccoilV1Events),
   amplitude: normalizeAmplitudeRoute,
   '2/httpapi': normalizeAmplitudeHttpApi,
+  // Amplitude's Batch Event Upload API takes the HTTP API v2 body.
+  batch: normalizeAmplitudeHttpApi,
+  identify: normalizeAmplitudeIdentifyApi,
+  groupidentify: normalizeAmplitudeGroupIdentifyApi,
 };
 
 function isEmptyObject(body: unknown): boolean {

@@ -28,6 +28,9 @@ export function buildIngestEvent(fields: IngestEvent): IngestEvent {
   if (fields.event !== undefined) event.event = fields.event;
   if (fields.previousId !== undefined) event.previousId = fields.previousId;
   if (fields.traits !== undefined) event.traits = copyTraits(fields.traits);
+  if (fields.traitsIfAbsent !== undefined && Object.keys(fields.traitsIfAbsent).length > 0) {
+    event.traitsIfAbsent = copyTraits(fields.traitsIfAbsent);
+  }
   return event;
 }
 

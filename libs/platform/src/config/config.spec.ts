@@ -45,3 +45,27 @@ describe('loadConfig: delivery', () => {
     expect(() => loadConfig({ COIL_SECRET_KEY: 'short' })).toThrow(/^COIL_SECRET_KEY must be at least 32 characters/);
   });
 });
+
+describe('loadConfig: CORS origins', () => {
+  it('opens the ingest to any origin and closes the read API by default', () => {
+    expect(loadConfig({})).toMatchObject({ ingestCorsOrigins: '*', apiCorsOrigins: [] });
+  });
+
+  it('reads comma lists of origins, and * alone', () => {
+    const config = loadConfig({
+      INGEST_CORS_ORIGINS: 'https://app.example.com, http://localhost:3000',
+      API_CORS_ORIGINS: '*',
+    });
+    expect(config).toMatchObject({ ingestCorsOrigins: ['https://app.example.com', 'http://localhost:3000'], apiCorsOrigins: '*' });
+    expect(loadConfig({ INGEST_CORS_ORIGINS: '' }).ingestCorsOrigins).toBe('*');
+  });
+
+  it('fails fast naming the variable on something that is not an origin', () => {
+    for (const bad of ['app.example.com', 'https://app.example.com/', 'https://a.io/path', 'ftp://a.io', '*,https://a.io']) {
+      expect(() => loadConfig({ INGEST_CORS_ORIGINS: bad })).toThrow(/^INGEST_CORS_ORIGINS must be \* or a comma list of origins/);
+    }
+    expect(() => loadConfig({ API_CORS_ORIGINS: 'https://ok.io,nope' })).toThrow(
+      'API_CORS_ORIGINS must be * or a comma list of origins such as https://app.example.com, got "nope"',
+    );
+  });
+});

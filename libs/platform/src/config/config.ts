@@ -19,6 +19,10 @@ export interface CoilConfig {
   ingestBatchDelayMs: number;
   /** A queue write slower than this answers 503. */
   ingestQueueTimeoutMs: number;
+  /** Origins whose pages may send to the ingest (CORS): `*` (default; write keys are public) or a list. */
+  ingestCorsOrigins: CorsOriginList;
+  /** Origins whose pages may call the read API (CORS); empty (default): none, read tokens are secrets. */
+  apiCorsOrigins: CorsOriginList;
   /** Events per second each ingest process admits per ingest key (429 above). */
   ingestRateLimit: number;
   /** Requests per second the read API admits per read token (429 above). */
@@ -47,6 +51,9 @@ export interface CoilConfig {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** `*` for any origin, else exact origins (`scheme://host[:port]`, no path); [] allows none. */
+export type CorsOriginList = '*' | string[];
 
 function port(env: Env, name: string, fallback: number): number {
   const raw = env[name];
@@ -111,6 +118,31 @@ function url(env: Env, name: string, fallback: string, protocols: string[]): str
   return raw;
 }
 
+/** `*`, or a comma list of origins as browsers send them in `Origin` (no path, no trailing slash). */
+function corsOrigins(env: Env, name: string, fallback: string): CorsOriginList {
+  const raw = (env[name] || fallback).trim();
+  if (raw === '*') return '*';
+  const origins = raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (!isOrigin(origin)) {
+      throw new Error(`${name} must be * or a comma list of origins such as https://app.example.com, got "${origin}"`);
+    }
+  }
+  return origins;
+}
+
+function isOrigin(text: string): boolean {
+  try {
+    const parsed = new URL(text);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.origin === text;
+  } catch {
+    return false;
+  }
+}
+
 /** At least 32 characters, so that the AES key derived from it is not guessable. */
 function secretKey(env: Env): string | null {
   const raw = env.COIL_SECRET_KEY;
@@ -136,6 +168,8 @@ export function loadConfig(env: Env = process.env): CoilConfig {
     ingestBatchDelayMs: positiveInt(env, 'INGEST_BATCH_DELAY_MS', 0, 0),
     ingestQueueTimeoutMs: positiveInt(env, 'INGEST_QUEUE_TIMEOUT_MS', 2000),
     ingestRateLimit: positiveInt(env, 'INGEST_RATE_LIMIT', 100000),
+    ingestCorsOrigins: corsOrigins(env, 'INGEST_CORS_ORIGINS', '*'),
+    apiCorsOrigins: corsOrigins(env, 'API_CORS_ORIGINS', ''),
     apiRateLimit: positiveInt(env, 'API_RATE_LIMIT', 100),
     workerConcurrency: positiveInt(env, 'WORKER_CONCURRENCY', 4),
     workerLockDurationMs: positiveInt(env, 'WORKER_LOCK_DURATION_MS', 30_000, 1000),

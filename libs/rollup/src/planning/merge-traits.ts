@@ -8,6 +8,8 @@ export interface StoredTraits {
 
 export interface TraitUpdate {
   traits: Traits;
+  /** Keys set only when the row lacks them once `traits` is applied (Amplitude's $setOnce). */
+  traitsIfAbsent?: Traits;
   at: Date;
 }
 
@@ -15,6 +17,8 @@ export interface TraitUpdate {
  * Applies one update. A newer (or equally new) update wins key by key and `null` removes a key.
  * An update older than the row's traits_at arrived late: it may only fill keys the row lacks,
  * never overwrite or remove, because the row keeps one time for all keys, not one per key.
+ * `traitsIfAbsent` fills only keys the row lacks, whatever the update's time: applying the same
+ * update again changes nothing, and the first value a key ever got stays.
  */
 export function mergeTraits(stored: StoredTraits, update: TraitUpdate): StoredTraits {
   const isNewer = stored.traitsAt === null || update.at.getTime() >= stored.traitsAt.getTime();
@@ -24,9 +28,12 @@ export function mergeTraits(stored: StoredTraits, update: TraitUpdate): StoredTr
     if (isNewer) {
       if (value === null) delete traits[key];
       else traits[key] = value;
-    } else if (value !== null && !(key in traits)) {
+    } else if (value !== null && !Object.hasOwn(traits, key)) {
       traits[key] = value;
     }
+  }
+  for (const [key, value] of Object.entries(update.traitsIfAbsent ?? {})) {
+    if (value !== undefined && value !== null && !Object.hasOwn(traits, key)) traits[key] = value;
   }
   return { traits, traitsAt: isNewer ? update.at : stored.traitsAt };
 }

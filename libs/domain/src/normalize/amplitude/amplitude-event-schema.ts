@@ -30,7 +30,7 @@ export interface AmplitudeEventInput {
   group_properties?: AmplitudePropertiesInput;
 }
 
-const propertiesSchema = {
+export const propertiesSchema = {
   ...traitsSchema,
   properties: {
     $set: traitsSchema,
@@ -45,7 +45,7 @@ const propertiesSchema = {
 } as const;
 
 /** A group type maps to one id or a list of ids (all are candidate accounts). */
-const groupsSchema = {
+export const groupsSchema = {
   ...traitsSchema,
   maxProperties: MAX_GROUPS_PER_EVENT,
   additionalProperties: { ...idSchema, type: ['string', 'integer', 'array'], maxItems: MAX_GROUPS_PER_EVENT, items: idSchema },

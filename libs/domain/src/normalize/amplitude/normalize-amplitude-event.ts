@@ -4,7 +4,7 @@ import { resolveEventTimestamp } from '../../ingest/time/resolve-event-timestamp
 import { validationError } from '../../ingest/validation/validation-error';
 import { buildIngestEvent, toId, withoutNullFields } from '../build-ingest-event';
 import { AMPLITUDE_GROUP_IDENTIFY, AMPLITUDE_IDENTIFY, validateAmplitudeEvent, type AmplitudeEventInput } from './amplitude-event-schema';
-import { flattenAmplitudeProperties } from './flatten-amplitude-properties';
+import { flattenAmplitudeProperties, hasChanges, NO_CHANGES, withGroupType } from './flatten-amplitude-properties';
 import { primaryAmplitudeGroup, type AmplitudeGroup } from './primary-amplitude-group';
 
 type SharedFields = Pick<IngestEvent, 'userId' | 'anonymousId' | 'groupId' | 'timestamp' | 'receivedAt'>;
@@ -44,16 +44,16 @@ function isSpecialEvent(input: AmplitudeEventInput): boolean {
 
 function identifyEvent(input: AmplitudeEventInput, shared: SharedFields, baseId: string): IngestEvent | undefined {
   const isIdentifyCall = input.event_type === AMPLITUDE_IDENTIFY;
-  const traits = input.user_properties ? flattenAmplitudeProperties(input.user_properties, '/user_properties') : {};
-  if (!isIdentifyCall && Object.keys(traits).length === 0) return undefined;
+  const changes = input.user_properties ? flattenAmplitudeProperties(input.user_properties, '/user_properties') : NO_CHANGES;
+  if (!isIdentifyCall && !hasChanges(changes)) return undefined;
   const messageId = isIdentifyCall ? baseId : `${baseId}:identify`;
-  return buildIngestEvent({ ...shared, type: 'identify', messageId, traits });
+  return buildIngestEvent({ ...shared, type: 'identify', messageId, ...changes });
 }
 
 function groupEvent(input: AmplitudeEventInput, primary: AmplitudeGroup, shared: SharedFields, baseId: string): IngestEvent | undefined {
   const isGroupIdentifyCall = input.event_type === AMPLITUDE_GROUP_IDENTIFY;
   if (!isGroupIdentifyCall && input.group_properties === undefined) return undefined;
-  const properties = input.group_properties ? flattenAmplitudeProperties(input.group_properties, '/group_properties') : {};
+  const changes = input.group_properties ? flattenAmplitudeProperties(input.group_properties, '/group_properties') : NO_CHANGES;
   const messageId = isGroupIdentifyCall ? baseId : `${baseId}:group:${primary.groupId}`;
-  return buildIngestEvent({ ...shared, type: 'group', messageId, traits: { ...properties, group_type: primary.groupType } });
+  return buildIngestEvent({ ...shared, type: 'group', messageId, ...withGroupType(changes, primary.groupType) });
 }

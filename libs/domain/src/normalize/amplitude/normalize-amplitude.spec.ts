@@ -19,7 +19,8 @@ describe('POST /2/httpapi (@amplitude/analytics-node)', () => {
         ...user,
         type: 'identify',
         messageId: '91c86d4b-aac8-4a3f-a31e-a795a7c35d4c',
-        traits: { first: 1, email: 'a@b.c', gone: null },
+        traits: { email: 'a@b.c', gone: null },
+        traitsIfAbsent: { first: 1 },
         timestamp: '2026-03-10T11:59:00.002Z',
       },
       {
