@@ -1,4 +1,4 @@
-import { startApi, type ApiHarness } from './api-harness';
+import { readPages, startApi, type ApiHarness } from './api-harness';
 import { Seed } from './seed';
 
 let api: ApiHarness;
@@ -28,19 +28,9 @@ type Page = {
 };
 
 async function readAll(order: 'asc' | 'desc', limit: number): Promise<{ ids: string[]; pages: number }> {
-  const ids: string[] = [];
-  let path: string | null =
-    `/v1/accounts/list?workspace_id=${api.workspace.workspace_id}&sort=engagement_score&order=${order}&limit=${limit}`;
-  let pages = 0;
-  while (path) {
-    const response = await api.get(path);
-    expect(response.status).toBe(200);
-    const page = response.body as unknown as Page;
-    ids.push(...page.data.map((account) => account.id));
-    path = page._links.next?.href ?? null;
-    pages += 1;
-  }
-  return { ids, pages };
+  const first = `/v1/accounts/list?workspace_id=${api.workspace.workspace_id}&sort=engagement_score&order=${order}&limit=${limit}`;
+  const { items, pages } = await readPages(api, first, (page: Page) => page.data);
+  return { ids: items.map((account) => account.id), pages };
 }
 
 function expectedOrder(order: 'asc' | 'desc'): string[] {
@@ -187,16 +177,7 @@ describe('GET /v1/accounts/list: every sort, filters and expansions', () => {
   const base = () => `/v1/accounts/list?workspace_id=${listApi.workspace.workspace_id}`;
 
   async function readAll(query: string, limit: number): Promise<Listed[]> {
-    const items: Listed[] = [];
-    let path: string | null = `${base()}&${query}&limit=${limit}`;
-    while (path) {
-      const response = await listApi.get(path);
-      expect(response.status).toBe(200);
-      const page = response.body as unknown as ListPage;
-      items.push(...page.data);
-      path = page._links.next?.href ?? null;
-    }
-    return items;
+    return (await readPages(listApi, `${base()}&${query}&limit=${limit}`, (page: ListPage) => page.data)).items;
   }
 
   /** Nulls last in both orders; ties by id in the same order. */

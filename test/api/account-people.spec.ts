@@ -1,4 +1,4 @@
-import { startApi, type ApiHarness } from './api-harness';
+import { readPages, startApi, type ApiHarness } from './api-harness';
 import { Seed } from './seed';
 
 let api: ApiHarness;
@@ -37,18 +37,8 @@ type Page = { data: Person[]; next_cursor: string | null; _links: { self: { href
 const base = () => `/v1/accounts/users?workspace_id=${api.workspace.workspace_id}`;
 
 async function readAll(first: string): Promise<{ people: Person[]; pages: number }> {
-  const people: Person[] = [];
-  let path: string | null = first;
-  let pages = 0;
-  while (path) {
-    const response = await api.get(path);
-    expect(response.status).toBe(200);
-    const page = response.body as unknown as Page;
-    people.push(...page.data);
-    path = page._links.next?.href ?? null;
-    pages += 1;
-  }
-  return { people, pages };
+  const { items, pages } = await readPages(api, first, (page: Page) => page.data);
+  return { people: items, pages };
 }
 
 function expectedOrder(): string[] {

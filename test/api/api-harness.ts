@@ -25,7 +25,11 @@ export interface ApiHarness {
 }
 
 /** The api in-process with its own cache prefix and a fresh workspace. */
-export async function startApi(options: Partial<ApiOptions> = {}, apiRateLimit = 10_000, overrides: Partial<CoilConfig> = {}): Promise<ApiHarness> {
+export async function startApi(
+  options: Partial<ApiOptions> = {},
+  apiRateLimit = 10_000,
+  overrides: Partial<CoilConfig> = {},
+): Promise<ApiHarness> {
   const config: CoilConfig = { ...loadConfig(), queuePrefix: `test-${randomUUID()}`, apiRateLimit, ...overrides };
   const cacheKeyPrefix = `${config.queuePrefix}:read`;
   const prisma = createPrismaClient(config.databaseUrl, 2);
@@ -57,4 +61,30 @@ async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
   const keys = await redis.keys(pattern);
   if (keys.length > 0) await redis.del(...keys);
   redis.disconnect();
+}
+
+interface Paged {
+  next_cursor: string | null;
+  _links: { next: { href: string } | null };
+}
+
+/** Every item of a keyset listing, following `_links.next` from `first`: each page answers 200 and links on exactly when it has a cursor. */
+export async function readPages<P extends Paged, T>(
+  api: Pick<ApiHarness, 'get'>,
+  first: string,
+  itemsOf: (page: P) => T[],
+): Promise<{ items: T[]; pages: number }> {
+  const items: T[] = [];
+  let path: string | null = first;
+  let pages = 0;
+  while (path) {
+    const response = await api.get(path);
+    expect(response.status).toBe(200);
+    const page = response.body as unknown as P;
+    expect(page.next_cursor === null).toBe(page._links.next === null);
+    items.push(...itemsOf(page));
+    path = page._links.next?.href ?? null;
+    pages += 1;
+  }
+  return { items, pages };
 }

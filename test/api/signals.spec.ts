@@ -1,5 +1,5 @@
 import { SIGNAL_KINDS, signalId, type Signal, type SignalKind, type SignalSubject } from '@coil/signals';
-import { startApi, type ApiHarness } from './api-harness';
+import { readPages, startApi, type ApiHarness } from './api-harness';
 import { Seed } from './seed';
 
 type Page = { signals: Signal[]; next_cursor: string | null; _links: { self: { href: string }; next: { href: string } | null } };
@@ -74,18 +74,8 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 async function walk(query: string): Promise<{ ids: string[]; pages: number; signals: Signal[] }> {
-  const signals: Signal[] = [];
-  let path: string | null = `/v1/signals?workspace_id=${workspaceId}&${query}`;
-  let pages = 0;
-  while (path) {
-    const response = await api.get(path);
-    expect(response.status).toBe(200);
-    const page = response.body as unknown as Page;
-    signals.push(...page.signals);
-    expect(page.next_cursor === null).toBe(page._links.next === null);
-    path = page._links.next?.href ?? null;
-    pages += 1;
-  }
+  const first = `/v1/signals?workspace_id=${workspaceId}&${query}`;
+  const { items: signals, pages } = await readPages(api, first, (page: Page) => page.signals);
   return { ids: signals.map((signal) => signal.id), pages, signals };
 }
 

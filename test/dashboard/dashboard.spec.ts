@@ -187,17 +187,21 @@ describe('the dashboard in Chromium', () => {
     await expectNoSeriousViolations(page);
   });
 
-  it('refuses a wrong token with the API message and shows no data', async () => {
-    const refused = await fetch(`${base}/v1/me`, { headers: { authorization: 'Bearer coil_wrong_token' } });
-    const { error } = (await refused.json()) as { error: { message: string } };
-    expect(refused.status).toBe(401);
+  it('refuses a wrong token and a revoked one with the API message and shows no data', async () => {
+    const revoked = await stack.ingest.admin.createToken(stack.ingest.workspaceId);
+    await stack.ingest.admin.revokeToken(stack.ingest.workspaceId, { id: revoked.id });
+    for (const token of ['coil_wrong_token', revoked.api_token]) {
+      const refused = await fetch(`${base}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+      const { error } = (await refused.json()) as { error: { message: string } };
+      expect(refused.status).toBe(401);
 
-    const page = await newPage();
-    await signIn(page, 'coil_wrong_token');
-    await expect(page.getByRole('alert').innerText()).resolves.toBe(error.message);
-    expect(new URL(page.url()).pathname).toBe('/app/sign-in');
-    await expect(page.locator('table').count()).resolves.toBe(0);
-    await expect(page.evaluate<number>('sessionStorage.length')).resolves.toBe(0);
+      const page = await newPage();
+      await signIn(page, token);
+      await expect(page.getByRole('alert').innerText()).resolves.toBe(error.message);
+      expect(new URL(page.url()).pathname).toBe('/app/sign-in');
+      await expect(page.locator('table').count()).resolves.toBe(0);
+      await expect(page.evaluate<number>('sessionStorage.length')).resolves.toBe(0);
+    }
   });
 
   it('returns to sign-in with the message when a later request is refused (token revoked meanwhile)', async () => {

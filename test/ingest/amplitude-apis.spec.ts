@@ -26,13 +26,25 @@ describe('Amplitude Batch, Identify and Group Identify APIs', () => {
     const body = {
       api_key: ingest.apiKey,
       events: [
-        { event_type: 'Exported', user_id: 'u1', insert_id: 'bat-1', time: Date.now(), groups: { org: 'acme' }, event_properties: { x: 1 } },
+        {
+          event_type: 'Exported',
+          user_id: 'u1',
+          insert_id: 'bat-1',
+          time: Date.now(),
+          groups: { org: 'acme' },
+          event_properties: { x: 1 },
+        },
         { event_type: 'Exported', user_id: 'u2', insert_id: 'bat-2' },
       ],
     };
     const response = await request(ingest.url).post('/batch').send(body);
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ code: 200, events_ingested: 2, payload_size_bytes: expect.any(Number), server_upload_time: expect.any(Number) });
+    expect(response.body).toMatchObject({
+      code: 200,
+      events_ingested: 2,
+      payload_size_bytes: expect.any(Number),
+      server_upload_time: expect.any(Number),
+    });
     const events = await ingest.queuedEvents();
     expect(events.map((event) => [event.messageId, event.userId, event.groupId])).toEqual([
       ['bat-1', 'u1', 'acme'],
@@ -43,7 +55,10 @@ describe('Amplitude Batch, Identify and Group Identify APIs', () => {
 
   it('POST /identify (form): $set and $unset as traits, $setOnce as traitsIfAbsent, other operations ignored', async () => {
     const identification = [
-      { user_id: 'u1', user_properties: { $set: { plan: 'pro' }, $setOnce: { first_plan: 'trial' }, $unset: { legacy: '-' }, $add: { logins: 1 } } },
+      {
+        user_id: 'u1',
+        user_properties: { $set: { plan: 'pro' }, $setOnce: { first_plan: 'trial' }, $unset: { legacy: '-' }, $add: { logins: 1 } },
+      },
       { device_id: 'd-2', user_properties: { role: 'admin' } },
     ];
     const response = await form('/identify', { api_key: ingest.apiKey, identification: JSON.stringify(identification) });
@@ -51,18 +66,32 @@ describe('Amplitude Batch, Identify and Group Identify APIs', () => {
     expect(response.body).toMatchObject({ code: 200, events_ingested: 2 });
     const events = await ingest.queuedEvents();
     expect(events).toEqual([
-      expect.objectContaining({ type: 'identify', userId: 'u1', traits: { plan: 'pro', legacy: null }, traitsIfAbsent: { first_plan: 'trial' } }),
+      expect.objectContaining({
+        type: 'identify',
+        userId: 'u1',
+        traits: { plan: 'pro', legacy: null },
+        traitsIfAbsent: { first_plan: 'trial' },
+      }),
       expect.objectContaining({ type: 'identify', anonymousId: 'd-2', traits: { role: 'admin' } }),
     ]);
     expect(events[1].traitsIfAbsent).toBeUndefined();
   });
 
   it('POST /groupidentify (form): the account group_value gets the traits, group_type among them', async () => {
-    const identification = { group_type: 'org', group_value: 'acme', group_properties: { $set: { name: 'Acme' }, $setOnce: { signed_up: '2026-01-01' } } };
+    const identification = {
+      group_type: 'org',
+      group_value: 'acme',
+      group_properties: { $set: { name: 'Acme' }, $setOnce: { signed_up: '2026-01-01' } },
+    };
     const response = await form('/groupidentify', { api_key: ingest.apiKey, identification: JSON.stringify(identification) });
     expect(response.status).toBe(200);
     expect(await ingest.queuedEvents()).toEqual([
-      expect.objectContaining({ type: 'group', groupId: 'acme', traits: { name: 'Acme', group_type: 'org' }, traitsIfAbsent: { signed_up: '2026-01-01' } }),
+      expect.objectContaining({
+        type: 'group',
+        groupId: 'acme',
+        traits: { name: 'Acme', group_type: 'org' },
+        traitsIfAbsent: { signed_up: '2026-01-01' },
+      }),
     ]);
   });
 
@@ -80,10 +109,24 @@ describe('Amplitude Batch, Identify and Group Identify APIs', () => {
     expectError(await form('/identify', { api_key: key }), 400, 'missing_field', '/identification');
     expectError(await form('/identify', { api_key: key, identification: '{"user_id":' }), 400, 'invalid_json', '/identification');
     expectError(await form('/identify', { api_key: key, identification: '42' }), 400, 'invalid_type', '/identification');
-    expectError(await form('/identify', { api_key: key, identification: '{"user_properties":{}}' }), 400, 'missing_field', '/identification/user_id');
-    expectError(await form('/groupidentify', { api_key: key, identification: '{"group_type":"org"}' }), 400, 'missing_field', '/identification/group_value');
+    expectError(
+      await form('/identify', { api_key: key, identification: '{"user_properties":{}}' }),
+      400,
+      'missing_field',
+      '/identification/user_id',
+    );
+    expectError(
+      await form('/groupidentify', { api_key: key, identification: '{"group_type":"org"}' }),
+      400,
+      'missing_field',
+      '/identification/group_value',
+    );
     expectError(await request(ingest.url).post('/identify').type('form').send('%%%&&&=='), 401, 'unauthorized');
-    expectError(await request(ingest.url).post('/identify').set('Content-Type', 'application/x-www-form-urlencoded').send(''), 400, 'invalid_json');
+    expectError(
+      await request(ingest.url).post('/identify').set('Content-Type', 'application/x-www-form-urlencoded').send(''),
+      400,
+      'invalid_json',
+    );
     expectError(await request(ingest.url).post('/identify').set('Content-Type', 'application/xml').send('<a/>'), 400, 'invalid_json');
     // A form where a route takes only JSON: the content type is wrong, whatever the key.
     expectError(await form('/v1/track', { writeKey: key, userId: 'u', event: 'e' }), 400, 'invalid_json');
@@ -110,7 +153,10 @@ describe('Amplitude Batch, Identify and Group Identify APIs', () => {
       .set('Access-Control-Request-Method', 'POST')
       .set('Access-Control-Request-Headers', 'content-type');
     expect(preflight.status).toBe(204);
-    const answer = await form('/identify', { api_key: ingest.apiKey, identification: '{"user_id":"u"}' }).set('Origin', 'http://page.example.test');
+    const answer = await form('/identify', { api_key: ingest.apiKey, identification: '{"user_id":"u"}' }).set(
+      'Origin',
+      'http://page.example.test',
+    );
     expect(answer.headers['access-control-allow-origin']).toBe('*');
   });
 });
@@ -126,7 +172,11 @@ describe('Amplitude Identify APIs under the rate limit', () => {
 
   it('answers 429 with Retry-After once the key has used its events', async () => {
     const identification = JSON.stringify([{ user_id: 'a' }, { user_id: 'b' }]);
-    const send = () => request(ingest.url).post('/identify').type('form').send(new URLSearchParams({ api_key: ingest.apiKey, identification }).toString());
+    const send = () =>
+      request(ingest.url)
+        .post('/identify')
+        .type('form')
+        .send(new URLSearchParams({ api_key: ingest.apiKey, identification }).toString());
     expect((await send()).status).toBe(200);
     const limited = await send();
     expect(limited.status).toBe(429);

@@ -30,7 +30,13 @@ describe('analytics.js (@segment/analytics-next) paths', () => {
   }
 
   const timestamp = '2026-03-10T10:00:00.000Z';
-  const common = { anonymousId: 'anon-1', context: { page: { url: 'http://page' } }, timestamp, sentAt: timestamp, _metadata: { bundled: [] } };
+  const common = {
+    anonymousId: 'anon-1',
+    context: { page: { url: 'http://page' } },
+    timestamp,
+    sentAt: timestamp,
+    _metadata: { bundled: [] },
+  };
   const calls: Array<[string, string, Record<string, unknown>]> = [
     ['/v1/i', '/v1/identify', { type: 'identify', messageId: 'ajs-i', userId: 'u1', traits: { email: 'a@b.c' } }],
     ['/v1/t', '/v1/track', { type: 'track', messageId: 'ajs-t', userId: 'u1', event: 'Clicked', properties: { secret: SENTINEL } }],
@@ -76,10 +82,18 @@ describe('analytics.js (@segment/analytics-next) paths', () => {
   });
 
   it('every new path keeps the error codes: 401 without a key, 400 for bad JSON, 413 over the limits', async () => {
-    const noKey = await request(ingest.url).post('/v1/t').set('Origin', PAGE_ORIGIN).set('Content-Type', 'text/plain').send('{"type":"track","userId":"u","event":"e"}');
+    const noKey = await request(ingest.url)
+      .post('/v1/t')
+      .set('Origin', PAGE_ORIGIN)
+      .set('Content-Type', 'text/plain')
+      .send('{"type":"track","userId":"u","event":"e"}');
     expect(noKey.status).toBe(401);
     expect(noKey.body.error.code).toBe('unauthorized');
-    const badJson = await request(ingest.url).post('/v1/t').set('Authorization', basicAuth(ingest.apiKey)).set('Content-Type', 'text/plain').send('{"type":');
+    const badJson = await request(ingest.url)
+      .post('/v1/t')
+      .set('Authorization', basicAuth(ingest.apiKey))
+      .set('Content-Type', 'text/plain')
+      .send('{"type":');
     expect(badJson.status).toBe(400);
     expect(badJson.body.error.code).toBe('invalid_json');
     const tooBig = await send('/v1/t', { type: 'track', userId: 'u', event: 'e', context: { blob: 'x'.repeat(40_000) } });
@@ -93,14 +107,21 @@ describe('analytics.js (@segment/analytics-next) paths', () => {
 
   it('POST /v1/m answers 200 without a key, stores and counts nothing, and keeps the body limits', async () => {
     const metrics = { series: [{ type: 'Counter', metric: 'analytics_js.invoke.track', value: 1, tags: { library: 'analytics.js' } }] };
-    const response = await request(ingest.url).post('/v1/m').set('Origin', PAGE_ORIGIN).set('Content-Type', 'text/plain').send(JSON.stringify(metrics));
+    const response = await request(ingest.url)
+      .post('/v1/m')
+      .set('Origin', PAGE_ORIGIN)
+      .set('Content-Type', 'text/plain')
+      .send(JSON.stringify(metrics));
     expect(response.status).toBe(200);
     expect(response.headers['access-control-allow-origin']).toBe('*');
     expect(await ingest.queuedEvents()).toHaveLength(0);
     const notJson = await request(ingest.url).post('/v1/m').set('Content-Type', 'text/plain').send('{"series":');
     expect(notJson.status).toBe(400);
     expect(notJson.body.error.code).toBe('invalid_json');
-    const huge = await request(ingest.url).post('/v1/m').set('Content-Type', 'text/plain').send(JSON.stringify({ series: 'x'.repeat(600 * 1024) }));
+    const huge = await request(ingest.url)
+      .post('/v1/m')
+      .set('Content-Type', 'text/plain')
+      .send(JSON.stringify({ series: 'x'.repeat(600 * 1024) }));
     expect(huge.status).toBe(413);
     const exposition = (await request(ingest.url).get('/metrics')).text;
     expect(exposition).not.toMatch(/route="v1\/m"/);
@@ -112,7 +133,13 @@ describe('analytics.js (@segment/analytics-next) paths', () => {
     expect(response.headers['access-control-allow-origin']).toBe('*');
     const host = new URL(ingest.url).host;
     expect(response.body.integrations).toEqual({
-      'Segment.io': { apiKey: ingest.apiKey, apiHost: `${host}/v1`, protocol: 'http', addBundledMetadata: false, unbundledIntegrations: [] },
+      'Segment.io': {
+        apiKey: ingest.apiKey,
+        apiHost: `${host}/v1`,
+        protocol: 'http',
+        addBundledMetadata: false,
+        unbundledIntegrations: [],
+      },
     });
     expect(response.body.metrics).toEqual({ sampleRate: 0 });
     const proxied = await request(ingest.url)
@@ -165,7 +192,10 @@ describe('ingest CORS, default origins (*)', () => {
     const answers = [
       await post('/v1/t').set('Authorization', auth).set('Content-Type', 'text/plain').send('not json'),
       await post('/v1/t').set('Content-Type', 'text/plain').send('{"type":"track","userId":"u","event":"e"}'),
-      await post('/v1/b').set('Authorization', auth).set('Content-Type', 'text/plain').send('x'.repeat(600 * 1024)),
+      await post('/v1/b')
+        .set('Authorization', auth)
+        .set('Content-Type', 'text/plain')
+        .send('x'.repeat(600 * 1024)),
     ];
     const batch = Array.from({ length: 2 }, () => ({ type: 'track', userId: 'u', event: 'e' }));
     await post('/v1/b').set('Authorization', auth).set('Content-Type', 'text/plain').send(JSON.stringify({ batch }));
@@ -188,7 +218,11 @@ describe('ingest CORS, narrowed with INGEST_CORS_ORIGINS', () => {
 
   it('allows a listed origin by name and gives another origin no Allow-Origin', async () => {
     const preflight = (origin: string) =>
-      request(ingest.url).options('/v1/t').set('Origin', origin).set('Access-Control-Request-Method', 'POST').set('Access-Control-Request-Headers', 'authorization');
+      request(ingest.url)
+        .options('/v1/t')
+        .set('Origin', origin)
+        .set('Access-Control-Request-Method', 'POST')
+        .set('Access-Control-Request-Headers', 'authorization');
     const ok = await preflight(allowed);
     expect(ok.status).toBe(204);
     expect(ok.headers['access-control-allow-origin']).toBe(allowed);

@@ -63,7 +63,8 @@ function formPayload(random: () => number, apiKey: string): string {
   const kind = Math.floor(random() * 6);
   if (kind === 0) return '%%%&&&==%zz';
   if (kind === 1) return `api_key=${apiKey}&identification=${encodeURIComponent(rawPayload(random))}`;
-  if (kind === 2) return `api_key=${apiKey}&identification=${encodeURIComponent(JSON.stringify([body(random), body(random)]))}&identification=`;
+  if (kind === 2)
+    return `api_key=${apiKey}&identification=${encodeURIComponent(JSON.stringify([body(random), body(random)]))}&identification=`;
   if (kind === 3) return `__proto__=1&constructor=2&api_key=${apiKey}&identification=%7B%22user_id%22%3A%22u%22%7D`;
   if (kind === 4) return new URLSearchParams({ api_key: apiKey, identification: JSON.stringify(value(random, 0)) ?? '' }).toString();
   return rawPayload(random);

@@ -54,6 +54,14 @@ describe('ingest OpenAPI', () => {
     for (const path of ['/segment', '/v1/batch', '/v2/track', '/v1/events', '/amplitude', '/2/httpapi']) {
       expect(paths).toContain(path);
     }
+    for (const path of ['/v1/t', '/v1/b', '/v1/m', '/v1/projects/{writeKey}/settings', '/batch', '/identify', '/groupidentify']) {
+      expect(paths).toContain(path);
+    }
+    const identify = document.paths['/identify'].post.requestBody.content;
+    expect(Object.keys(identify)).toEqual(['application/x-www-form-urlencoded', 'application/json', 'text/plain']);
+    expect(JSON.parse(identify['application/x-www-form-urlencoded'].examples.example.value.identification)).toMatchObject({
+      user_id: 'user_12345',
+    });
     const track = document.paths['/v2/track'].post;
     expect(track.requestBody.content['application/json'].examples.example.value).toEqual({ userId: 'user_12345', event: 'Report_Created' });
     expect(track.responses['401'].content['application/json'].examples.unauthorized.value.error.code).toBe('unauthorized');

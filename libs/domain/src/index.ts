@@ -1,6 +1,13 @@
 export type { IngestBatch, IngestEvent, IngestEventType, Traits } from './ingest-event';
 export { CoilError, type ErrorBody, type ErrorCode, type ErrorStatus } from './errors';
-export { INGEST_ROUTES, ingestRouteInfo, isBatchRoute, type IngestClientFamily, type IngestRoute, type IngestRouteInfo } from './ingest/ingest-routes';
+export {
+  INGEST_ROUTES,
+  ingestRouteInfo,
+  isBatchRoute,
+  type IngestClientFamily,
+  type IngestRoute,
+  type IngestRouteInfo,
+} from './ingest/ingest-routes';
 export {
   eventTooLarge,
   MAX_BATCH_EVENTS,

@@ -24,7 +24,7 @@ export function SettingsPage() {
         {(body) => (
           <div class="panels">
             <Panel title="Scoring profiles" id="profiles-title" wide>
-              <ProfilesList profiles={body.profiles} />
+              <ProfilesList profiles={body.profiles} hasFeatures={body.features.length > 0} />
             </Panel>
             <Panel title="Features and weights" id="features-title">
               {body.features.length === 0 ? (

@@ -21,9 +21,15 @@ export class AnalyticsJsController {
       "analytics.js settings (`cdnURL` set to the ingest's URL): Segment.io with the write key, posting back to this host's /v1; nothing else loaded",
   })
   @ApiParam({ name: 'writeKey', description: 'An active ingest key' })
-  @ApiOkResponse({ schema: { type: 'object', example: analyticsJsSettings('YOUR_WRITE_KEY', { host: 'ingest.example.com', protocol: 'https' }) } })
+  @ApiOkResponse({
+    schema: { type: 'object', example: analyticsJsSettings('YOUR_WRITE_KEY', { host: 'ingest.example.com', protocol: 'https' }) },
+  })
   @ApiErrorResponses([
-    { status: 401, description: 'Unknown or revoked key', examples: { unauthorized: new CoilError('unauthorized', 'unauthorized', 'Invalid API key') } },
+    {
+      status: 401,
+      description: 'Unknown or revoked key',
+      examples: { unauthorized: new CoilError('unauthorized', 'unauthorized', 'Invalid API key') },
+    },
   ])
   async settings(@Param('writeKey') writeKey: string, @Req() request: FastifyRequest): Promise<Record<string, unknown>> {
     if (!(await this.service.isActiveKey(writeKey))) throw new CoilError('unauthorized', 'unauthorized', 'Invalid API key');
@@ -33,7 +39,7 @@ export class AnalyticsJsController {
 
   @Post('v1/m')
   @HttpCode(200)
-  @ApiOperation({ summary: "analytics.js delivery metrics: answered 200 and ignored (no key needed, nothing stored or counted)" })
+  @ApiOperation({ summary: 'analytics.js delivery metrics: answered 200 and ignored (no key needed, nothing stored or counted)' })
   @ApiOkResponse({ schema: { type: 'object', example: { success: true } } })
   metrics(): Record<string, unknown> {
     // The body was parsed, so the ingest's body limits and invalid_json still apply.

@@ -88,7 +88,7 @@ export const INGEST_ROUTE_DOCS: Readonly<Record<IngestRoute, IngestRouteDoc>> = 
   },
   // Amplitude's Batch Event Upload, Identify and Group Identify APIs.
   batch: {
-    summary: "Amplitude Batch Event Upload API: the HTTP API v2 body, answered as Amplitude does (200, code 200)",
+    summary: 'Amplitude Batch Event Upload API: the HTTP API v2 body, answered as Amplitude does (200, code 200)',
     example: {
       api_key: 'YOUR_API_KEY',
       events: [{ event_type: 'Viewed Report', user_id: 'user_12345', time: 1756720800000, insert_id: 'i-2', groups: { org: 'ext-12345' } }],
@@ -122,5 +122,8 @@ export const INGEST_ROUTE_DOCS: Readonly<Record<IngestRoute, IngestRouteDoc>> = 
 /** The doc of one of analytics.js's short paths (/v1/t, ...): its route's, saying which it is. */
 export function aliasDoc(info: IngestRouteInfo): IngestRouteDoc {
   const doc = INGEST_ROUTE_DOCS[info.route];
-  return { summary: `${doc.summary}; the path @segment/analytics-next (analytics.js) posts to, same as ${info.path}`, example: doc.example };
+  return {
+    summary: `${doc.summary}; the path @segment/analytics-next (analytics.js) posts to, same as ${info.path}`,
+    example: doc.example,
+  };
 }

@@ -8,8 +8,7 @@ import type { IngestRouteDoc } from './ingest-route-docs';
 const ERRORS: ErrorResponseDoc[] = [
   {
     status: 400,
-    description:
-      'Not JSON (or a form where the route takes none), a missing or mistyped field (details.path names it), or an unknown type',
+    description: 'Not JSON (or a form where the route takes none), a missing or mistyped field (details.path names it), or an unknown type',
     examples: {
       invalid_json: new CoilError('bad_request', 'invalid_json', 'Request body is not valid JSON'),
       missing_field: new CoilError('bad_request', 'missing_field', "must have required property 'event'", { path: '/event' }),

@@ -20,7 +20,15 @@ describe('INGEST_ROUTES', () => {
 
   it("gives the Segment HTTP API routes analytics.js's short paths: /v1/ and the first letter of the type", () => {
     const aliased = INGEST_ROUTES.filter((info) => info.aliases.length > 0);
-    expect(aliased.map((info) => info.route)).toEqual(['v1/identify', 'v1/track', 'v1/page', 'v1/screen', 'v1/group', 'v1/alias', 'v1/batch']);
+    expect(aliased.map((info) => info.route)).toEqual([
+      'v1/identify',
+      'v1/track',
+      'v1/page',
+      'v1/screen',
+      'v1/group',
+      'v1/alias',
+      'v1/batch',
+    ]);
     for (const info of aliased) expect(info.aliases).toEqual([`/v1/${info.route.slice('v1/'.length)[0]}`]);
     const paths = INGEST_ROUTES.flatMap((info) => [info.path, ...info.aliases]);
     expect(new Set(paths).size).toBe(paths.length);

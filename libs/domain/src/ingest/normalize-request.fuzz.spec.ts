@@ -33,7 +33,9 @@ const VALID_BODIES: Record<IngestRoute, unknown> = {
   },
   groupidentify: {
     api_key: 'k',
-    identification: JSON.stringify([{ group_type: 'org', group_value: 'g', group_properties: { $set: { plan: 'pro' }, $setOnce: { first: 1 } } }]),
+    identification: JSON.stringify([
+      { group_type: 'org', group_value: 'g', group_properties: { $set: { plan: 'pro' }, $setOnce: { first: 1 } } },
+    ]),
   },
 };
 

@@ -64,6 +64,8 @@ describe('loadConfig: CORS origins', () => {
     for (const bad of ['app.example.com', 'https://app.example.com/', 'https://a.io/path', 'ftp://a.io', '*,https://a.io']) {
       expect(() => loadConfig({ INGEST_CORS_ORIGINS: bad })).toThrow(/^INGEST_CORS_ORIGINS must be \* or a comma list of origins/);
     }
-    expect(() => loadConfig({ API_CORS_ORIGINS: 'https://ok.io,nope' })).toThrow('API_CORS_ORIGINS must be * or a comma list of origins such as https://app.example.com, got "nope"');
+    expect(() => loadConfig({ API_CORS_ORIGINS: 'https://ok.io,nope' })).toThrow(
+      'API_CORS_ORIGINS must be * or a comma list of origins such as https://app.example.com, got "nope"',
+    );
   });
 });

@@ -21,7 +21,7 @@ describe('mergeTraits', () => {
     });
   });
 
-  it('sets traitsIfAbsent keys only where the row lacks them, after the update\'s own traits', () => {
+  it("sets traitsIfAbsent keys only where the row lacks them, after the update's own traits", () => {
     const stored = { traits: { plan: 'trial', gone: 1 }, traitsAt: at('2026-01-01T00:00:00Z') };
     const update = {
       traits: { seats: 3, gone: null },
@@ -29,14 +29,19 @@ describe('mergeTraits', () => {
       at: at('2026-01-02T00:00:00Z'),
     };
     const merged = mergeTraits(stored, update);
-    expect(merged).toEqual({ traits: { plan: 'trial', seats: 3, firstSeen: '2026-01-02', gone: 'back' }, traitsAt: at('2026-01-02T00:00:00Z') });
+    expect(merged).toEqual({
+      traits: { plan: 'trial', seats: 3, firstSeen: '2026-01-02', gone: 'back' },
+      traitsAt: at('2026-01-02T00:00:00Z'),
+    });
     // Applied again (a replay, a duplicate that got through): nothing changes.
     expect(mergeTraits(merged, update).traits).toEqual(merged.traits);
     // A later set-once of the same key keeps the first value; a late older one fills only what is missing.
-    expect(mergeTraits(merged, { traits: {}, traitsIfAbsent: { firstSeen: '2026-02-01' }, at: at('2026-02-01T00:00:00Z') }).traits.firstSeen).toBe(
-      '2026-01-02',
-    );
-    expect(mergeTraits(merged, { traits: {}, traitsIfAbsent: { firstSeen: 'x', tz: 'UTC' }, at: at('2025-01-01T00:00:00Z') }).traits).toEqual({
+    expect(
+      mergeTraits(merged, { traits: {}, traitsIfAbsent: { firstSeen: '2026-02-01' }, at: at('2026-02-01T00:00:00Z') }).traits.firstSeen,
+    ).toBe('2026-01-02');
+    expect(
+      mergeTraits(merged, { traits: {}, traitsIfAbsent: { firstSeen: 'x', tz: 'UTC' }, at: at('2025-01-01T00:00:00Z') }).traits,
+    ).toEqual({
       ...merged.traits,
       tz: 'UTC',
     });

@@ -21,14 +21,18 @@ describe('Amplitude property operations', () => {
   });
 
   it('refuses a forbidden key inside $setOnce with its path', () => {
-    const error = thrown(() => flattenAmplitudeProperties({ $setOnce: JSON.parse('{"__proto__": 1}') as Record<string, unknown> }, '/user_properties'));
+    const error = thrown(() =>
+      flattenAmplitudeProperties({ $setOnce: JSON.parse('{"__proto__": 1}') as Record<string, unknown> }, '/user_properties'),
+    );
     expect(error.details).toMatchObject({ path: expect.stringMatching(/^\/user_properties/) });
   });
 });
 
 describe('POST /batch (Batch Event Upload API)', () => {
   it('reads the HTTP API v2 body exactly as /2/httpapi does', () => {
-    expect(normalizeRequest('batch', amplitudeNodeBody, testContext())).toEqual(normalizeRequest('2/httpapi', amplitudeNodeBody, testContext()));
+    expect(normalizeRequest('batch', amplitudeNodeBody, testContext())).toEqual(
+      normalizeRequest('2/httpapi', amplitudeNodeBody, testContext()),
+    );
   });
 });
 
@@ -82,13 +86,19 @@ describe('POST /identify (Identify API)', () => {
       code: 'missing_field',
       details: { path: '/identification/user_id' },
     });
-    expect(thrown(() => normalizeRequest('identify', form({ user_id: 'u', user_properties: { $set: 'x' } }), testContext())).details).toEqual({
+    expect(
+      thrown(() => normalizeRequest('identify', form({ user_id: 'u', user_properties: { $set: 'x' } }), testContext())).details,
+    ).toEqual({
       path: '/identification/user_properties/$set',
     });
   });
 
   it('drops __proto__ keys of the JSON text instead of refusing or obeying them', () => {
-    const { events } = normalizeRequest('identify', form('{"user_id":"u","__proto__":{"user_id":"x"},"user_properties":{"a":1}}'), testContext());
+    const { events } = normalizeRequest(
+      'identify',
+      form('{"user_id":"u","__proto__":{"user_id":"x"},"user_properties":{"a":1}}'),
+      testContext(),
+    );
     expect(events).toEqual([expect.objectContaining({ userId: 'u', traits: { a: 1 } })]);
     expect(({} as Record<string, unknown>)['user_id']).toBeUndefined();
   });
