@@ -28,15 +28,12 @@ export interface SegmentPageOptions {
 }
 
 /**
- * A page with analytics.js set up as Segment's snippet does it for a self-hosted endpoint:
- * `_cdn` points the settings request at the ingest, `apiHost` + `protocol` the event requests.
+ * A page with analytics.js set up as Segment's snippet does it for a self-hosted endpoint: `_cdn`
+ * points the settings request at the ingest, whose settings point the event requests back at it
+ * (docs/ingest.md, "From a web page"); the page passes only a delivery strategy, if any.
  */
 export function segmentPage(options: SegmentPageOptions): string {
-  const segmentIo = {
-    apiHost: `${new URL(options.ingest).host}/v1`,
-    protocol: 'http',
-    ...(options.deliveryStrategy ? { deliveryStrategy: options.deliveryStrategy } : {}),
-  };
+  const loadOptions = options.deliveryStrategy ? { integrations: { 'Segment.io': { deliveryStrategy: options.deliveryStrategy } } } : {};
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>App</title>${NO_FAVICON}
 <script>
@@ -52,7 +49,7 @@ export function segmentPage(options: SegmentPageOptions): string {
     });
     analytics._writeKey = ${JSON.stringify(options.writeKey)};
     analytics._cdn = ${JSON.stringify(options.ingest)};
-    analytics._loadOptions = ${JSON.stringify({ integrations: { 'Segment.io': segmentIo } })};
+    analytics._loadOptions = ${JSON.stringify(loadOptions)};
   })();
 </script>
 <script async src="${SEGMENT_SCRIPT}"></script>
