@@ -1,6 +1,15 @@
 export { compareNumericIds, compareStrings } from './compare-ids';
 export { firstOfEachMessage, invalidEventReason, InvalidEventError, subjectId, utcDay } from './events';
-export { applyTraitUpdates, chronological, combineStoredTraits, mergeTraits, type StoredTraits, type TraitUpdate } from './merge-traits';
+export {
+  applyTraitUpdates,
+  chronological,
+  combineStoredTraits,
+  mergeTraits,
+  NO_TRAITS,
+  type StoredTraits,
+  type TraitUpdate,
+} from './merge-traits';
+export { MAX_ONCE_CANDIDATES, type KeyClock, type OnceCandidate, type TraitClock } from './trait-clock';
 export { accountColumns, normalizeTraits, type AccountColumns } from './normalize-traits';
 export { NO_ACCOUNT, planDailyCounts, type DailyCountRow } from './plan-daily-counts';
 export { planIdentities, type IdentityGroup, type IdentityPlan } from './plan-identities';

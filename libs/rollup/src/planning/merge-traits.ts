@@ -1,8 +1,10 @@
 import type { Traits } from '@coil/domain';
+import { applyOnce, applyWrite, combineKeyStates, compareStamps, completeClock, readKey, writeKey, type TraitClock } from './trait-clock';
 
-/** Traits as stored on a user or account row, with the time of the newest update applied. */
+/** Traits as stored on a user or account row, with their per-key clock and the time of the newest update applied. */
 export interface StoredTraits {
   traits: Traits;
+  clock: TraitClock;
   traitsAt: Date | null;
 }
 
@@ -11,47 +13,54 @@ export interface TraitUpdate {
   /** Keys set only when the row lacks them once `traits` is applied (Amplitude's $setOnce). */
   traitsIfAbsent?: Traits;
   at: Date;
+  /** The identify or group call's messageId: orders updates sent at the same time. */
+  messageId: string;
 }
 
 /**
- * Applies one update. A newer (or equally new) update wins key by key and `null` removes a key.
- * An update older than the row's traits_at arrived late: it may only fill keys the row lacks,
- * never overwrite or remove, because the row keeps one time for all keys, not one per key.
- * `traitsIfAbsent` fills only keys the row lacks, whatever the update's time: applying the same
- * update again changes nothing, and the first value a key ever got stays.
+ * Applies one update, key by key, as if every update had been applied in time order (then by
+ * messageId), whatever order they arrive in and however often: the per-key clock keeps the
+ * latest $set/$unset of each key (`null` removes the key, and the tombstone stays) and the
+ * earliest $setOnce calls after it. A late older $set therefore never brings back a key removed
+ * later, and a $setOnce keeps the earliest value sent after the key's last $set/$unset.
  */
 export function mergeTraits(stored: StoredTraits, update: TraitUpdate): StoredTraits {
-  const isNewer = stored.traitsAt === null || update.at.getTime() >= stored.traitsAt.getTime();
   const traits: Traits = { ...stored.traits };
+  const clock = completeClock(stored.traits, stored.clock, stored.traitsAt);
+  const stamp = { at: update.at.getTime(), id: update.messageId };
   for (const [key, value] of Object.entries(update.traits)) {
-    if (value === undefined) continue;
-    if (isNewer) {
-      if (value === null) delete traits[key];
-      else traits[key] = value;
-    } else if (value !== null && !Object.hasOwn(traits, key)) {
-      traits[key] = value;
-    }
+    if (value !== undefined) writeKey(traits, clock, key, applyWrite(readKey(traits, clock, key), { ...stamp, value }));
   }
   for (const [key, value] of Object.entries(update.traitsIfAbsent ?? {})) {
-    if (value !== undefined && value !== null && !Object.hasOwn(traits, key)) traits[key] = value;
+    if (value !== undefined && value !== null) writeKey(traits, clock, key, applyOnce(readKey(traits, clock, key), { ...stamp, value }));
   }
-  return { traits, traitsAt: isNewer ? update.at : stored.traitsAt };
+  return { traits, clock, traitsAt: stored.traitsAt !== null && stored.traitsAt > update.at ? stored.traitsAt : update.at };
 }
 
-/** Updates oldest first, the order they are applied in, so that within a batch the latest value wins. */
+/** Updates in time order, then by messageId: the order signals about them are derived in. */
 export function chronological<T extends TraitUpdate>(updates: readonly T[]): T[] {
-  return [...updates].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const stampOf = (update: TraitUpdate) => ({ at: update.at.getTime(), id: update.messageId });
+  return [...updates].sort((a, b) => compareStamps(stampOf(a), stampOf(b)));
 }
 
-/** Applies updates oldest first (chronological). */
+/** Applies updates (in time order, though the result does not depend on it). */
 export function applyTraitUpdates(stored: StoredTraits, updates: TraitUpdate[]): StoredTraits {
   return chronological(updates).reduce(mergeTraits, stored);
 }
 
-/** One person's traits from several merged user rows: the row updated last wins key by key. */
+export const NO_TRAITS: StoredTraits = { traits: {}, clock: {}, traitsAt: null };
+
+/** One person's traits from several merged user rows: key by key, as if all their updates had been applied to one row. */
 export function combineStoredTraits(rows: StoredTraits[]): StoredTraits {
-  const updates = rows.map((row) => ({ traits: row.traits, at: row.traitsAt ?? new Date(0) }));
-  const combined = applyTraitUpdates({ traits: {}, traitsAt: null }, updates);
-  const anyTime = rows.some((row) => row.traitsAt !== null);
-  return { traits: combined.traits, traitsAt: anyTime ? combined.traitsAt : null };
+  const traits: Traits = {};
+  const clock: TraitClock = {};
+  let traitsAt: Date | null = null;
+  for (const row of rows) {
+    const rowClock = completeClock(row.traits, row.clock, row.traitsAt);
+    for (const key of Object.keys(rowClock)) {
+      writeKey(traits, clock, key, combineKeyStates(readKey(traits, clock, key), readKey(row.traits, rowClock, key)));
+    }
+    if (row.traitsAt !== null && (traitsAt === null || row.traitsAt > traitsAt)) traitsAt = row.traitsAt;
+  }
+  return { traits, clock, traitsAt };
 }

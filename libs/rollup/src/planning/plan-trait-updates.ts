@@ -6,8 +6,6 @@ import { subjectId } from './events';
 export interface KeyedTraitUpdate extends TraitUpdate {
   /** External user id (identify) or account tracking id (group). */
   key: string;
-  /** The identify or group call's messageId: a trait_changed signal's transition. */
-  messageId: string;
 }
 
 export interface TraitUpdatePlan {

@@ -1,9 +1,12 @@
 import type { Traits } from '@coil/domain';
 import type { SqlClient } from '@coil/database';
+import type { TraitClock } from '../planning';
 
 export interface StoredAccount {
   id: string;
   traits: Traits;
+  /** trait_clock: per key, the latest $set/$unset and the pending $setOnce calls (merge-traits.ts). */
+  clock: TraitClock;
   traitsAt: Date | null;
 }
 
@@ -43,24 +46,25 @@ export class AccountRepository {
   }
 
   async lockAccounts(workspaceId: string, ids: string[]): Promise<StoredAccount[]> {
-    const result = await this.db.query<{ id: string; traits: Traits; traits_at: Date | null }>(
-      `SELECT id, traits, traits_at FROM accounts
+    const result = await this.db.query<{ id: string; traits: Traits; trait_clock: TraitClock; traits_at: Date | null }>(
+      `SELECT id, traits, trait_clock, traits_at FROM accounts
        WHERE workspace_id = $1 AND id = ANY($2::bigint[]) ORDER BY id FOR UPDATE`,
       [workspaceId, ids],
     );
-    return result.rows.map((row) => ({ id: row.id, traits: row.traits, traitsAt: row.traits_at }));
+    return result.rows.map((row) => ({ id: row.id, traits: row.traits, clock: row.trait_clock, traitsAt: row.traits_at }));
   }
 
   async updateAccounts(workspaceId: string, accounts: AccountUpdate[]): Promise<void> {
     await this.db.query(
-      `UPDATE accounts a SET traits = t.tr::jsonb, traits_at = t.ta, name = t.n, domain = t.d,
-         updated_at = CURRENT_TIMESTAMP
-       FROM unnest($2::bigint[], $3::text[], $4::timestamptz[], $5::text[], $6::text[]) AS t(id, tr, ta, n, d)
+      `UPDATE accounts a SET traits = t.tr::jsonb, trait_clock = t.tc::jsonb, traits_at = t.ta, name = t.n,
+         domain = t.d, updated_at = CURRENT_TIMESTAMP
+       FROM unnest($2::bigint[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[]) AS t(id, tr, tc, ta, n, d)
        WHERE a.workspace_id = $1 AND a.id = t.id`,
       [
         workspaceId,
         accounts.map((account) => account.id),
         accounts.map((account) => JSON.stringify(account.traits)),
+        accounts.map((account) => JSON.stringify(account.clock)),
         accounts.map((account) => account.traitsAt),
         accounts.map((account) => account.name),
         accounts.map((account) => account.domain),

@@ -126,7 +126,7 @@ export class InMemoryRollup {
         const created = new Map<string, string>();
         for (const user of users.filter((candidate) => !taken.has(candidate.externalId))) {
           const id = this.newId();
-          this.tables.users[id] = { id, externalId: user.externalId, identified: user.identified, traits: {}, traitsAt: null };
+          this.tables.users[id] = { id, externalId: user.externalId, identified: user.identified, traits: {}, clock: {}, traitsAt: null };
           created.set(user.externalId, id);
         }
         return created;
@@ -156,7 +156,7 @@ export class InMemoryRollup {
         const idOf = new Map(Object.values(this.tables.accounts).map((account) => [account.trackingId, account.id]));
         for (const trackingId of trackingIds.filter((candidate) => !idOf.has(candidate))) {
           const id = this.newId();
-          this.tables.accounts[id] = { id, trackingId, traits: {}, traitsAt: null };
+          this.tables.accounts[id] = { id, trackingId, traits: {}, clock: {}, traitsAt: null };
           idOf.set(trackingId, id);
         }
         return new Map(trackingIds.map((trackingId) => [trackingId, idOf.get(trackingId)!]));
