@@ -73,6 +73,7 @@ describe('schema.prisma and the migrations agree', () => {
       externalId: 'u-1',
       identified: false,
       traits: { plan: 'pro', nested: { n: 1 } },
+      traitClock: { plan: { at: 1, id: 'm1' }, gone: { at: 2, id: 'm2', removed: true } },
       traitsAt: instant,
       createdAt: instant,
       updatedAt: instant,
@@ -83,7 +84,7 @@ describe('schema.prisma and the migrations agree', () => {
       id: created.id,
     });
     const defaults = await prisma.user.create({ data: { workspaceId, externalId: 'u-2' } });
-    expect(defaults).toMatchObject({ identified: true, traits: {}, traitsAt: null });
+    expect(defaults).toMatchObject({ identified: true, traits: {}, traitClock: {}, traitsAt: null });
   });
 
   it('UserAlias', async () => {
@@ -101,6 +102,7 @@ describe('schema.prisma and the migrations agree', () => {
       name: 'Acme',
       domain: 'acme.test',
       traits: { seats: 12 },
+      traitClock: { seats: { at: 1, id: 'm1', once: [{ at: 2, id: 'm2', value: 20 }] } },
       traitsAt: instant,
       createdAt: instant,
       updatedAt: instant,

@@ -143,6 +143,66 @@ describe('roll-up semantics (real PostgreSQL)', () => {
     });
   });
 
+  it('stores the same traits when two jobs of one user and one account are applied in reverse order', async () => {
+    /** Amplitude's two identify and two group identify calls of the browser suite, as queued for `user` and `account`. */
+    const calls = (user: string, account: string) => [
+      [
+        ingestEvent({
+          type: 'identify',
+          userId: user,
+          traits: { plan: 'pro', legacy: 'x' },
+          traitsIfAbsent: { first_plan: 'trial' },
+          timestamp: DAY1,
+        }),
+        ingestEvent({
+          type: 'group',
+          groupId: account,
+          traits: { name: 'Acme', tier: 'gold' },
+          traitsIfAbsent: { signed_up: '2026-01-01' },
+          timestamp: DAY1,
+        }),
+      ],
+      [
+        ingestEvent({
+          type: 'identify',
+          userId: user,
+          traits: { plan: 'team', legacy: null },
+          traitsIfAbsent: { first_plan: 'enterprise', source: 'ads' },
+          timestamp: DAY2,
+        }),
+        ingestEvent({
+          type: 'group',
+          groupId: account,
+          traits: { tier: null },
+          traitsIfAbsent: { signed_up: '2027-05-05', region: 'eu' },
+          timestamp: DAY2,
+        }),
+      ],
+    ];
+    const [first, second] = calls('in-order', 'acme-in-order');
+    await apply(first);
+    await apply(second);
+    const [earlier, later] = calls('reversed', 'acme-reversed');
+    await apply(later);
+    await apply(earlier);
+
+    const rows = await pool.query<{ key: string; traits: Record<string, unknown>; traits_at: Date; trait_clock: Record<string, unknown> }>(
+      `SELECT external_id AS key, traits, traits_at, trait_clock FROM users WHERE workspace_id = $1
+       UNION ALL SELECT tracking_id, traits, traits_at, trait_clock FROM accounts WHERE workspace_id = $1 ORDER BY 1`,
+      [workspaceId],
+    );
+    const stored = Object.fromEntries(rows.rows.map((row) => [row.key, row]));
+    const userTraits = { plan: 'team', first_plan: 'trial', source: 'ads' };
+    const accountTraits = { name: 'Acme', signed_up: '2026-01-01', region: 'eu' };
+    expect(stored['in-order'].traits).toEqual(userTraits);
+    expect(stored.reversed.traits).toEqual(userTraits);
+    expect(stored['acme-in-order'].traits).toEqual(accountTraits);
+    expect(stored['acme-reversed'].traits).toEqual(accountTraits);
+    for (const row of rows.rows) expect(row.traits_at).toEqual(new Date(DAY2));
+    // The removed key keeps its tombstone in trait_clock: what kept the older $set from bringing it back.
+    expect(stored.reversed.trait_clock.legacy).toEqual({ at: Date.parse(DAY2), id: later[0].messageId, removed: true });
+  });
+
   it('counts a messageId once across jobs, and a job applied twice once', async () => {
     const event = track('u1', 'Opened', DAY1);
     const batchId = randomUUID();
