@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from './loopback-server';
 
 /** One request that went through the proxy, with what the browser got back. */
 export interface RecordedRequest {
@@ -24,13 +24,11 @@ export class RecordingProxy {
 
   /** Listens on a random port of 127.0.0.1; the proxy's base URL. */
   async listen(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return listenOnLoopback(this.server);
   }
 
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   private forward(request: http.IncomingMessage, response: http.ServerResponse): void {

@@ -27,3 +27,5 @@ export { normalizeRequest } from './ingest/normalize-request';
 export { extractBodyKey } from './ingest/auth/extract-body-key';
 export { parseAuthorizationHeader } from './ingest/auth/parse-authorization-header';
 export { parseId, parseName, parseWorkspaceId } from './input';
+// A seedable generator for the property and fuzz specs of every lib (a failing seed replays anywhere).
+export { seededRandom, type Random } from './ingest/testing/seeded-random';

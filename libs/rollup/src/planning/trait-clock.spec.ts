@@ -1,4 +1,4 @@
-import type { Traits } from '@coil/domain';
+import { seededRandom, type Traits } from '@coil/domain';
 import { combineStoredTraits, mergeTraits, NO_TRAITS, type StoredTraits, type TraitUpdate } from './merge-traits';
 import { MAX_ONCE_CANDIDATES } from './trait-clock';
 
@@ -22,18 +22,6 @@ function inTimeOrder(start: Traits, updates: readonly TraitUpdate[]): Traits {
     }
   }
   return traits;
-}
-
-/** A small deterministic generator (mulberry32), so that a failing seed can be replayed. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KEYS = ['plan', 'role', 'seats'];
@@ -78,7 +66,7 @@ const applyInArrivalOrder = (start: StoredTraits, updates: readonly TraitUpdate[
 describe('trait clock: any order, any number of times, gives the time-order traits', () => {
   it('every order of 2 to 5 calls', () => {
     for (let seed = 1; seed <= 250; seed += 1) {
-      const random = generator(seed);
+      const random = seededRandom(seed);
       const updates = randomUpdates(random, 2 + (seed % 4));
       const expected = inTimeOrder({}, updates);
       const first = applyInArrivalOrder(NO_TRAITS, updates);
@@ -94,7 +82,7 @@ describe('trait clock: any order, any number of times, gives the time-order trai
 
   it('random orders of up to 7 calls with replays and duplicates', () => {
     for (let seed = 1000; seed < 1400; seed += 1) {
-      const random = generator(seed);
+      const random = seededRandom(seed);
       const updates = randomUpdates(random, 1 + (seed % 7));
       const replays = updates.filter(() => random() < 0.5);
       const expected = inTimeOrder({}, updates);
@@ -108,7 +96,7 @@ describe('trait clock: any order, any number of times, gives the time-order trai
 
   it('from a row written before the clock: its keys count as set at its traits_at (messageId "")', () => {
     for (let seed = 2000; seed < 2200; seed += 1) {
-      const random = generator(seed);
+      const random = seededRandom(seed);
       const legacyAt = new Date(T0 + 1000);
       const legacyTraits = Object.fromEntries(KEYS.filter(() => random() < 0.6).map((key) => [key, `${key}-legacy`]));
       const updates = randomUpdates(random, 2 + (seed % 4));
@@ -122,7 +110,7 @@ describe('trait clock: any order, any number of times, gives the time-order trai
 
   it('people merged (combineStoredTraits) end as if all their calls had been applied to one row', () => {
     for (let seed = 3000; seed < 3300; seed += 1) {
-      const random = generator(seed);
+      const random = seededRandom(seed);
       const updates = randomUpdates(random, 2 + (seed % 6));
       const rows = [0, 1, 2].map((row) =>
         applyInArrivalOrder(
@@ -166,7 +154,7 @@ describe('trait clock: the bugs it fixes, and its bounds', () => {
 
   it(`keeps at most ${MAX_ONCE_CANDIDATES} pending $setOnce calls of a key, the earliest`, () => {
     const calls = Array.from({ length: MAX_ONCE_CANDIDATES + 4 }, (_, i) => once(i + 1, `v${i + 1}`));
-    const stored = applyInArrivalOrder(NO_TRAITS, shuffled(generator(7), calls));
+    const stored = applyInArrivalOrder(NO_TRAITS, shuffled(seededRandom(7), calls));
     expect(stored.traits).toEqual({ plan: 'v1' });
     expect(stored.clock.plan.once?.map((candidate) => candidate.value)).toEqual(
       calls.slice(0, MAX_ONCE_CANDIDATES).map((call) => call.traitsIfAbsent!.plan),
