@@ -219,6 +219,17 @@ describe('the dashboard in Chromium', () => {
     await expect(page.evaluate<number>('sessionStorage.length')).resolves.toBe(0);
   });
 
+  it('checks a kept token again on reload, and a refusal then ends the session', async () => {
+    const page = await signedIn();
+    await expectNames(page, BY_SCORE);
+    const refusal = { error: { message: 'Invalid or expired token', status: 'unauthorized', code: 'unauthorized' } };
+    await page.route('**/v1/me', (route) => route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify(refusal) }));
+    await page.reload();
+    await page.waitForURL(/\/app\/sign-in/);
+    await expect(page.getByRole('alert').innerText()).resolves.toBe('Invalid or expired token');
+    await expect(page.evaluate<number>('sessionStorage.length')).resolves.toBe(0);
+  });
+
   it('has no serious or critical accessibility violations on Accounts, Segments and Feed', async () => {
     const page = await signedIn();
     await expectNames(page, BY_SCORE);

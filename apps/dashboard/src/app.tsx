@@ -2,7 +2,6 @@ import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { SessionProvider, useSession } from './auth/session';
 import { AppShell } from './components/app-shell';
 import { Redirect } from './components/redirect';
-import { Loading } from './components/status-message';
 import { AccountPage } from './pages/account-page';
 import { AccountsPage } from './pages/accounts-page';
 import { FeedPage } from './pages/feed-page';
@@ -35,13 +34,6 @@ function SignedInRoutes() {
 function Pages() {
   const { session } = useSession();
   const { path, url } = useLocation();
-  if (session === undefined) {
-    return (
-      <main id="main">
-        <Loading what="your workspace" />
-      </main>
-    );
-  }
   if (session === null) {
     if (path === '/app/sign-in') return <SignInPage />;
     const next = path.startsWith('/app/') && path !== '/app/' ? `?next=${encodeURIComponent(url)}` : '';
