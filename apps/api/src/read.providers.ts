@@ -123,15 +123,19 @@ export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, 
     },
     {
       provide: AccountListReader,
-      inject: [AccountListRepository, AccountListExpansionsRepository, ProfileResolver],
-      useFactory: (accounts: AccountListRepository, expansions: AccountListExpansionsRepository, profiles: ProfileResolver) =>
-        new AccountListReader(accounts, expansions, profiles, options.now),
+      inject: [AccountListRepository, AccountSegmentsRepository, AccountListExpansionsRepository, ProfileResolver],
+      useFactory: (
+        accounts: AccountListRepository,
+        segments: AccountSegmentsRepository,
+        expansions: AccountListExpansionsRepository,
+        profiles: ProfileResolver,
+      ) => new AccountListReader(accounts, segments, expansions, profiles, options.now),
     },
     {
       provide: AccountExporter,
-      inject: [AccountListRepository, AccountListExpansionsRepository, ProfileResolver],
-      useFactory: (accounts: AccountListRepository, expansions: AccountListExpansionsRepository, profiles: ProfileResolver) =>
-        new AccountExporter(accounts, expansions, profiles, options.now),
+      inject: [AccountListRepository, AccountSegmentsRepository, ProfileResolver],
+      useFactory: (accounts: AccountListRepository, segments: AccountSegmentsRepository, profiles: ProfileResolver) =>
+        new AccountExporter(accounts, segments, profiles, options.now),
     },
     {
       provide: UserReader,

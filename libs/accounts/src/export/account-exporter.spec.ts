@@ -34,7 +34,7 @@ describe('AccountExporter', () => {
         },
         hasSegment: async () => true,
       },
-      { segmentsOf: async (_, ids) => new Map([[ids[0], [{ id: '1', name: 'A', entered_at: '' }]]]) },
+      { currentSegmentsOf: async (_, ids) => new Map([[ids[0], [{ id: '1', name: 'A', entered_at: '' }]]]) },
       { resolve: async () => ({ id: '1', name: 'default', windowDays: 30 }) },
       () => new Date('2025-09-21T23:00:00Z'),
       2,

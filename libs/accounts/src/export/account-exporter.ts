@@ -1,9 +1,10 @@
 import { formatUtcDay } from '@coil/scoring';
+import type { AccountSegment } from '../blocks/account-block';
 import type { ProfileResolver, ResolvedProfile } from '../profiles/profile-resolver';
 import { requireSegment } from '../reading/account-list-reader';
 import type { ListPosition } from '../query/list-cursor';
 import type { AccountListRepository, ListedAccount } from '../repositories/account-list.repository';
-import type { AccountListExpansionsRepository } from '../repositories/account-list-expansions.repository';
+import type { AccountSegmentsRepository } from '../repositories/account-segments.repository';
 import type { AccountExportQuery } from './account-export-query';
 import { csvLine, type CsvValue } from './csv';
 
@@ -37,7 +38,7 @@ export interface AccountExport {
 export class AccountExporter {
   constructor(
     private readonly accounts: Pick<AccountListRepository, 'page' | 'hasSegment'>,
-    private readonly expansions: Pick<AccountListExpansionsRepository, 'segmentsOf'>,
+    private readonly segments: Pick<AccountSegmentsRepository, 'currentSegmentsOf'>,
     private readonly profiles: Pick<ProfileResolver, 'resolve'>,
     private readonly now: () => Date,
     private readonly pageSize = EXPORT_PAGE_SIZE,
@@ -56,20 +57,11 @@ export class AccountExporter {
     for (;;) {
       const page = await this.accounts.page(query.workspaceId, profile, { sort, order, segment, q, after, limit: this.pageSize });
       if (page.length === 0) return;
-      const segments = await this.expansions.segmentsOf(
+      const segments = await this.segments.currentSegmentsOf(
         query.workspaceId,
         page.map((account) => account.id),
       );
-      yield page
-        .map((account) =>
-          csvLine(
-            exportRow(
-              account,
-              (segments.get(account.id) ?? []).map((each) => each.name),
-            ),
-          ),
-        )
-        .join('');
+      yield page.map((account) => csvLine(exportRow(account, segments.get(account.id) ?? []))).join('');
       if (page.length < this.pageSize) return;
       const last = page[page.length - 1];
       after = { value: last.sortValue, id: last.id };
@@ -77,7 +69,7 @@ export class AccountExporter {
   }
 }
 
-function exportRow(account: ListedAccount, segmentNames: string[]): CsvValue[] {
+function exportRow(account: ListedAccount, segments: readonly AccountSegment[]): CsvValue[] {
   const { metrics } = account;
   return [
     account.id,
@@ -90,6 +82,6 @@ function exportRow(account: ListedAccount, segmentNames: string[]): CsvValue[] {
     metrics.active_users,
     metrics.total_people_count,
     metrics.last_seen,
-    segmentNames.length > 0 ? segmentNames.join('; ') : null,
+    segments.length > 0 ? segments.map((each) => each.name).join('; ') : null,
   ];
 }

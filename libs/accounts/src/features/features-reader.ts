@@ -1,5 +1,4 @@
-import { addUtcDays, formatUtcDay, parseUtcDay } from '@coil/scoring';
-import { lastDays } from '../history/history-reader';
+import { daysOfRange, lastDays } from '../history/history-reader';
 import type { DayRange } from '../history/score-history.repository';
 import type { ProfileResolver } from '../profiles/profile-resolver';
 import { singleMatch } from '../reading/single-match';
@@ -77,7 +76,7 @@ export function featureSeries(units: readonly AdoptionUnit[], rows: readonly Usa
     const accounts = row?.accounts ?? 0;
     return { accounts, users: row?.users ?? 0, events: row?.events ?? 0, adoption: share(accounts, active(day)) };
   };
-  const days = daysOf(range);
+  const days = daysOfRange(range);
   return units.map((unit) => ({
     name: unit.name,
     events: unit.events,
@@ -88,10 +87,4 @@ export function featureSeries(units: readonly AdoptionUnit[], rows: readonly Usa
 
 function share(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((part / whole) * 100) / 100;
-}
-
-function daysOf(range: DayRange): string[] {
-  const days: string[] = [];
-  for (let day = parseUtcDay(range.from); formatUtcDay(day) <= range.to; day = addUtcDays(day, 1)) days.push(formatUtcDay(day));
-  return days;
 }

@@ -1,4 +1,4 @@
-import { formatUtcDay, trailingDays } from '@coil/scoring';
+import { addUtcDays, formatUtcDay, parseUtcDay, trailingDays } from '@coil/scoring';
 import type { ProfileResolver, ResolvedProfile } from '../profiles/profile-resolver';
 import type { AccountLookupRepository } from '../repositories/account-lookup.repository';
 import type { UserLookupRepository } from '../repositories/user-lookup.repository';
@@ -24,6 +24,13 @@ export interface WorkspaceHistoryBody {
 export function lastDays(now: Date, days: number): DayRange {
   const frame = trailingDays(now, days);
   return { from: formatUtcDay(frame.start), to: formatUtcDay(frame.end) };
+}
+
+/** Every day of the range, oldest first, as `YYYY-MM-DD`. */
+export function daysOfRange(range: DayRange): string[] {
+  const days: string[] = [];
+  for (let day = parseUtcDay(range.from); formatUtcDay(day) <= range.to; day = addUtcDays(day, 1)) days.push(formatUtcDay(day));
+  return days;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { CoilError } from '@coil/domain';
 import type { UserMetrics } from '../metrics/served-metrics';
+import { invalidCursor } from '../query/list-cursor';
 import type { ProfileResolver } from '../profiles/profile-resolver';
 import { singleMatch } from '../reading/single-match';
 import type { AccountLookupRepository } from '../repositories/account-lookup.repository';
@@ -34,12 +34,7 @@ export class AccountPeopleReader {
   async page(query: AccountPeopleQuery): Promise<AccountPeopleBody> {
     const profile = await this.profiles.resolve(query.workspaceId, query.profile);
     const { id: accountId } = singleMatch(await this.accounts.findIds(query.workspaceId, query.lookup), query.lookup, 'account');
-    if (query.after && query.after.account_id !== accountId) {
-      throw new CoilError('bad_request', 'invalid_parameter', `cursor ${PEOPLE_CURSOR_REASON}`, {
-        parameter: 'cursor',
-        reason: PEOPLE_CURSOR_REASON,
-      });
-    }
+    if (query.after && query.after.account_id !== accountId) throw invalidCursor(PEOPLE_CURSOR_REASON);
     const rows = await this.people.page(query.workspaceId, profile, accountId, { after: query.after, limit: query.limit + 1 });
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];

@@ -40,7 +40,12 @@ export function encodeCursor(cursor: object): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-/** The cursor `encodeCursor` made, if `isValid` accepts it; otherwise a 400 naming `cursor` and `reason`. */
+/** The 400 of a cursor this listing did not make, naming `cursor` and why. */
+export function invalidCursor(reason: string): CoilError {
+  return new CoilError('bad_request', 'invalid_parameter', `cursor ${reason}`, { parameter: 'cursor', reason });
+}
+
+/** The cursor `encodeCursor` made, if `isValid` accepts it; otherwise invalidCursor(reason). */
 export function decodeOpaqueCursor<T>(text: string, isValid: (cursor: unknown) => cursor is T, reason: string): T {
   let cursor: unknown;
   try {
@@ -48,7 +53,7 @@ export function decodeOpaqueCursor<T>(text: string, isValid: (cursor: unknown) =
   } catch {
     cursor = null;
   }
-  if (!isValid(cursor)) throw new CoilError('bad_request', 'invalid_parameter', `cursor ${reason}`, { parameter: 'cursor', reason });
+  if (!isValid(cursor)) throw invalidCursor(reason);
   return cursor;
 }
 

@@ -11,20 +11,16 @@ export interface SortColumn {
 
 const METRIC_VALUE_TYPES = { number: 'float8', integer: 'int', string: 'text' } as const;
 
-/** A metric sorts by its served value, so a page is ordered by what it shows. */
-function metricSort(name: MetricName & keyof typeof SORTABLE_METRICS): SortColumn {
-  return { sql: METRIC_FIELDS[name].sql, type: METRIC_VALUE_TYPES[SORTABLE_METRICS[name]] };
-}
+/** The metrics with a number, integer or text value: the ones a page can be ordered by. */
+type ScalarMetricName = {
+  [N in MetricName]: (typeof METRIC_FIELDS)[N]['schema']['type'] extends keyof typeof METRIC_VALUE_TYPES ? N : never;
+}[MetricName];
 
-const SORTABLE_METRICS = {
-  engagement_score: METRIC_FIELDS.engagement_score.schema.type,
-  engagement_score_change: METRIC_FIELDS.engagement_score_change.schema.type,
-  raw_score: METRIC_FIELDS.raw_score.schema.type,
-  active_users: METRIC_FIELDS.active_users.schema.type,
-  total_people_count: METRIC_FIELDS.total_people_count.schema.type,
-  // 'YYYY-MM-DD' text: its text order is its day order.
-  last_seen: METRIC_FIELDS.last_seen.schema.type,
-} as const;
+/** A metric sorts by its served value, so a page is ordered by what it shows. */
+function metricSort(name: ScalarMetricName): SortColumn {
+  const field = METRIC_FIELDS[name];
+  return { sql: field.sql, type: METRIC_VALUE_TYPES[field.schema.type] };
+}
 
 /**
  * Every column /v1/accounts/list and the CSV export sort by: the one place its SQL is chosen.
@@ -38,6 +34,7 @@ export const LIST_SORT_COLUMNS = {
   domain: { sql: 'lower(a.domain)', type: 'text' },
   active_users: metricSort('active_users'),
   total_people_count: metricSort('total_people_count'),
+  // 'YYYY-MM-DD' text: its text order is its day order.
   last_seen: metricSort('last_seen'),
 } as const satisfies Record<string, SortColumn>;
 

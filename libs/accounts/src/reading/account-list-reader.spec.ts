@@ -35,10 +35,12 @@ describe('AccountListReader', () => {
         hasSegment: async () => segmentsKnown,
       },
       {
-        segmentsOf: async (...args) => {
+        currentSegmentsOf: async (...args) => {
           expansionCalls.push(['segments', ...args]);
           return new Map([['7', [{ id: '1', name: 'At risk', entered_at: '2025-09-20T00:00:00Z' }]]]);
         },
+      },
+      {
         historyOf: async (...args) => {
           expansionCalls.push(['history', ...args]);
           return new Map([['3', [{ day: '2025-09-21', engagement_score: 80 }]]]);

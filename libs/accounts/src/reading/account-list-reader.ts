@@ -5,6 +5,7 @@ import { LIST_HISTORY_DAYS, type AccountListQuery } from '../query/account-list-
 import { encodeListCursor, type Listing } from '../query/list-cursor';
 import type { AccountListRepository, ListedAccount } from '../repositories/account-list.repository';
 import type { AccountListExpansionsRepository, SparklinePoint } from '../repositories/account-list-expansions.repository';
+import type { AccountSegmentsRepository } from '../repositories/account-segments.repository';
 import type { ServedAccountMetrics } from '../metrics/served-metrics';
 import type { ProfileResolver, ResolvedProfile } from '../profiles/profile-resolver';
 
@@ -38,7 +39,8 @@ export async function requireSegment(accounts: Pick<AccountListRepository, 'hasS
 export class AccountListReader {
   constructor(
     private readonly accounts: Pick<AccountListRepository, 'page' | 'hasSegment'>,
-    private readonly expansions: Pick<AccountListExpansionsRepository, 'segmentsOf' | 'historyOf'>,
+    private readonly segments: Pick<AccountSegmentsRepository, 'currentSegmentsOf'>,
+    private readonly expansions: Pick<AccountListExpansionsRepository, 'historyOf'>,
     private readonly profiles: Pick<ProfileResolver, 'resolve'>,
     private readonly now: () => Date,
   ) {}
@@ -65,7 +67,7 @@ export class AccountListReader {
     const ids = page.map((account) => account.id);
     const wants = (name: 'segments' | 'history') => query.expand.includes(name) && ids.length > 0;
     const [segments, history] = await Promise.all([
-      wants('segments') ? this.expansions.segmentsOf(query.workspaceId, ids) : null,
+      wants('segments') ? this.segments.currentSegmentsOf(query.workspaceId, ids) : null,
       wants('history') && profile.id !== null
         ? this.expansions.historyOf(query.workspaceId, profile.id, ids, lastDays(this.now(), LIST_HISTORY_DAYS))
         : new Map<string, SparklinePoint[]>(),

@@ -1,6 +1,5 @@
-import { addUtcDays, formatUtcDay, parseUtcDay } from '@coil/scoring';
 import type { SegmentRecord, SegmentRepository } from '@coil/settings';
-import { lastDays } from '../history/history-reader';
+import { daysOfRange, lastDays } from '../history/history-reader';
 import type { DayRange } from '../history/score-history.repository';
 import type { SegmentDay, SegmentHistoryRepository } from './segment-history.repository';
 import type { SegmentsQuery } from './segments-query';
@@ -51,9 +50,5 @@ function byName(a: SegmentRecord, b: SegmentRecord): number {
 }
 
 function emptyDays(range: DayRange): SegmentDay[] {
-  const days: SegmentDay[] = [];
-  for (let day = parseUtcDay(range.from); formatUtcDay(day) <= range.to; day = addUtcDays(day, 1)) {
-    days.push({ day: formatUtcDay(day), members: 0 });
-  }
-  return days;
+  return daysOfRange(range).map((day) => ({ day, members: 0 }));
 }
