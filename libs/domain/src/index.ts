@@ -5,6 +5,7 @@ export {
   ingestRouteInfo,
   isBatchRoute,
   type IngestClientFamily,
+  unsupportedContentType,
   type IngestRoute,
   type IngestRouteInfo,
 } from './ingest/ingest-routes';

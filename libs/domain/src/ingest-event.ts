@@ -23,8 +23,9 @@ export interface IngestEvent {
   /** Identify: user traits; group: account traits. `null` values remove a key. */
   traits?: Traits;
   /**
-   * Amplitude's `$setOnce`: keys set only when the stored traits lack them at roll-up time, so
-   * the first value ever sent stays (replays and duplicates change nothing). `traits` wins on a shared key.
+   * Amplitude's `$setOnce`: a key takes the earliest such value sent after its last set or
+   * unset, and keeps a value set plainly (the roll-up's per-key clock, so replays and
+   * duplicates change nothing). `traits` wins on a shared key.
    */
   traitsIfAbsent?: Traits;
   /** Event time after clock-skew correction and future clamping, ISO-8601 UTC. */

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { CoilError } from '@coil/domain';
+import { CoilError, unsupportedContentType } from '@coil/domain';
 
 const JSON_TYPES = /^(application\/(.+\+)?json|text\/plain)\b/i;
 const FORM_TYPE = /^application\/x-www-form-urlencoded\b/i;
@@ -43,7 +43,7 @@ export function installJsonBodyParser(fastify: FastifyInstance, maxBytes: number
       const contentType = request.headers['content-type'] ?? '';
       const format: BodyFormat | undefined = JSON_TYPES.test(contentType) ? 'json' : FORM_TYPE.test(contentType) ? 'form' : undefined;
       if (format === undefined) {
-        throw new CoilError('bad_request', 'invalid_json', 'Content-Type must be application/json');
+        throw unsupportedContentType();
       }
       const body = decode(raw as Buffer, request.headers['content-encoding'], maxBytes);
       parsedBodies.set(request, { bytes: body.length, format });

@@ -8,10 +8,11 @@ import {
   MAX_EVENT_BYTES,
   normalizeRequest,
   parseAuthorizationHeader,
+  unsupportedContentType,
   type IngestRoute,
   type RejectedEvent,
 } from '@coil/domain';
-import type { RateLimiter } from '@coil/http';
+import type { BodyFormat, RateLimiter } from '@coil/http';
 import { hashCredential } from '@coil/workspaces';
 import type { EventBatcher } from './event-batcher';
 
@@ -25,7 +26,7 @@ export interface IngestRequest {
   body: unknown;
   bodyBytes: number;
   /** How the body was sent; forms only reach the routes that take them. Default: JSON. */
-  bodyFormat?: 'json' | 'form';
+  bodyFormat?: BodyFormat;
 }
 
 export interface IngestOutcome {
@@ -50,7 +51,7 @@ export class IngestService {
   async accept(request: IngestRequest): Promise<IngestOutcome> {
     // A wrong content type is refused before the key is looked at, as the body parser refuses others.
     if (request.bodyFormat === 'form' && ingestRouteInfo(request.route).body !== 'json-or-form') {
-      throw new CoilError('bad_request', 'invalid_json', 'Content-Type must be application/json');
+      throw unsupportedContentType();
     }
     const { workspaceId, keyHash } = await this.authenticate(request);
     // The body's decoded bytes, whitespace included; the normaliser then holds each event's JSON to the same limit.

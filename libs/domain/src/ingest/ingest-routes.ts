@@ -1,3 +1,5 @@
+import { CoilError } from '../errors';
+
 /** Every ingest route Coil answers ; the HTTP layer mounts them from INGEST_ROUTES. */
 export type IngestRoute =
   | 'segment'
@@ -83,4 +85,9 @@ export function ingestRouteInfo(route: IngestRoute): IngestRouteInfo {
 /** A route whose body may hold several events: the event limit then applies to each, not to the body. */
 export function isBatchRoute(route: IngestRoute): boolean {
   return ingestRouteInfo(route).batch !== 'never';
+}
+
+/** The one answer to a body whose content type its route does not read (the body parser's and the form check's). */
+export function unsupportedContentType(): CoilError {
+  return new CoilError('bad_request', 'invalid_json', 'Content-Type must be application/json');
 }

@@ -10,7 +10,7 @@ export interface StoredTraits {
 
 export interface TraitUpdate {
   traits: Traits;
-  /** Keys set only when the row lacks them once `traits` is applied (Amplitude's $setOnce). */
+  /** Amplitude's $setOnce: each key takes the earliest such value after its last $set/$unset (see mergeTraits). */
   traitsIfAbsent?: Traits;
   at: Date;
   /** The identify or group call's messageId: orders updates sent at the same time. */
