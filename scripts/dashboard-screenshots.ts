@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'pg';
 import type { Page } from 'playwright-core';
+import { seededRandom } from '@coil/domain';
 import { launchChromium } from '../test/support/browser';
 import { daysBetween, seedDashboard, type DashboardScenario, type SeedAccount, type SeedActivity } from '../test/support/dashboard-seed';
 import { startStack } from '../test/support/stack';
@@ -41,15 +42,6 @@ const COMPANIES: [name: string, domain: string, shape: Shape, users: number, pla
 ];
 const PEOPLE = ['Ana', 'Ben', 'Chloe', 'Dev', 'Ema', 'Finn', 'Gita', 'Hugo'];
 
-/** A repeatable sequence (the screenshots do not change between runs). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
-}
-
 /** Events per user on day `i` of `n` for an account of this shape. */
 function intensity(shape: Shape, i: number, n: number): number {
   const progress = i / (n - 1);
@@ -62,7 +54,8 @@ function intensity(shape: Shape, i: number, n: number): number {
 
 function demoScenario(): DashboardScenario {
   const days = daysBetween(FIRST_DAY, LAST_DAY);
-  const next = random(42);
+  // A repeatable sequence: the screenshots do not change between runs.
+  const next = seededRandom(42);
   const accounts: SeedAccount[] = COMPANIES.map(([name, domain, , users, plan], a) => ({
     trackingId: `acct_${String(a + 1).padStart(3, '0')}`,
     name,
