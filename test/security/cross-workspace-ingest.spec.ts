@@ -149,7 +149,7 @@ describe('a revoked ingest key stops working once its cache entry expires', () =
   it('accepts the key while cached, refuses it with 401 after the TTL; a new key works at once', async () => {
     const admin = createWorkspaceAdmin(stack.pool);
     const resolver = createCredentialResolver(stack.pool, { positiveTtlMs: TTL_MS, negativeTtlMs: TTL_MS });
-    const batcher = new EventBatcher(writer, { maxEvents: 100, maxDelayMs: 0, writeTimeoutMs: 2000 });
+    const batcher = new EventBatcher(writer, { maxEvents: 100, maxDelayMs: 0, writeTimeoutMs: 2000, maxWritesInFlight: 2 });
     const service = new IngestService(resolver, new RateLimiter(() => 1000), batcher);
     const accept = (key: string) =>
       service.accept({ route: 'v2/track', authorization: `Basic ${key}`, body: { userId: 'u', event: 'e' }, bodyBytes: 30 });

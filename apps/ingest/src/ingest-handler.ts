@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
 import { CoilError, ingestRouteInfo, type IngestRoute } from '@coil/domain';
-import { bodyBytes, bodyFormat, httpStatusOf } from '@coil/http';
-import { IngestService, type IngestOutcome } from '@coil/ingestion';
+import { httpStatusOf } from '@coil/http';
+import { IngestService, type IngestOutcome, type IngestRequest } from '@coil/ingestion';
 import { counter } from '@coil/platform';
 
 const requests = counter('coil_ingest_requests_total', 'Ingest requests by route and HTTP status', ['route', 'status']);
@@ -11,7 +10,7 @@ const events = counter('coil_ingest_events_total', 'Ingest events by route and r
 /** How a route answers an accepted request: its HTTP status and the body its clients expect. */
 export interface IngestReply {
   readonly status: 200 | 202;
-  body(outcome: IngestOutcome, request: FastifyRequest): Record<string, unknown>;
+  body(outcome: IngestOutcome, request: IngestRequest): Record<string, unknown>;
   /** The body documented in OpenAPI. */
   readonly example: Record<string, unknown>;
 }
@@ -33,7 +32,7 @@ const AMPLITUDE_HTTP_API: IngestReply = {
   body: (outcome, request) => ({
     code: 200,
     events_ingested: outcome.accepted,
-    payload_size_bytes: bodyBytes(request),
+    payload_size_bytes: request.bodyBytes,
     server_upload_time: Date.now(),
     ...(outcome.rejected.length > 0 ? { rejected: outcome.rejected } : {}),
   }),
@@ -44,27 +43,25 @@ export function replyOf(route: IngestRoute): IngestReply {
   return ingestRouteInfo(route).reply === 'amplitude' ? AMPLITUDE_HTTP_API : ACCEPTED;
 }
 
-/** Shared by every ingest route: request -> IngestService -> the route's reply, with metrics on the way out. */
+/**
+ * Shared by every ingest route, on Fastify and on the fast routes alike: request ->
+ * IngestService -> the route's reply, with metrics on the way out.
+ */
 @Injectable()
 export class IngestHandler {
   constructor(@Inject(IngestService) private readonly service: IngestService) {}
 
-  async reply(route: IngestRoute, request: FastifyRequest): Promise<Record<string, unknown>> {
-    return replyOf(route).body(await this.handle(route, request), request);
+  async reply(request: IngestRequest): Promise<Record<string, unknown>> {
+    return replyOf(request.route).body(await this.handle(request), request);
   }
 
-  private async handle(route: IngestRoute, request: FastifyRequest): Promise<IngestOutcome> {
+  private async handle(request: IngestRequest): Promise<IngestOutcome> {
+    const { route } = request;
     try {
       if (request.body === undefined || request.body === null) {
         throw new CoilError('bad_request', 'invalid_json', 'Request body is required');
       }
-      const outcome = await this.service.accept({
-        route,
-        authorization: request.headers.authorization,
-        body: request.body,
-        bodyBytes: bodyBytes(request),
-        bodyFormat: bodyFormat(request),
-      });
+      const outcome = await this.service.accept(request);
       requests.inc({ route, status: '2xx' });
       events.inc({ route, result: 'accepted' }, outcome.accepted);
       if (outcome.rejected.length > 0) events.inc({ route, result: 'rejected' }, outcome.rejected.length);

@@ -42,6 +42,7 @@ export class IngestModule {
               maxEvents: config.ingestBatchMaxEvents,
               maxDelayMs: config.ingestBatchDelayMs,
               writeTimeoutMs: config.ingestQueueTimeoutMs,
+              maxWritesInFlight: config.ingestQueueWritesInFlight,
             });
             // Events already answered for are written before the queue and Redis close.
             shutdown.add('drain', 'event batcher', () => batcher.drain());

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { CoilError, type ErrorBody, type ErrorStatus } from '@coil/domain';
 
 export interface ErrorResponse {
@@ -39,6 +40,13 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   const retryAfter = coil.details?.retry_after_seconds;
   if (typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
   return { status: httpStatusOf(coil.status), body: coil.toBody(), headers };
+}
+
+/** What every HTTP path answers for an error it caught: the response, with server faults logged. */
+export function errorAnswer(error: unknown, logger: Logger): ErrorResponse {
+  const response = toErrorResponse(error);
+  if (response.status >= 500) logger.error({ err: error }, 'request failed');
+  return response;
 }
 
 function toCoilError(error: unknown): CoilError {

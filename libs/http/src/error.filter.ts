@@ -1,7 +1,7 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
-import { toErrorResponse } from './error-response';
+import { errorAnswer } from './error-response';
 
 /** The one place where an error becomes an HTTP answer, for errors thrown inside handlers. */
 @Catch()
@@ -10,8 +10,7 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const response = toErrorResponse(error);
-    if (response.status >= 500) this.logger.error({ err: error }, 'request failed');
+    const response = errorAnswer(error, this.logger);
     void reply.status(response.status).headers(response.headers).send(response.body);
   }
 }

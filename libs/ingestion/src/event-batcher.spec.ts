@@ -43,7 +43,7 @@ async function stateOf(promise: Promise<unknown>): Promise<'pending' | 'resolved
 }
 
 describe('EventBatcher', () => {
-  const options: BatcherOptions = { maxEvents: 100, maxDelayMs: 50, writeTimeoutMs: 1000 };
+  const options: BatcherOptions = { maxEvents: 100, maxDelayMs: 50, writeTimeoutMs: 1000, maxWritesInFlight: 1 };
   let writer: HeldWriter;
 
   beforeEach(() => {

@@ -2,6 +2,7 @@ import { Controller, HttpCode, Inject, Post, Req, type Type } from '@nestjs/comm
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { INGEST_ROUTES, type IngestClientFamily, type IngestRouteInfo } from '@coil/domain';
+import { bodyBytes, bodyFormat } from '@coil/http';
 import { ApiIngestRoute } from '../docs/ingest-route.decorator';
 import { aliasDoc, INGEST_ROUTE_DOCS } from '../docs/ingest-route-docs';
 import { IngestHandler, replyOf } from '../ingest-handler';
@@ -24,7 +25,13 @@ function mountRoute(controller: Type<IngestController>, info: IngestRouteInfo, p
   // A computed method name, so the function's own name (OpenAPI reads it) is the handler's.
   const { [name]: handler } = {
     [name](this: IngestController, request: FastifyRequest) {
-      return this.handler.reply(info.route, request);
+      return this.handler.reply({
+        route: info.route,
+        authorization: request.headers.authorization,
+        body: request.body,
+        bodyBytes: bodyBytes(request),
+        bodyFormat: bodyFormat(request),
+      });
     },
   };
   const descriptor: PropertyDescriptor = { value: handler, writable: true, configurable: true };

@@ -19,6 +19,8 @@ export interface CoilConfig {
   ingestBatchDelayMs: number;
   /** A queue write slower than this answers 503. */
   ingestQueueTimeoutMs: number;
+  /** Queue writes under way at once; events arriving meanwhile go out together in the next one. */
+  ingestQueueWritesInFlight: number;
   /** Origins whose pages may send to the ingest (CORS): `*` (default; write keys are public) or a list. */
   ingestCorsOrigins: CorsOriginList;
   /** Origins whose pages may call the read API (CORS); empty (default): none, read tokens are secrets. */
@@ -167,6 +169,7 @@ export function loadConfig(env: Env = process.env): CoilConfig {
     ingestBatchMaxEvents: positiveInt(env, 'INGEST_BATCH_MAX_EVENTS', 2000),
     ingestBatchDelayMs: positiveInt(env, 'INGEST_BATCH_DELAY_MS', 0, 0),
     ingestQueueTimeoutMs: positiveInt(env, 'INGEST_QUEUE_TIMEOUT_MS', 2000),
+    ingestQueueWritesInFlight: positiveInt(env, 'INGEST_QUEUE_WRITES_IN_FLIGHT', 2),
     ingestRateLimit: positiveInt(env, 'INGEST_RATE_LIMIT', 100000),
     ingestCorsOrigins: corsOrigins(env, 'INGEST_CORS_ORIGINS', '*'),
     apiCorsOrigins: corsOrigins(env, 'API_CORS_ORIGINS', ''),
