@@ -8,6 +8,7 @@ import { createWorkspaceAdmin } from '@coil/workspaces';
 import { launchChromium } from '../test/support/browser';
 import { answers, startProcess, stopProcess } from './processes';
 import { seedScoredAccounts } from './seed-accounts';
+import { scaled } from './scale';
 
 export interface DashboardBenchResult {
   accounts: number;
@@ -29,8 +30,8 @@ export interface DashboardBenchResult {
 
 const ROOT = path.resolve(__dirname, '..');
 const API_PORT = 18096;
-const ACCOUNTS = 10_000;
-const RUNS = 7;
+const ACCOUNTS = scaled(10_000, 500);
+const RUNS = scaled(7, 1);
 
 function gzipKb(extension: string): number {
   const assets = path.join(ROOT, 'dist', 'dashboard', 'assets');

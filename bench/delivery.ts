@@ -6,6 +6,7 @@ import { createDelivery } from '@coil/delivery';
 import { loadConfig } from '@coil/platform';
 import { storeSignals } from '../test/delivery/support/outbox-rows';
 import { answers, startProcess, stopProcess } from './processes';
+import { scaled } from './scale';
 
 export interface DeliveryBenchResult {
   throughput: { deliveries: number; seconds: number; perMinute: number; unique: number; rejected: number };
@@ -15,11 +16,11 @@ export interface DeliveryBenchResult {
 const WORKER_PORT = 18098;
 const RECEIVER_PORT = 18097;
 // Throughput: 20,000 signals over 2,000 subjects (ten in each subject's lane, sent in order).
-const SUBJECTS = 2000;
+const SUBJECTS = scaled(2000, 50);
 const PER_SUBJECT = 10;
 // Lag: a "scoring run" (one transaction storing signals, then the worker's wake-up) every second.
-const RUNS = 20;
-const PER_RUN = 200;
+const RUNS = scaled(20, 2);
+const PER_RUN = scaled(200, 20);
 const POLL_MS = 200;
 
 async function pendingCount(pool: Pool, workspaceId: string): Promise<number> {

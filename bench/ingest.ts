@@ -1,78 +1,115 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { NODE_OPTIONS_BY_APP, queuePrefix } from '@coil/platform';
+import { queuePrefix } from '@coil/platform';
 import { INGEST_QUEUE } from '@coil/ingestion';
-import { runLoad, type LoadResult } from './load';
-import { answers, peakRssMb, startProcess, stopProcess } from './processes';
+import { peakRssMb, startApp, startProcess, stopProcess } from './processes';
+import { lua, runWrk, type WrkOptions, type WrkResult } from './wrk';
 
 export interface IngestBenchResult {
-  bareSingle: LoadResult;
-  ingestSingle: LoadResult;
-  ingestBatch: LoadResult & { eventsPerSecond: number };
-  halfLoad: LoadResult;
-  /** Peak RSS of the ingest process over the whole run. */
+  /** Ceilings: the same single-event load against a bare Node `http` server and bare Fastify. */
+  bareNode: WrkResult;
+  bareFastify: WrkResult;
+  single: WrkResult;
+  /** Paced at half of `single`'s rate. */
+  halfLoad: WrkResult;
+  batch: WrkResult & { eventsPerSecond: number };
+  /** Peak RSS of the ingest process over the runs above. */
   peakRssMb: number;
+  connections: number;
+  seconds: number;
 }
 
-const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
+export const CONNECTIONS = 50;
 const BARE_PORT = 18090;
 const INGEST_PORT = 18091;
-const trackBody = () => JSON.stringify({ userId: `user-${Math.floor(Math.random() * 1000)}`, event: 'Report_Created' });
-const batchBody = () =>
-  JSON.stringify({
-    batch: Array.from({ length: 100 }, (_, i) => ({
-      type: 'track',
-      userId: `user-${i % 50}`,
-      event: `event-${i % 10}`,
-      messageId: randomUUID(),
-      properties: { dropped: true },
-    })),
-  });
+export const BATCH_EVENTS = 100;
 
-/** Ingest throughput and latency against a bare Node server measured in the same run. */
-export async function benchIngest(databaseUrl: string, redisUrl: string, apiKey: string): Promise<IngestBenchResult> {
-  const prefix = `bench-${randomUUID()}`;
-  const bare = await startProcess('bench/bare-server.ts', { PORT: String(BARE_PORT) }, async () => {
-    const response = await fetch(`http://127.0.0.1:${BARE_PORT}/`, { method: 'POST', body: '{}' });
-    return response.status === 202;
-  });
-  const single = { path: '/v2/track', headers: { authorization: `Basic ${apiKey}` }, body: trackBody, expectStatus: 202 };
-  const bareSingle = await runLoad({ ...single, url: `http://127.0.0.1:${BARE_PORT}`, connections: 64, durationMs: DURATION_MS });
-  await stopProcess(bare);
+const TRACK_BODY = `'{"userId":"user-' .. (n % 1000) .. '","event":"Report_Created"}'`;
 
-  const ingest = await startProcess(
-    'apps/ingest/src/main.ts',
-    {
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: redisUrl,
-      INGEST_PORT: String(INGEST_PORT),
-      COIL_QUEUE_PREFIX: prefix,
-      INGEST_RATE_LIMIT: '10000000',
-      NODE_OPTIONS: NODE_OPTIONS_BY_APP.ingest,
-    },
-    () => answers(`http://127.0.0.1:${INGEST_PORT}/readyz`),
-  );
-  const url = `http://127.0.0.1:${INGEST_PORT}`;
-  try {
-    await runLoad({ ...single, url, connections: 64, durationMs: 1000 });
-    const ingestSingle = await runLoad({ ...single, url, connections: 64, durationMs: DURATION_MS });
-    const batch = await runLoad({
-      url,
-      path: '/v1/batch',
-      headers: { authorization: `Basic ${apiKey}` },
-      body: batchBody,
-      expectStatus: 202,
-      connections: 16,
-      durationMs: DURATION_MS,
+/** A Segment batch of BATCH_EVENTS tracks made by batchPrelude's function. */
+export const BATCH_BODY = `'{"batch":[' .. batch_of(n) .. ']}'`;
+
+export interface KeySpread {
+  users: number;
+  /** user-U belongs to acct-(U % accounts), named by each track's context.groupId. */
+  accounts: number;
+  events: number;
+  /** Event times, spread over them in turn. */
+  days: string[];
+}
+
+/** The Lua function BATCH_BODY calls; messageIds are the run id, then the event's number: unique. */
+export function batchPrelude(runId: string, spread: KeySpread): string {
+  return `
+local days = { ${spread.days.map(lua).join(', ')} }
+function batch_of(n)
+  local items = {}
+  for i = 1, ${BATCH_EVENTS} do
+    local k = n * ${BATCH_EVENTS} + i
+    local user = (k * 7919) % ${spread.users}
+    items[i] = '{"type":"track","userId":"user-' .. user .. '","event":"Event ' .. (k % ${spread.events}) ..
+      '","messageId":"${runId}-' .. k .. '","timestamp":"' .. days[(k % #days) + 1] ..
+      '","context":{"groupId":"acct-' .. (user % ${spread.accounts}) .. '"},"properties":{"dropped":true}}'
+  end
+  return table.concat(items, ',')
+end`;
+}
+
+/** Single-event and batch ingest against both ceilings, every run by wrk with the same connections. */
+export async function benchIngest(databaseUrl: string, redisUrl: string, apiKey: string, seconds: number): Promise<IngestBenchResult> {
+  const single: Omit<WrkOptions, 'url'> = {
+    path: lua('/v2/track'),
+    headers: { authorization: `Basic ${apiKey}` },
+    body: TRACK_BODY,
+    connections: CONNECTIONS,
+    durationSeconds: seconds,
+  };
+  const ceiling = async (entry: string): Promise<WrkResult> => {
+    const server = await startProcess(entry, { PORT: String(BARE_PORT) }, async () => {
+      const response = await fetch(`http://127.0.0.1:${BARE_PORT}/`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+      return response.status === 202;
     });
-    const halfLoad = await runLoad({ ...single, url, connections: 32, durationMs: DURATION_MS, rate: ingestSingle.perSecond / 2 });
+    try {
+      return await runWrk({ ...single, url: `http://127.0.0.1:${BARE_PORT}` });
+    } finally {
+      await stopProcess(server);
+    }
+  };
+  const bareNode = await ceiling('bench/bare-server.ts');
+  const bareFastify = await ceiling('bench/bare-fastify.ts');
+
+  const prefix = `bench-${randomUUID()}`;
+  const ingest = await startApp('ingest', INGEST_PORT, {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    COIL_QUEUE_PREFIX: prefix,
+    INGEST_RATE_LIMIT: '10000000',
+  });
+  const url = `http://127.0.0.1:${INGEST_PORT}`;
+  const runId = randomUUID().slice(0, 8);
+  try {
+    await runWrk({ ...single, url, durationSeconds: 2 });
+    const measured = await runWrk({ ...single, url });
+    const halfLoad = await runWrk({ ...single, url, rate: measured.perSecond / 2 });
+    const batch = await runWrk({
+      url,
+      path: lua('/v1/batch'),
+      headers: { authorization: `Basic ${apiKey}` },
+      prelude: batchPrelude(runId, { users: 1000, accounts: 100, events: 20, days: [new Date().toISOString()] }),
+      body: BATCH_BODY,
+      connections: CONNECTIONS,
+      durationSeconds: seconds,
+    });
     return {
-      bareSingle,
-      ingestSingle,
-      ingestBatch: { ...batch, eventsPerSecond: batch.perSecond * 100 },
+      bareNode,
+      bareFastify,
+      single: measured,
       halfLoad,
+      batch: { ...batch, eventsPerSecond: batch.perSecond * BATCH_EVENTS },
       peakRssMb: peakRssMb(ingest),
+      connections: CONNECTIONS,
+      seconds,
     };
   } finally {
     await stopProcess(ingest);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { NODE_OPTIONS_BY_APP } from '@coil/platform';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -48,4 +49,19 @@ export function peakRssMb(child: ChildProcess): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN);
   return kb / 1024;
+}
+
+const PORT_VARIABLE = { ingest: 'INGEST_PORT', api: 'API_PORT', worker: 'WORKER_PORT' } as const;
+
+/** One of Coil's apps as `npm start` runs it (its NODE_OPTIONS included), ready once /readyz answers. */
+export function startApp(app: keyof typeof PORT_VARIABLE, port: number, env: Record<string, string>): Promise<ChildProcess> {
+  return startProcess(`apps/${app}/src/main.ts`, { ...env, [PORT_VARIABLE[app]]: String(port), NODE_OPTIONS: NODE_OPTIONS_BY_APP[app] }, () =>
+    answers(`http://127.0.0.1:${port}/readyz`),
+  );
+}
+
+/** Current resident memory of a child process, in MB (Linux /proc). */
+export function rssMb(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) / 1024;
 }

@@ -1,27 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import IORedis from 'ioredis';
+import { Client } from 'pg';
 import { createPgPool } from '@coil/database';
 import { createWorkspaceAdmin } from '@coil/workspaces';
-import { runLoad, type LoadResult } from './load';
-import { answers, startProcess, stopProcess } from './processes';
+import { startApp, stopProcess } from './processes';
 import { seedScoredAccounts } from './seed-accounts';
+import { lua, runWrk, type WrkResult } from './wrk';
+
+/** How GET /v1/accounts names an account; every kind the read API takes. */
+export const LOOKUP_KINDS = ['id', 'tracking_id', 'domain', 'name', 'intercom_id'] as const;
+export type LookupKind = (typeof LOOKUP_KINDS)[number];
 
 export interface ReadApiBenchResult {
   accounts: number;
   hotAccounts: number;
-  /** HOT_ACCOUNTS read round-robin, as fast as answered; metrics and blocks in Redis: one MGET per request. */
-  cached: LoadResult;
+  /** HOT_ACCOUNTS read round-robin as fast as answered; metrics and blocks in Redis. */
+  cached: WrkResult;
   /** The same at half the cached rate: the latency target's load. */
-  cachedHalfLoad: LoadResult;
-  /** Each request a different account with a cold cache: account, traits, segments and insights from Postgres. */
-  uncached: LoadResult;
+  cachedHalfLoad: WrkResult;
+  /** Per lookup kind, each request another account with a cold cache: everything from PostgreSQL. */
+  uncached: Record<LookupKind, WrkResult>;
+  connections: number;
+  seconds: number;
 }
 
-const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
 const API_PORT = 18095;
-const ACCOUNTS = 10_000;
 const HOT_ACCOUNTS = 1_000;
-const CONNECTIONS = 16;
+const CONNECTIONS = 50;
 const EXPAND = 'traits,segments,insights';
 
 async function createWorkspace(databaseUrl: string): Promise<{ id: string; token: string }> {
@@ -31,49 +36,82 @@ async function createWorkspace(databaseUrl: string): Promise<{ id: string; token
   return { id: created.workspace_id, token: created.api_token };
 }
 
-/** GET /v1/accounts?expand=traits,segments,insights: cold (each account once), then a warm hot set. */
-export async function benchReadApi(databaseUrl: string, redisUrl: string): Promise<ReadApiBenchResult> {
+/** The Lua expression of the path naming account number `first + n` (1-based, as seeded) by `kind`. */
+function lookupPath(workspaceId: string, kind: LookupKind, firstId: number, first: number): string {
+  const base = `/v1/accounts?workspace_id=${workspaceId}&expand=${EXPAND}&`;
+  const i = `(${first} + n)`;
+  const value: Record<LookupKind, string> = {
+    id: `'id=' .. (${firstId - 1} + ${i})`,
+    tracking_id: `'match_type=tracking_id&match_value=acct-' .. ${i}`,
+    domain: `'match_type=domain&match_value=a' .. ${i} .. '.example'`,
+    name: `'match_type=name&match_value=Account%20' .. ${i}`,
+    intercom_id: `'match_type=intercom_id&match_value=ic-' .. ${i}`,
+  };
+  return `${lua(base)} .. ${value[kind]}`;
+}
+
+/**
+ * GET /v1/accounts?expand=traits,segments,insights on `accounts` seeded accounts: every lookup
+ * kind cold (each request another account, each kind its own slice), then a warm hot set.
+ */
+export async function benchReadApi(databaseUrl: string, redisUrl: string, options: { accounts: number; seconds: number }): Promise<ReadApiBenchResult> {
   const workspace = await createWorkspace(databaseUrl);
   // Three stored days (60 days ago, 30, today): what an account's base record and insights read.
   const ids = await seedScoredAccounts(databaseUrl, workspace.id, {
-    accounts: ACCOUNTS,
+    accounts: options.accounts,
     historyDays: 60,
     historyStepDays: 30,
     segments: 0,
   });
+  const firstId = Number(ids[0]);
+  if (Number(ids.at(-1)) - firstId + 1 !== ids.length) throw new Error('seeded account ids are not contiguous');
+  await addIntercomIds(databaseUrl, workspace.id);
   const prefix = `bench-${randomUUID()}`;
-  const api = await startProcess(
-    'apps/api/src/main.ts',
-    { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, API_PORT: String(API_PORT), COIL_QUEUE_PREFIX: prefix, API_RATE_LIMIT: '10000000' },
-    () => answers(`http://127.0.0.1:${API_PORT}/readyz`),
-  );
-  const accountPath = (id: string) => `/v1/accounts?workspace_id=${workspace.id}&id=${id}&expand=${EXPAND}`;
-  const hot = ids.slice(0, HOT_ACCOUNTS);
-  const cold = ids.slice(HOT_ACCOUNTS);
-  let nextCold = 0;
-  let nextHot = 0;
+  const api = await startApp('api', API_PORT, {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    COIL_QUEUE_PREFIX: prefix,
+    API_RATE_LIMIT: '10000000',
+  });
   const load = {
     url: `http://127.0.0.1:${API_PORT}`,
     method: 'GET' as const,
     headers: { authorization: `Bearer ${workspace.token}` },
-    expectStatus: 200,
     connections: CONNECTIONS,
+    durationSeconds: options.seconds,
   };
+  // Cold slices after the hot set: no account is read twice in the uncached runs.
+  const slice = Math.floor((ids.length - HOT_ACCOUNTS) / LOOKUP_KINDS.length);
   try {
-    const uncached = await runLoad({
-      ...load,
-      path: () => accountPath(cold[nextCold++ % cold.length]),
-      durationMs: Math.min(DURATION_MS, 3000),
-    });
-    if (nextCold > cold.length) throw new Error(`the uncached run wrapped around ${cold.length} accounts; seed more`);
-    const hotPath = () => accountPath(hot[nextHot++ % hot.length]);
-    await runLoad({ ...load, path: hotPath, durationMs: 2000 });
-    const cached = await runLoad({ ...load, path: hotPath, durationMs: DURATION_MS });
-    const cachedHalfLoad = await runLoad({ ...load, path: hotPath, durationMs: DURATION_MS, rate: cached.perSecond / 2 });
-    return { accounts: ids.length, hotAccounts: hot.length, cached, cachedHalfLoad, uncached };
+    const uncached = {} as Record<LookupKind, WrkResult>;
+    for (const [index, kind] of LOOKUP_KINDS.entries()) {
+      const first = HOT_ACCOUNTS + index * slice;
+      uncached[kind] = await runWrk({ ...load, path: lookupPath(workspace.id, kind, firstId, first) });
+      if (uncached[kind].requests > slice) throw new Error(`the uncached ${kind} run read more than its ${slice} accounts; seed more`);
+    }
+    const hotPath = `${lua(`/v1/accounts?workspace_id=${workspace.id}&expand=${EXPAND}&id=`)} .. (${firstId} + n % ${HOT_ACCOUNTS})`;
+    await runWrk({ ...load, path: hotPath, durationSeconds: 2 });
+    const cached = await runWrk({ ...load, path: hotPath });
+    const cachedHalfLoad = await runWrk({ ...load, path: hotPath, rate: cached.perSecond / 2 });
+    return { accounts: ids.length, hotAccounts: HOT_ACCOUNTS, cached, cachedHalfLoad, uncached, connections: CONNECTIONS, seconds: options.seconds };
   } finally {
     await stopProcess(api);
     await deleteKeys(redisUrl, `${prefix}:*`);
+  }
+}
+
+/** A trait every account has, for the trait lookup: intercom_id "ic-<i>" of account "acct-<i>". */
+async function addIntercomIds(databaseUrl: string, workspaceId: string): Promise<void> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query(
+      `UPDATE accounts SET traits = traits || jsonb_build_object('intercom_id', 'ic-' || substr(tracking_id, 6)) WHERE workspace_id = $1`,
+      [workspaceId],
+    );
+    await db.query('VACUUM ANALYZE accounts');
+  } finally {
+    await db.end();
   }
 }
 
@@ -82,12 +120,4 @@ async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
   const keys = await redis.keys(pattern);
   for (let start = 0; start < keys.length; start += 1000) await redis.del(...keys.slice(start, start + 1000));
   redis.disconnect();
-}
-
-if (require.main === module) {
-  void (async () => {
-    const { recreateDatabase } = await import('./scratch-database');
-    const databaseUrl = await recreateDatabase('coil_bench_read');
-    console.log(JSON.stringify(await benchReadApi(databaseUrl, process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'), null, 2));
-  })();
 }

@@ -8,6 +8,7 @@ import { INGEST_JOB_OPTIONS, INGEST_QUEUE } from '@coil/ingestion';
 import { queuePrefix } from '@coil/platform';
 import { chunk, generateTrackStream } from '../test/worker/support/event-factory';
 import { answers, startProcess, stopProcess } from './processes';
+import { scaled } from './scale';
 
 export interface RollupBenchResult {
   events: number;
@@ -17,7 +18,7 @@ export interface RollupBenchResult {
   exact: boolean;
 }
 
-export const EVENTS = Number(process.env.BENCH_ROLLUP_EVENTS ?? 200_000);
+export const EVENTS = Number(process.env.BENCH_ROLLUP_EVENTS ?? scaled(200_000, 10_000));
 const JOB_EVENTS = 2000;
 const WORKER_PORT = 18092;
 
