@@ -88,7 +88,7 @@ describe('BlockCache', () => {
     const read = await cache.fill('13', '456', ['traits', 'insights'], known);
 
     expect(read.entries.traits).toBe(known.traits);
-    expect(loads).toEqual({ traits: 0, segments: 0, insights: 1 });
+    expect(loads).toEqual({ traits: 0, segments: 0, insights: 1, explanation: 0 });
     expect(store.writes).toEqual([]);
     expect(await cache.peek('13', '456', ['insights'])).toEqual({});
   });
