@@ -55,6 +55,7 @@ export { HistoryReader, type SubjectHistoryBody, type WorkspaceHistoryBody } fro
 export { ScoreHistoryRepository, type DayRange, type HistoryPoint, type WorkspacePoint } from './history/score-history.repository';
 export { AccountInsights } from './insights/account-insights';
 export { ACCOUNT_EXPLAIN_QUERY, parseAccountExplainQuery, type AccountExplainQuery } from './explanation/explain-query';
+export { createScoreExplainer } from './explanation/create-score-explainer';
 export { ScoreExplainer, type AccountExplanationBody, type ExplainedScore } from './explanation/score-explainer';
 export {
   ScoreExplanationRepository,
