@@ -15,6 +15,10 @@ export interface ReadApiBenchResult {
   cachedHalfLoad: LoadResult;
   /** Each request a different account with a cold cache: account, traits, segments and insights from Postgres. */
   uncached: LoadResult;
+  /** GET /v1/accounts/explain (never cached), each request a different account of a 100,000-account workspace. */
+  explainUncached: LoadResult;
+  /** The same at half that rate: the latency target's load. */
+  explainHalfLoad: LoadResult;
 }
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
@@ -23,6 +27,8 @@ const ACCOUNTS = 10_000;
 const HOT_ACCOUNTS = 1_000;
 const CONNECTIONS = 16;
 const EXPAND = 'traits,segments,insights';
+// The explanation's target is stated on 100,000 accounts: a workspace of its own.
+const EXPLAIN_ACCOUNTS = 100_000;
 
 async function createWorkspace(databaseUrl: string): Promise<{ id: string; token: string }> {
   const pool = createPgPool(databaseUrl, { max: 1 });
@@ -38,6 +44,14 @@ export async function benchReadApi(databaseUrl: string, redisUrl: string): Promi
   const ids = await seedScoredAccounts(databaseUrl, workspace.id, {
     accounts: ACCOUNTS,
     historyDays: 60,
+    historyStepDays: 30,
+    segments: 0,
+  });
+  const explained = await createWorkspace(databaseUrl);
+  // A stored score now and one 30-day frame earlier, so each explanation has a change and drivers.
+  const explainIds = await seedScoredAccounts(databaseUrl, explained.id, {
+    accounts: EXPLAIN_ACCOUNTS,
+    historyDays: 30,
     historyStepDays: 30,
     segments: 0,
   });
@@ -70,7 +84,17 @@ export async function benchReadApi(databaseUrl: string, redisUrl: string): Promi
     await runLoad({ ...load, path: hotPath, durationMs: 2000 });
     const cached = await runLoad({ ...load, path: hotPath, durationMs: DURATION_MS });
     const cachedHalfLoad = await runLoad({ ...load, path: hotPath, durationMs: DURATION_MS, rate: cached.perSecond / 2 });
-    return { accounts: ids.length, hotAccounts: hot.length, cached, cachedHalfLoad, uncached };
+    let nextExplained = 0;
+    const explain = {
+      ...load,
+      headers: { authorization: `Bearer ${explained.token}` },
+      path: () => `/v1/accounts/explain?workspace_id=${explained.id}&id=${explainIds[nextExplained++ % explainIds.length]}`,
+      durationMs: Math.min(DURATION_MS, 3000),
+    };
+    const explainUncached = await runLoad(explain);
+    const explainHalfLoad = await runLoad({ ...explain, rate: explainUncached.perSecond / 2 });
+    if (nextExplained > explainIds.length) throw new Error(`the explain runs wrapped around ${explainIds.length} accounts`);
+    return { accounts: ids.length, hotAccounts: hot.length, cached, cachedHalfLoad, uncached, explainUncached, explainHalfLoad };
   } finally {
     await stopProcess(api);
     await deleteKeys(redisUrl, `${prefix}:*`);

@@ -21,7 +21,13 @@ type Explanation = {
   benchmark: { p90: number; accounts_in_benchmark: number; formula: string };
   engagement_score: number | null;
   contributions: { feature: string | null; event: string; count: number; weight: number; points: number; share: number }[];
-  change: { from: number; to: number; delta: number; since: string; drivers: { feature: string | null; event: string; delta_points: number }[] } | null;
+  change: {
+    from: number;
+    to: number;
+    delta: number;
+    since: string;
+    drivers: { feature: string | null; event: string; delta_points: number }[];
+  } | null;
   filters_applied: { rule: string; in_scope: boolean; excluded_members: number }[];
 };
 
@@ -48,7 +54,10 @@ beforeAll(async () => {
     await seed.eventWeight(profile, event, weight);
   }
   const admins = await seed.profile('admins', 7);
-  await api.prisma.scoringProfile.update({ where: { workspaceId_id: { workspaceId: BigInt(ws), id: BigInt(admins) } }, data: { filter: 'role = admin' } });
+  await api.prisma.scoringProfile.update({
+    where: { workspaceId_id: { workspaceId: BigInt(ws), id: BigInt(admins) } },
+    data: { filter: 'role = admin' },
+  });
 
   ids.account = await seed.account({ trackingId: 'explain-1' });
   ids.admin = await seed.user('explain-admin', { role: 'admin' });
@@ -89,7 +98,11 @@ async function explain(query: string): Promise<Explanation> {
 describe('GET /v1/accounts/explain', () => {
   it("splits the anchor's 187 by event: points add up to raw_score exactly, shares to 1", async () => {
     const explanation = await explain('match_type=tracking_id&match_value=explain-1');
-    expect(explanation).toMatchObject({ id: ids.account, profile: 'default', time_frame: { start: '2025-09-15', end: '2025-09-21', days: 7 } });
+    expect(explanation).toMatchObject({
+      id: ids.account,
+      profile: 'default',
+      time_frame: { start: '2025-09-15', end: '2025-09-21', days: 7 },
+    });
     expect(explanation.raw_score).toBe(187);
     expect(explanation.contributions.map((c) => [c.feature, c.event, c.count, c.weight, c.points])).toEqual([
       [null, 'comment_added', 20, 3, 60],
@@ -108,7 +121,11 @@ describe('GET /v1/accounts/explain', () => {
       where: { workspaceId: BigInt(ws), accountId: BigInt(ids.account), period: new Date('2025-09-21T00:00:00Z') },
       orderBy: { profileId: 'asc' },
     });
-    expect(explanation.benchmark).toEqual({ p90: stored.benchmark, accounts_in_benchmark: 4, formula: expect.stringContaining('exp(-ln(10) * raw_score / p90)') });
+    expect(explanation.benchmark).toEqual({
+      p90: stored.benchmark,
+      accounts_in_benchmark: 4,
+      formula: expect.stringContaining('exp(-ln(10) * raw_score / p90)'),
+    });
     expect(explanation.engagement_score).toBe(engagementScore(187, stored.benchmark));
     const account = await api.get(`/v1/accounts?workspace_id=${ws}&id=${ids.account}`);
     expect(account.body.metrics).toMatchObject({ raw_score: 187, engagement_score: explanation.engagement_score });
@@ -116,7 +133,9 @@ describe('GET /v1/accounts/explain', () => {
 
   it('names the drivers of the change since the run one frame earlier, and they add up to the raw change', async () => {
     const { change } = await explain(`id=${ids.account}`);
-    const account = (await api.get(`/v1/accounts?workspace_id=${ws}&id=${ids.account}`)).body.metrics as { engagement_score_change: number };
+    const account = (await api.get(`/v1/accounts?workspace_id=${ws}&id=${ids.account}`)).body.metrics as {
+      engagement_score_change: number;
+    };
     expect(change).toMatchObject({ since: '2025-09-14', delta: account.engagement_score_change });
     expect(change?.drivers).toEqual([
       { feature: null, event: 'comment_added', delta_points: -120 },
@@ -151,7 +170,9 @@ describe('GET /v1/accounts/explain', () => {
     expect((await api.get(`/v1/accounts/explain?workspace_id=${ws}&id=999999`)).status).toBe(404);
     expect((await api.get(`/v1/accounts/explain?workspace_id=${ws}`)).body).toMatchObject({ error: { code: 'missing_lookup_parameter' } });
     const unknown = await api.get(`/v1/accounts/explain?workspace_id=${ws}&id=${ids.account}&profile=nope`);
-    expect(unknown.body).toMatchObject({ error: { code: 'invalid_parameter', details: { parameter: 'profile', available: ['default', 'admins'] } } });
+    expect(unknown.body).toMatchObject({
+      error: { code: 'invalid_parameter', details: { parameter: 'profile', available: ['default', 'admins'] } },
+    });
   });
 });
 

@@ -253,7 +253,7 @@ describe('the dashboard in Chromium', () => {
     await expectNoSeriousViolations(page);
   });
 
-  it("shows on the account page what the score is made of and, against a score one frame earlier, what moved it", async () => {
+  it('shows on the account page what the score is made of and, against a score one frame earlier, what moved it', async () => {
     // Zulu (never opened before, so nothing is cached) gets a stored score one 30-day frame back,
     // when it had no events: its 5 events now are the whole change.
     const pool = new Pool({ connectionString: stack.ingest.config.databaseUrl, max: 1 });

@@ -57,11 +57,7 @@ export { AccountInsights } from './insights/account-insights';
 export { ACCOUNT_EXPLAIN_QUERY, parseAccountExplainQuery, type AccountExplainQuery } from './explanation/explain-query';
 export { createScoreExplainer } from './explanation/create-score-explainer';
 export { ScoreExplainer, type AccountExplanationBody, type ExplainedScore } from './explanation/score-explainer';
-export {
-  ScoreExplanationRepository,
-  type ExplainedSubjectType,
-  type ExplanationRow,
-} from './explanation/score-explanation.repository';
+export { ScoreExplanationRepository, type ExplainedSubjectType, type ExplanationRow } from './explanation/score-explanation.repository';
 export { MeReader, type MeBody } from './me/me-reader';
 export {
   ACCOUNT_METRICS,

@@ -146,7 +146,7 @@ export class AccountsController {
 
   @Get('explain')
   @ApiOperation({
-    summary: "Why an account has its score: what it is made of, and what moved it",
+    summary: 'Why an account has its score: what it is made of, and what moved it',
     description:
       'The same lookups as /v1/accounts. Contributions per scored event (points add up to raw_score exactly, shares to 1), the benchmark ' +
       'and the published formula that turns raw_score into engagement_score, and the drivers of the change since one time frame earlier. ' +

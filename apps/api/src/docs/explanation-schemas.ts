@@ -18,7 +18,10 @@ export const EXPLANATION_SCHEMA: SchemaObject = {
       description: "The profile's frame ending with its latest scored UTC day (today before any run)",
       properties: { start: day, end: day, days: { type: 'integer' } },
     },
-    raw_score: { type: 'number', description: 'Sum of the contributions\' points (equals metrics.raw_score unless events arrived since the run)' },
+    raw_score: {
+      type: 'number',
+      description: "Sum of the contributions' points (equals metrics.raw_score unless events arrived since the run)",
+    },
     benchmark: {
       type: 'object',
       properties: {
@@ -27,7 +30,11 @@ export const EXPLANATION_SCHEMA: SchemaObject = {
         formula: { type: 'string', enum: Object.values(NORMALIZATION_FORMULAS) },
       },
     },
-    engagement_score: { type: 'number', nullable: true, description: "The formula's result; null when the profile's filter leaves the subject out" },
+    engagement_score: {
+      type: 'number',
+      nullable: true,
+      description: "The formula's result; null when the profile's filter leaves the subject out",
+    },
     contributions: {
       type: 'array',
       description: 'One per scored event with events in the frame, most points first',
@@ -49,7 +56,7 @@ export const EXPLANATION_SCHEMA: SchemaObject = {
       description: 'engagement_score_change from the stored history; null without a stored score one time frame earlier',
       properties: {
         from: { type: 'number', description: 'The stored score one time frame earlier' },
-        to: { type: 'number', description: "The stored score of this frame (metrics.engagement_score)" },
+        to: { type: 'number', description: 'The stored score of this frame (metrics.engagement_score)' },
         delta: { type: 'number' },
         since: { ...day, description: 'The UTC day of the earlier score: its frame is the one compared with' },
         drivers: {

@@ -54,7 +54,12 @@ export class ScoreExplainer {
 }
 
 function explanationOf(type: ExplainedSubjectType, row: ExplanationRow, now: Date): ScoreExplanation {
-  const profile = row.profile ?? { name: DEFAULT_PROFILE_NAME, windowDays: DEFAULT_WINDOW_DAYS, filter: null, normalization: 'exponential' };
+  const profile = row.profile ?? {
+    name: DEFAULT_PROFILE_NAME,
+    windowDays: DEFAULT_WINDOW_DAYS,
+    filter: null,
+    normalization: 'exponential',
+  };
   const context = { traitTypes: traitTypesOf(row.traitTypes), now };
   const scoped = scopeTallies(parseTraitFilter(profile.filter), { type, traits: row.traits, members: row.members }, row.tallies, context);
   return explainScore({

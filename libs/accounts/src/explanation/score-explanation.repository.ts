@@ -128,6 +128,7 @@ CROSS JOIN LATERAL (
      WHERE r.workspace_id = ${s}.workspace_id AND r.profile_id = p.id AND r.${subject.column} = ${s}.id ORDER BY r.period DESC LIMIT 1),
     $3::date) AS period,
     COALESCE(p.window_days, $4::int) AS days
+  OFFSET 0 -- read once: pulled up, each use of x.period would repeat the probes
 ) x
 LEFT JOIN ${subject.scores} cur
   ON cur.workspace_id = ${s}.workspace_id AND cur.profile_id = p.id AND cur.${subject.column} = ${s}.id AND cur.period = x.period

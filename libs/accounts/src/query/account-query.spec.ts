@@ -39,7 +39,10 @@ describe('parseAccountQuery', () => {
 
 describe('parseExpand', () => {
   it('keeps known blocks once, in the order asked, and reports the rest', () => {
-    expect(parseExpand(' insights,traits,,Traits,insights,foo ', isAccountBlock)).toEqual({ blocks: ['insights', 'traits'], unknown: ['Traits', 'foo'] });
+    expect(parseExpand(' insights,traits,,Traits,insights,foo ', isAccountBlock)).toEqual({
+      blocks: ['insights', 'traits'],
+      unknown: ['Traits', 'foo'],
+    });
     expect(parseExpand(undefined, isAccountBlock)).toEqual({ blocks: [], unknown: [] });
   });
 });

@@ -49,7 +49,12 @@ const validateAccountQuery = compileQueryValidator<RawAccountQuery>(ACCOUNT_QUER
 /** The query string of GET /v1/accounts, validated; throws a 400 naming the parameter. */
 export function parseAccountQuery(query: unknown): AccountQuery {
   const raw = validateAccountQuery(query);
-  return { workspaceId: raw.workspace_id, lookup: toLookup(raw), expand: parseExpand(raw.expand, isAccountBlock), profile: raw.profile ?? null };
+  return {
+    workspaceId: raw.workspace_id,
+    lookup: toLookup(raw),
+    expand: parseExpand(raw.expand, isAccountBlock),
+    profile: raw.profile ?? null,
+  };
 }
 
 export function parseExpand<B extends string>(expand: string | undefined, isBlock: (name: string) => name is B): ExpandRequest<B> {

@@ -101,11 +101,31 @@ describe('UserReader', () => {
   it('expand=explanation: the block computed once, then served from the cache for 15 minutes', async () => {
     const calls: string[] = [];
     let clock = Date.parse('2025-09-21T10:00:00Z');
-    const reader = new UserReader({ find: async () => [user('5')] }, profiles, explainerCounting(calls), cacheAt(() => clock));
-    const query = { workspaceId: '13', lookup: { kind: 'id', id: '5' } as Lookup, expand: { blocks: ['explanation' as const], unknown: ['x'] }, profile: null };
+    const reader = new UserReader(
+      { find: async () => [user('5')] },
+      profiles,
+      explainerCounting(calls),
+      cacheAt(() => clock),
+    );
+    const query = {
+      workspaceId: '13',
+      lookup: { kind: 'id', id: '5' } as Lookup,
+      expand: { blocks: ['explanation' as const], unknown: ['x'] },
+      profile: null,
+    };
 
     const first = await reader.read(query);
-    expect(Object.keys(first)).toEqual(['id', 'external_id', 'name', 'email', 'account_ids', 'metrics', 'explanation', '_expansions', '_links']);
+    expect(Object.keys(first)).toEqual([
+      'id',
+      'external_id',
+      'name',
+      'email',
+      'account_ids',
+      'metrics',
+      'explanation',
+      '_expansions',
+      '_links',
+    ]);
     expect(first.explanation).toEqual(EXPLANATION);
     expect(first._expansions).toMatchObject({ available: ['explanation'], unknown_parameters: ['x'], error: null });
     clock += 14 * 60_000;

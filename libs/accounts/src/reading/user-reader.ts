@@ -52,7 +52,11 @@ export class UserReader {
   }
 
   /** The asked-for blocks (null when they could not be loaded) and _expansions. */
-  private async blocks(query: UserQuery, expand: ExpandRequest<UserBlock>, userId: string): Promise<Pick<UserBody, 'explanation' | '_expansions'>> {
+  private async blocks(
+    query: UserQuery,
+    expand: ExpandRequest<UserBlock>,
+    userId: string,
+  ): Promise<Pick<UserBody, 'explanation' | '_expansions'>> {
     const read = expand.blocks.includes('explanation') ? await this.explanation(query, userId) : { entries: {}, failed: [] };
     return {
       ...(expand.blocks.includes('explanation') && { explanation: read.entries.explanation?.value ?? null }),

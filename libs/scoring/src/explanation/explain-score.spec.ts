@@ -83,7 +83,11 @@ describe('apportionShares', () => {
   it('rounds to four places and still adds up to 1', () => {
     const shares = apportionShares([1, 1, 1]);
     expect(shares).toEqual([0.3334, 0.3333, 0.3333]);
-    for (const parts of [[1, 2, 3, 4, 5, 6, 7], [999_999, 1], [13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53]]) {
+    for (const parts of [
+      [1, 2, 3, 4, 5, 6, 7],
+      [999_999, 1],
+      [13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53],
+    ]) {
       expect(Math.abs(apportionShares(parts).reduce((sum, share) => sum + share, 0) - 1)).toBeLessThan(1e-9);
     }
     expect(apportionShares([0, 0])).toEqual([0, 0]);
@@ -97,7 +101,14 @@ describe('scopeTallies', () => {
     { member: '1', event: 'report_created', feature: null, weight: 2, count: 3, baselineCount: 1 },
     { member: '2', event: 'report_created', feature: null, weight: 2, count: 10, baselineCount: 0 },
   ];
-  const account = { type: 'account' as const, traits: { plan: 'paid' }, members: [{ id: '1', traits: { role: 'admin' } }, { id: '2', traits: { role: 'viewer' } }] };
+  const account = {
+    type: 'account' as const,
+    traits: { plan: 'paid' },
+    members: [
+      { id: '1', traits: { role: 'admin' } },
+      { id: '2', traits: { role: 'viewer' } },
+    ],
+  };
 
   it("counts an account's events of the users the filter lets in", () => {
     expect(scopeTallies(filter, account, tallies, context)).toEqual({
@@ -115,7 +126,7 @@ describe('scopeTallies', () => {
     expect(explanation.filters_applied).toEqual([{ rule: 'plan = trial', in_scope: false, excluded_members: 2 }]);
   });
 
-  it('keeps all of a user\'s events when the user matches with one of its accounts', () => {
+  it("keeps all of a user's events when the user matches with one of its accounts", () => {
     const user = { type: 'user' as const, traits: { role: 'viewer' }, members: [{ id: '9', traits: { plan: 'paid' } }] };
     const own = tallies.map((tally) => ({ ...tally, member: null }));
     expect(scopeTallies(parseTraitFilter('plan = paid'), user, own, context)).toEqual({

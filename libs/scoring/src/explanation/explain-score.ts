@@ -59,13 +59,23 @@ export function explainScore(input: ExplanationInput): ScoreExplanation {
 function contributionsOf(tallies: readonly EventTally[]): Contribution[] {
   const parts = tallies
     .filter((tally) => tally.count > 0 && tally.weight > 0)
-    .map((tally) => ({ feature: tally.feature, event: tally.event, count: tally.count, weight: tally.weight, points: tally.count * tally.weight }))
+    .map((tally) => ({
+      feature: tally.feature,
+      event: tally.event,
+      count: tally.count,
+      weight: tally.weight,
+      points: tally.count * tally.weight,
+    }))
     .sort((a, b) => b.points - a.points || compareText(a.event, b.event));
   const shares = apportionShares(parts.map((part) => part.points));
   return parts.map((part, index) => ({ ...part, share: shares[index] }));
 }
 
-function changeOf(current: StoredScore | null, baseline: StoredScore | null, tallies: readonly EventTally[]): ScoreChangeExplanation | null {
+function changeOf(
+  current: StoredScore | null,
+  baseline: StoredScore | null,
+  tallies: readonly EventTally[],
+): ScoreChangeExplanation | null {
   if (current === null || baseline === null) return null;
   return {
     from: baseline.engagementScore,

@@ -29,7 +29,8 @@ export function scopeTallies(
   if (filter === null) return { tallies: sumByEvent(tallies), filter: null };
   const matches = (traits: { user?: Traits; account?: Traits }) => matchesTraitFilter(filter, traits, context);
   if (subject.type === 'user') {
-    const inScope = matches({ user: subject.traits }) || subject.members.some((account) => matches({ user: subject.traits, account: account.traits }));
+    const inScope =
+      matches({ user: subject.traits }) || subject.members.some((account) => matches({ user: subject.traits, account: account.traits }));
     return { tallies: sumByEvent(tallies), filter: { rule: filter.source, in_scope: inScope, excluded_members: 0 } };
   }
   const counted = new Set(subject.members.filter((user) => matches({ user: user.traits, account: subject.traits })).map((user) => user.id));
