@@ -67,7 +67,11 @@ export async function benchIngest(databaseUrl: string, redisUrl: string, apiKey:
   };
   const ceiling = async (entry: string): Promise<WrkResult> => {
     const server = await startProcess(entry, { PORT: String(BARE_PORT) }, async () => {
-      const response = await fetch(`http://127.0.0.1:${BARE_PORT}/`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+      const response = await fetch(`http://127.0.0.1:${BARE_PORT}/`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      });
       return response.status === 202;
     });
     try {

@@ -55,8 +55,10 @@ const PORT_VARIABLE = { ingest: 'INGEST_PORT', api: 'API_PORT', worker: 'WORKER_
 
 /** One of Coil's apps as `npm start` runs it (its NODE_OPTIONS included), ready once /readyz answers. */
 export function startApp(app: keyof typeof PORT_VARIABLE, port: number, env: Record<string, string>): Promise<ChildProcess> {
-  return startProcess(`apps/${app}/src/main.ts`, { ...env, [PORT_VARIABLE[app]]: String(port), NODE_OPTIONS: NODE_OPTIONS_BY_APP[app] }, () =>
-    answers(`http://127.0.0.1:${port}/readyz`),
+  return startProcess(
+    `apps/${app}/src/main.ts`,
+    { ...env, [PORT_VARIABLE[app]]: String(port), NODE_OPTIONS: NODE_OPTIONS_BY_APP[app] },
+    () => answers(`http://127.0.0.1:${port}/readyz`),
   );
 }
 

@@ -20,6 +20,9 @@ export interface ReadApiBenchResult {
   cachedHalfLoad: WrkResult;
   /** Per lookup kind, each request another account with a cold cache: everything from PostgreSQL. */
   uncached: Record<LookupKind, WrkResult>;
+  /** GET /v1/accounts/explain (never cached), each request another account: as fast as answered, then at half that rate. */
+  explain: WrkResult;
+  explainHalfLoad: WrkResult;
   connections: number;
   seconds: number;
 }
@@ -54,7 +57,11 @@ function lookupPath(workspaceId: string, kind: LookupKind, firstId: number, firs
  * GET /v1/accounts?expand=traits,segments,insights on `accounts` seeded accounts: every lookup
  * kind cold (each request another account, each kind its own slice), then a warm hot set.
  */
-export async function benchReadApi(databaseUrl: string, redisUrl: string, options: { accounts: number; seconds: number }): Promise<ReadApiBenchResult> {
+export async function benchReadApi(
+  databaseUrl: string,
+  redisUrl: string,
+  options: { accounts: number; seconds: number },
+): Promise<ReadApiBenchResult> {
   const workspace = await createWorkspace(databaseUrl);
   // Three stored days (60 days ago, 30, today): what an account's base record and insights read.
   const ids = await seedScoredAccounts(databaseUrl, workspace.id, {
@@ -80,8 +87,9 @@ export async function benchReadApi(databaseUrl: string, redisUrl: string, option
     connections: CONNECTIONS,
     durationSeconds: options.seconds,
   };
-  // Cold slices after the hot set: no account is read twice in the uncached runs.
-  const slice = Math.floor((ids.length - HOT_ACCOUNTS) / LOOKUP_KINDS.length);
+  // Cold slices after the hot set, one per lookup kind and two for explanations: no account is read twice.
+  const slice = Math.floor((ids.length - HOT_ACCOUNTS) / (LOOKUP_KINDS.length + 2));
+  const explainPath = (first: number) => `${lua(`/v1/accounts/explain?workspace_id=${workspace.id}&id=`)} .. (${firstId - 1 + first} + n)`;
   try {
     const uncached = {} as Record<LookupKind, WrkResult>;
     for (const [index, kind] of LOOKUP_KINDS.entries()) {
@@ -89,11 +97,26 @@ export async function benchReadApi(databaseUrl: string, redisUrl: string, option
       uncached[kind] = await runWrk({ ...load, path: lookupPath(workspace.id, kind, firstId, first) });
       if (uncached[kind].requests > slice) throw new Error(`the uncached ${kind} run read more than its ${slice} accounts; seed more`);
     }
+    const explainFirst = HOT_ACCOUNTS + LOOKUP_KINDS.length * slice;
+    const explain = await runWrk({ ...load, path: explainPath(explainFirst) });
+    const explainHalfLoad = await runWrk({ ...load, path: explainPath(explainFirst + slice), rate: explain.perSecond / 2 });
+    if (explain.requests > slice || explainHalfLoad.requests > slice)
+      throw new Error(`an explain run read more than its ${slice} accounts; seed more`);
     const hotPath = `${lua(`/v1/accounts?workspace_id=${workspace.id}&expand=${EXPAND}&id=`)} .. (${firstId} + n % ${HOT_ACCOUNTS})`;
     await runWrk({ ...load, path: hotPath, durationSeconds: 2 });
     const cached = await runWrk({ ...load, path: hotPath });
     const cachedHalfLoad = await runWrk({ ...load, path: hotPath, rate: cached.perSecond / 2 });
-    return { accounts: ids.length, hotAccounts: HOT_ACCOUNTS, cached, cachedHalfLoad, uncached, connections: CONNECTIONS, seconds: options.seconds };
+    return {
+      accounts: ids.length,
+      hotAccounts: HOT_ACCOUNTS,
+      cached,
+      cachedHalfLoad,
+      uncached,
+      explain,
+      explainHalfLoad,
+      connections: CONNECTIONS,
+      seconds: options.seconds,
+    };
   } finally {
     await stopProcess(api);
     await deleteKeys(redisUrl, `${prefix}:*`);

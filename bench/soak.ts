@@ -27,7 +27,12 @@ const WORKER_PORT = 18088;
  * memory and Redis' used_memory every tenth of the run. Flat means the last tenth's mean within
  * 10 % of the second tenth's (the first is warm-up: heaps and pools grow to their working size).
  */
-export async function benchSoak(databaseUrl: string, redisUrl: string, apiKey: string, options: { rate: number; seconds: number }): Promise<SoakResult> {
+export async function benchSoak(
+  databaseUrl: string,
+  redisUrl: string,
+  apiKey: string,
+  options: { rate: number; seconds: number },
+): Promise<SoakResult> {
   const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, COIL_QUEUE_PREFIX: `bench-${randomUUID()}`, INGEST_RATE_LIMIT: '10000000' };
   const worker = await startApp('worker', WORKER_PORT, env);
   const ingest = await startApp('ingest', INGEST_PORT, env);

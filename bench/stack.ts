@@ -95,9 +95,10 @@ async function countedEvents(databaseUrl: string, workspaceId: string): Promise<
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    const result = await db.query<{ total: string }>('SELECT coalesce(sum(count), 0)::text AS total FROM daily_counts WHERE workspace_id = $1', [
-      workspaceId,
-    ]);
+    const result = await db.query<{ total: string }>(
+      'SELECT coalesce(sum(count), 0)::text AS total FROM daily_counts WHERE workspace_id = $1',
+      [workspaceId],
+    );
     return Number(result.rows[0].total);
   } finally {
     await db.end();

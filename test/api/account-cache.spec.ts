@@ -124,7 +124,7 @@ describe('Redis TTL is the limit', () => {
   let shortLived: ApiHarness;
   beforeAll(async () => {
     // Long enough for two reads on a loaded machine, short enough to wait for.
-    shortLived = await startApi({ cacheTtlsMs: { metrics: 0, traits: 1000, segments: 60_000, insights: 60_000 } });
+    shortLived = await startApi({ cacheTtlsMs: { metrics: 0, traits: 1000, segments: 60_000, insights: 60_000, explanation: 60_000 } });
   });
   afterAll(() => shortLived.close());
 

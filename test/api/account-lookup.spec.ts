@@ -70,7 +70,7 @@ describe('GET /v1/accounts lookups', () => {
         profile: 'default',
       },
       _expansions: {
-        available: ['traits', 'segments', 'insights'],
+        available: ['traits', 'segments', 'insights', 'explanation'],
         documentation: 'Use expand=option1,option2 to include additional data',
         unknown_parameters: [],
         error: null,

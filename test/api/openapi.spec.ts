@@ -40,6 +40,7 @@ describe('OpenAPI', () => {
         .sort(),
     ).toEqual([
       '/v1/accounts',
+      '/v1/accounts/explain',
       '/v1/accounts/export.csv',
       '/v1/accounts/features',
       '/v1/accounts/history',
@@ -105,9 +106,10 @@ describe('OpenAPI', () => {
       ['days', false],
       ['profile', false],
     ]);
-    expect(parameters('/v1/users')).toEqual([...lookup, ['profile', false]]);
+    expect(parameters('/v1/users')).toEqual([...lookup, ['expand', false], ['profile', false]]);
+    expect(parameters('/v1/accounts/explain')).toEqual([...lookup, ['profile', false]]);
     expect(parameters('/v1/accounts/list').slice(-1)).toEqual([['profile', false]]);
-    for (const path of ['/v1/accounts/history', '/v1/users/history', '/v1/accounts/features']) {
+    for (const path of ['/v1/accounts/history', '/v1/users/history', '/v1/accounts/features', '/v1/accounts/explain']) {
       expect(Object.keys(document.paths[path].get.responses).sort()).toEqual(['200', '400', '401', '404', '409', '429']);
     }
     for (const path of ['/v1/workspace/history', '/v1/features']) {
@@ -171,5 +173,39 @@ describe('OpenAPI', () => {
     const properties = destinations.responses['200'].content?.['application/json'].schema?.properties?.destinations.items?.properties ?? {};
     expect(Object.keys(properties)).toEqual(expect.arrayContaining(['url', 'last_attempt', 'pending', 'failing_since']));
     expect(Object.keys(properties)).not.toContain('secret');
+  });
+
+  it('documents the explanation: the endpoint, the expand block of accounts and users, and an example that adds up', async () => {
+    const document = (await api.get('/docs-json', null)).body as unknown as OpenApiDocument;
+    const explain = document.paths['/v1/accounts/explain'].get.responses['200'].content?.['application/json'];
+    expect(Object.keys(explain?.schema?.properties ?? {})).toEqual([
+      'id',
+      'profile',
+      'time_frame',
+      'raw_score',
+      'benchmark',
+      'engagement_score',
+      'contributions',
+      'change',
+      'filters_applied',
+    ]);
+    const example = explain?.example as {
+      raw_score: number;
+      engagement_score: number;
+      benchmark: { p90: number; formula: string };
+      contributions: { points: number; share: number }[];
+    };
+    expect(example.raw_score).toBe(187);
+    expect(example.contributions.reduce((sum, c) => sum + c.points, 0)).toBe(example.raw_score);
+    expect(Math.abs(example.contributions.reduce((sum, c) => sum + c.share, 0) - 1)).toBeLessThan(1e-9);
+    // The published formula, applied to the example's numbers, gives its score.
+    const { p90 } = example.benchmark;
+    expect(Math.round(10 * (1 + 99 * (1 - Math.exp((-Math.LN10 * example.raw_score) / p90)))) / 10).toBe(example.engagement_score);
+    const accounts = document.paths['/v1/accounts'].get.responses['200'].content?.['application/json'].schema;
+    expect(accounts?.properties?._expansions.properties?.available.items?.enum).toEqual(['traits', 'segments', 'insights', 'explanation']);
+    expect(Object.keys(accounts?.properties?.explanation.properties ?? {})).toContain('contributions');
+    const users = document.paths['/v1/users'].get.responses['200'].content?.['application/json'].schema;
+    expect(users?.properties?.explanation.nullable).toBe(true);
+    expect(users?.properties?._expansions.properties?.available.items?.enum).toEqual(['explanation']);
   });
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
+import { Pool } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { seedDashboard, type DashboardScenario, type SeededWorkspace } from '../support/dashboard-seed';
@@ -249,6 +250,27 @@ describe('the dashboard in Chromium', () => {
     await page.getByRole('link', { name: 'Feed' }).click();
     await page.getByRole('heading', { name: 'Feed' }).waitFor();
     await page.locator('.signal-list, .status-empty').first().waitFor();
+    await expectNoSeriousViolations(page);
+  });
+
+  it('shows on the account page what the score is made of and, against a score one frame earlier, what moved it', async () => {
+    // Zulu (never opened before, so nothing is cached) gets a stored score one 30-day frame back,
+    // when it had no events: its 5 events now are the whole change.
+    const pool = new Pool({ connectionString: stack.ingest.config.databaseUrl, max: 1 });
+    await pool.query(
+      `INSERT INTO account_scores (workspace_id, profile_id, account_id, period, raw_score, engagement_score, benchmark, active_users,
+         activation_rate, overall_scored_events, recently_scored_events, scoring_profile_events, total_people_count, total_active_people_count)
+       SELECT workspace_id, profile_id, account_id, '2025-02-01', 0, 95, benchmark, 0, 0, 0, 0, 0, total_people_count, 0
+       FROM account_scores WHERE account_id = $1 AND period = '2025-03-03'`,
+      [seeded.accountIds.get('zulu')],
+    );
+    await pool.end();
+    const page = await signedIn(`/app/accounts/${seeded.accountIds.get('zulu')}`);
+    const contributions = page.getByTestId('contributions');
+    await contributions.waitFor();
+    await expect(contributions.locator('tbody tr').allInnerTexts()).resolves.toEqual(['Report Created\t5 × 1\t5\t100.0%']);
+    await expect(page.getByTestId('drivers').locator('li').allInnerTexts()).resolves.toEqual(['Report Created: +5 points']);
+    await page.getByText('From 95.0 on Feb 1, 2025 to 86.4.').waitFor();
     await expectNoSeriousViolations(page);
   });
 });

@@ -30,6 +30,8 @@ import {
   SettingsReader,
   SignalFeedRepository,
   SignalsReader,
+  ScoreExplainer,
+  ScoreExplanationRepository,
   UserLookupRepository,
   UserReader,
 } from '@coil/accounts';
@@ -70,6 +72,7 @@ const REPOSITORIES = [
   SegmentHistoryRepository,
   ActivationChecklistRepository,
   SignalSettingsRepository,
+  ScoreExplanationRepository,
 ];
 
 /** The read side: repositories over the platform's pg pool, the block cache over Redis, readers on top. */
@@ -93,22 +96,29 @@ export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, 
     },
     { provide: INSIGHTS_PROVIDER, useFactory: (): InsightsProvider => new DeterministicInsightsProvider() },
     {
+      provide: ScoreExplainer,
+      inject: [ScoreExplanationRepository, ProfileResolver],
+      useFactory: (explanations: ScoreExplanationRepository, profiles: ProfileResolver) =>
+        new ScoreExplainer(explanations, profiles, options.now),
+    },
+    {
       provide: AccountInsights,
-      inject: [InsightsDataRepository, ProfileResolver, INSIGHTS_PROVIDER],
-      useFactory: (data: InsightsDataRepository, profiles: ProfileResolver, provider: InsightsProvider) =>
-        new AccountInsights(data, profiles, provider, options.now),
+      inject: [InsightsDataRepository, ProfileResolver, INSIGHTS_PROVIDER, ScoreExplainer],
+      useFactory: (data: InsightsDataRepository, profiles: ProfileResolver, provider: InsightsProvider, explainer: ScoreExplainer) =>
+        new AccountInsights(data, profiles, provider, explainer, options.now),
     },
     {
       provide: BlockCache,
-      inject: [REDIS, AccountTraitsRepository, AccountSegmentsRepository, AccountInsights, LOGGER],
+      inject: [REDIS, AccountTraitsRepository, AccountSegmentsRepository, AccountInsights, ScoreExplainer, LOGGER],
       useFactory: (
         redis: RedisConnection,
         traits: AccountTraitsRepository,
         segments: AccountSegmentsRepository,
         insights: AccountInsights,
+        explainer: ScoreExplainer,
         logger: Logger,
       ) =>
-        new BlockCache(redis, accountBlockLoaders(traits, segments, insights), {
+        new BlockCache(redis, accountBlockLoaders(traits, segments, insights, explainer), {
           keyPrefix: options.cacheKeyPrefix,
           ttlsMs: options.cacheTtlsMs,
           now: options.now,
@@ -139,8 +149,9 @@ export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, 
     },
     {
       provide: UserReader,
-      inject: [UserLookupRepository, ProfileResolver],
-      useFactory: (users: UserLookupRepository, profiles: ProfileResolver) => new UserReader(users, profiles),
+      inject: [UserLookupRepository, ProfileResolver, ScoreExplainer, BlockCache],
+      useFactory: (users: UserLookupRepository, profiles: ProfileResolver, explainer: ScoreExplainer, cache: BlockCache) =>
+        new UserReader(users, profiles, explainer, cache),
     },
     {
       provide: AccountPeopleReader,

@@ -54,6 +54,10 @@ export {
 export { HistoryReader, type SubjectHistoryBody, type WorkspaceHistoryBody } from './history/history-reader';
 export { ScoreHistoryRepository, type DayRange, type HistoryPoint, type WorkspacePoint } from './history/score-history.repository';
 export { AccountInsights } from './insights/account-insights';
+export { ACCOUNT_EXPLAIN_QUERY, parseAccountExplainQuery, type AccountExplainQuery } from './explanation/explain-query';
+export { createScoreExplainer } from './explanation/create-score-explainer';
+export { ScoreExplainer, type AccountExplanationBody, type ExplainedScore } from './explanation/score-explainer';
+export { ScoreExplanationRepository, type ExplainedSubjectType, type ExplanationRow } from './explanation/score-explanation.repository';
 export { MeReader, type MeBody } from './me/me-reader';
 export {
   ACCOUNT_METRICS,
@@ -83,7 +87,7 @@ export { ACCOUNT_QUERY, parseAccountQuery, type AccountQuery, type ExpandRequest
 export type { ListCursor, Listing, ListPosition } from './query/list-cursor';
 export { MAX_HISTORY_DAYS, type QueryParameter, type QuerySpec } from './query/query-spec';
 export { LOOKUP_PARAMETERS, type Lookup, type RawQuery } from './query/query-validator';
-export { parseUserQuery, USER_QUERY, type UserQuery } from './query/user-query';
+export { parseUserQuery, USER_BLOCKS, USER_QUERY, type UserBlock, type UserQuery } from './query/user-query';
 export { EXPAND_DOCUMENTATION, type AccountBody, type Expansions } from './reading/account-body';
 export { AccountListReader, type AccountListBody, type AccountListItem } from './reading/account-list-reader';
 export { AccountReader, type AccountAnswer } from './reading/account-reader';

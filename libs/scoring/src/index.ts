@@ -28,6 +28,7 @@ export {
   roundToTenth,
   scoreChange,
   scoreWith,
+  NORMALIZATION_FORMULAS,
   winsorizedScore,
   type NormalizationMethod,
 } from './normalization/engagement-score';
@@ -102,6 +103,12 @@ export { assessHealth, AT_RISK_BELOW, HEALTHY_FROM } from './insights/insight-he
 export { recommendationsFor } from './insights/insight-recommendations';
 export { generateInsights } from './insights/generate-insights';
 export { DeterministicInsightsProvider } from './insights/deterministic-insights-provider';
+// Explanations: what a score is made of, and what moved it.
+export type { Contribution, Driver, FilterApplied, ScoreChangeExplanation, ScoreExplanation } from './explanation/score-explanation';
+export { driversOf, explainScore, type EventTally, type ExplanationInput, type StoredScore } from './explanation/explain-score';
+export { scopeTallies, type ExplainedSubject, type MemberTally } from './explanation/explanation-scope';
+export { apportionShares, SHARE_DECIMALS } from './explanation/apportion-shares';
+export { driversText, DRIVERS_NAMED } from './explanation/driver-text';
 export type { Activation, ActivationChecklist, ActivationStep } from './activation/activation-checklist';
 export { activationStepLabel, FEATURE_STEP_PREFIX } from './activation/activation-step-label';
 export { isTraitDataType, TRAIT_DATA_TYPES, type TraitDataType, type TraitTypes } from './traits/trait-data-type';

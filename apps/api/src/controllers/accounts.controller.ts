@@ -3,6 +3,7 @@ import { Controller, Get, Headers, Inject, Query, Res, StreamableFile } from '@n
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
+  ACCOUNT_EXPLAIN_QUERY,
   ACCOUNT_EXPORT_QUERY,
   ACCOUNT_FEATURES_QUERY,
   ACCOUNT_HISTORY_QUERY,
@@ -13,13 +14,16 @@ import {
   AccountReader,
   FeaturesReader,
   HistoryReader,
+  parseAccountExplainQuery,
   parseAccountExportQuery,
   parseAccountFeaturesQuery,
   parseAccountHistoryQuery,
   parseAccountListQuery,
   parseAccountQuery,
   ReadAccess,
+  ScoreExplainer,
   type AccountBody,
+  type AccountExplanationBody,
   type AccountFeaturesBody,
   type AccountListBody,
   type RawQuery,
@@ -33,6 +37,7 @@ import {
   ACCOUNT_SCHEMA,
 } from '../docs/account-schemas';
 import { ApiReadErrors } from '../docs/error-responses.decorator';
+import { ACCOUNT_EXPLANATION_EXAMPLE, ACCOUNT_EXPLANATION_SCHEMA } from '../docs/explanation-schemas';
 import { ACCOUNT_FEATURES_EXAMPLE, ACCOUNT_FEATURES_SCHEMA } from '../docs/features-schemas';
 import { SUBJECT_HISTORY_EXAMPLE, SUBJECT_HISTORY_SCHEMA } from '../docs/history-schemas';
 import { ApiQueryParameters } from '../docs/query-parameters.decorator';
@@ -48,6 +53,7 @@ export class AccountsController {
     @Inject(AccountExporter) private readonly exporter: AccountExporter,
     @Inject(HistoryReader) private readonly history: HistoryReader,
     @Inject(FeaturesReader) private readonly features: FeaturesReader,
+    @Inject(ScoreExplainer) private readonly explainer: ScoreExplainer,
   ) {}
 
   @Get()
@@ -55,7 +61,7 @@ export class AccountsController {
     summary: 'One account with its engagement metrics',
     description:
       'Looks an account up by id, or by match_type/match_value. Metrics come from the latest scoring run of the profile read (default: the default profile). ' +
-      'expand adds traits (cached up to 15 min), segments (10 min), insights (30 min); the Age header and _expansions.cached_at tell their age.',
+      'expand adds traits (cached up to 15 min), segments (10 min), insights (30 min), explanation (15 min); the Age header and _expansions.cached_at tell their age.',
   })
   @ApiQueryParameters(ACCOUNT_QUERY)
   @ApiOkResponse({ schema: ACCOUNT_SCHEMA, example: ACCOUNT_EXAMPLE })
@@ -136,5 +142,20 @@ export class AccountsController {
     @Query() query: RawQuery,
   ): Promise<AccountFeaturesBody> {
     return this.features.account(await this.access.authorize(authorization, () => parseAccountFeaturesQuery(query)));
+  }
+
+  @Get('explain')
+  @ApiOperation({
+    summary: 'Why an account has its score: what it is made of, and what moved it',
+    description:
+      'The same lookups as /v1/accounts. Contributions per scored event (points add up to raw_score exactly, shares to 1), the benchmark ' +
+      'and the published formula that turns raw_score into engagement_score, and the drivers of the change since one time frame earlier. ' +
+      'Computed on every request in one statement; expand=explanation on /v1/accounts is the cached form.',
+  })
+  @ApiQueryParameters(ACCOUNT_EXPLAIN_QUERY)
+  @ApiOkResponse({ schema: ACCOUNT_EXPLANATION_SCHEMA, example: ACCOUNT_EXPLANATION_EXAMPLE })
+  @ApiReadErrors([400, 401, 404, 409, 429])
+  async explain(@Headers('authorization') authorization: string | undefined, @Query() query: RawQuery): Promise<AccountExplanationBody> {
+    return this.explainer.account(await this.access.authorize(authorization, () => parseAccountExplainQuery(query)));
   }
 }

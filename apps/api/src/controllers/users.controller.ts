@@ -28,7 +28,10 @@ export class UsersController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'One user with its engagement metrics (latest scoring run of the profile read, default: the default profile)' })
+  @ApiOperation({
+    summary: 'One user with its engagement metrics (latest scoring run of the profile read, default: the default profile)',
+    description: 'expand=explanation adds what the score is made of and what moved it (cached up to 15 min), as /v1/accounts/explain.',
+  })
   @ApiQueryParameters(USER_QUERY)
   @ApiOkResponse({ schema: USER_SCHEMA })
   @ApiReadErrors([400, 401, 404, 409, 429])

@@ -1,4 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { EXPLANATION_SCHEMA } from './explanation-schemas';
 import {
   ACCOUNT_BLOCKS,
   ACCOUNT_METRICS,
@@ -6,6 +7,7 @@ import {
   EXPAND_DOCUMENTATION,
   LIST_HISTORY_DAYS,
   metricSchemas,
+  USER_BLOCKS,
   USER_METRICS,
   type ServedAccountMetrics,
 } from '@coil/accounts';
@@ -34,6 +36,29 @@ const ACCOUNT_SUMMARY_PROPERTIES: Record<string, SchemaObject> = {
   metrics: ACCOUNT_METRICS_SCHEMA,
 };
 
+function expansionsSchema(blocks: readonly string[]): SchemaObject {
+  return {
+    type: 'object',
+    properties: {
+      available: { type: 'array', items: { type: 'string', enum: [...blocks] } },
+      documentation: { type: 'string' },
+      unknown_parameters: { type: 'array', items: { type: 'string' } },
+      error: nullableString,
+      cached_at: {
+        type: 'object',
+        additionalProperties: { type: 'string', format: 'date-time' },
+        description: 'When each served block was computed',
+      },
+    },
+  };
+}
+
+const explanationBlock: SchemaObject = {
+  ...EXPLANATION_SCHEMA,
+  nullable: true,
+  description: `Only with expand=explanation; cached up to 15 min. ${EXPLANATION_SCHEMA.description}`,
+};
+
 export const ACCOUNT_SCHEMA: SchemaObject = {
   type: 'object',
   properties: {
@@ -46,20 +71,8 @@ export const ACCOUNT_SCHEMA: SchemaObject = {
       items: SEGMENT_ITEM,
     },
     insights: { type: 'object', additionalProperties: true, nullable: true, description: 'Only with expand=insights; cached up to 30 min' },
-    _expansions: {
-      type: 'object',
-      properties: {
-        available: { type: 'array', items: { type: 'string', enum: [...ACCOUNT_BLOCKS] } },
-        documentation: { type: 'string' },
-        unknown_parameters: { type: 'array', items: { type: 'string' } },
-        error: nullableString,
-        cached_at: {
-          type: 'object',
-          additionalProperties: { type: 'string', format: 'date-time' },
-          description: 'When each served block was computed',
-        },
-      },
-    },
+    explanation: explanationBlock,
+    _expansions: expansionsSchema(ACCOUNT_BLOCKS),
     _links: { type: 'object', properties: { self: link } },
   },
 };
@@ -100,6 +113,8 @@ export const USER_SCHEMA: SchemaObject = {
       description: 'Latest scoring run of the profile read, as for accounts; a user is its own only possible active user',
       properties: metricSchemas(USER_METRICS),
     },
+    explanation: explanationBlock,
+    _expansions: { ...expansionsSchema(USER_BLOCKS), description: 'Only when the request has expand' },
     _links: { type: 'object', properties: { self: link } },
   },
 };

@@ -1,14 +1,22 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { announceNewScores, createRedisConnection, waitUntilReady, type CoilConfig } from '@coil/platform';
+import { createScoreExplainer } from '@coil/accounts';
 import { parseWorkspaceId } from '@coil/domain';
 import { createScoringRunner, type ScoringProgressListener, type ScoringRunSummary } from '@coil/scoring-pass';
 import type { CliContext } from '../cli-context';
-import type { JsonOption } from '../output';
+import { describeExplanation } from '../explanation-table';
+import { printResult, type JsonOption } from '../output';
 import { cliArgument } from './profile.command';
 
 interface RecomputeOptions extends JsonOption {
   workspace: string;
+}
+
+interface ExplainOptions extends JsonOption {
+  workspace: string;
+  account: string;
+  profile?: string;
 }
 
 /** How a run is shown: a bar for a person at a terminal, JSON lines for scripts and logs. */
@@ -79,5 +87,22 @@ export function registerScoresCommands(program: Command, context: CliContext): v
       } finally {
         display.stop();
       }
+    });
+
+  scores
+    .command('explain')
+    .description("why an account has its score: its events' points, the formula, and what moved it since one time frame earlier")
+    .requiredOption('--workspace <id>', 'workspace id', cliArgument(parseWorkspaceId))
+    .requiredOption('--account <tracking_id>', 'the account, by the groupId sent at ingest')
+    .option('--profile <name>', 'scoring profile (default: the default profile)')
+    .option('--json', 'print the explanation as GET /v1/accounts/explain answers it')
+    .action(async (options: ExplainOptions) => {
+      const lookup = { kind: 'match' as const, field: 'tracking_id', value: options.account };
+      const explained = await createScoreExplainer(context.pool()).account({
+        workspaceId: options.workspace,
+        lookup,
+        profile: options.profile ?? null,
+      });
+      printResult(options, explained, (result) => describeExplanation(options.account, result));
     });
 }

@@ -16,7 +16,7 @@ export type {
   SignalsBody,
   SubjectHistoryBody,
 } from '@coil/accounts';
-export type { Insights } from '@coil/scoring';
+export type { Insights, ScoreExplanation } from '@coil/scoring';
 export type { Signal, SignalKind } from '@coil/signals';
 
 /** The one error shape of every endpoint. */

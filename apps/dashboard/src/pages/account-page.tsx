@@ -9,6 +9,7 @@ import { Panel } from '../components/panel';
 import { PeopleTable } from '../components/people-table';
 import { ResourceView } from '../components/resource-view';
 import { ScoreChange } from '../components/score-change';
+import { ScoreExplanationPanel } from '../components/score-explanation-panel';
 import { SignalList } from '../components/signal-list';
 import { TrendMarker } from '../components/trend-marker';
 import { formatScore } from '../format';
@@ -19,7 +20,7 @@ const HISTORY_DAYS = 90;
 /** /app/accounts/:id, the page Slack messages link to. */
 export function AccountPage({ id }: { id: string }) {
   const api = useApi();
-  const account = useResource(() => api.get<AccountBody>('/v1/accounts', { id, expand: 'segments,insights' }), [api, id]);
+  const account = useResource(() => api.get<AccountBody>('/v1/accounts', { id, expand: 'segments,insights,explanation' }), [api, id]);
   const history = useResource(() => api.get<SubjectHistoryBody>('/v1/accounts/history', { id, days: HISTORY_DAYS }), [api, id]);
   const features = useResource(() => api.get<AccountFeaturesBody>('/v1/accounts/features', { id }), [api, id]);
   const people = useResource(() => api.get<AccountPeopleBody>('/v1/accounts/users', { id, limit: 50 }), [api, id]);
@@ -56,6 +57,9 @@ export function AccountPage({ id }: { id: string }) {
             </Panel>
             <Panel title="Metrics" id="metrics-title">
               <MetricList metrics={body.metrics} />
+            </Panel>
+            <Panel title="Why this score" id="explanation-title">
+              <ScoreExplanationPanel explanation={body.explanation} />
             </Panel>
             <Panel title="Insights" id="insights-title">
               <InsightsPanel insights={body.insights} />

@@ -1,16 +1,16 @@
-import type { Insights } from '@coil/scoring';
+import type { Insights, ScoreExplanation } from '@coil/scoring';
 import type { ServedAccountMetrics } from '../metrics/served-metrics';
 
 /** The optional blocks of GET /v1/accounts, each cached on its own. */
-export type AccountBlock = 'traits' | 'segments' | 'insights';
+export type AccountBlock = 'traits' | 'segments' | 'insights' | 'explanation';
 
-export const ACCOUNT_BLOCKS: readonly AccountBlock[] = ['traits', 'segments', 'insights'];
+export const ACCOUNT_BLOCKS: readonly AccountBlock[] = ['traits', 'segments', 'insights', 'explanation'];
 
 /** What the cache holds per account: the blocks, and `metrics`, the base record of id lookups. */
 export type CacheEntry = 'metrics' | AccountBlock;
 
 /** Entries computed from a scoring profile's rows: cached per profile asked for (?profile=). */
-export const PROFILE_ENTRIES: readonly CacheEntry[] = ['metrics', 'insights'];
+export const PROFILE_ENTRIES: readonly CacheEntry[] = ['metrics', 'insights', 'explanation'];
 
 /** How long each entry may be served from cache, in ms; 0 turns caching of `metrics` off. */
 export type CacheTtls = Record<CacheEntry, number>;
@@ -25,6 +25,8 @@ export const DEFAULT_CACHE_TTLS_MS: CacheTtls = {
   traits: 15 * 60_000,
   segments: 10 * 60_000,
   insights: 30 * 60_000,
+  // Ours (the anchor has no explanation): as long as traits, the block the filter reads.
+  explanation: 15 * 60_000,
 };
 
 export function isAccountBlock(name: string): name is AccountBlock {
@@ -54,4 +56,5 @@ export interface CacheEntryValues {
   traits: AccountTraits;
   segments: AccountSegment[];
   insights: Insights;
+  explanation: ScoreExplanation;
 }

@@ -1,11 +1,11 @@
 import { scoresVersionKey } from '@coil/platform';
-import type { Insights } from '@coil/scoring';
+import type { Insights, ScoreExplanation } from '@coil/scoring';
 import type { AccountBlock, AccountRecord, CacheTtls } from '../blocks/account-block';
 import { BlockCache, type BlockLoaders } from './block-cache';
 import { InMemoryCacheStore } from './in-memory-cache-store';
 
 const MINUTE = 60_000;
-const TTLS: CacheTtls = { metrics: MINUTE, traits: 15 * MINUTE, segments: 10 * MINUTE, insights: 0 };
+const TTLS: CacheTtls = { metrics: MINUTE, traits: 15 * MINUTE, segments: 10 * MINUTE, insights: 0, explanation: 15 * MINUTE };
 const PREFIX = 'spec:read';
 const ACCOUNT = { id: '456', trackingId: 'ext-1', name: null, domain: null } as unknown as AccountRecord;
 
@@ -29,13 +29,17 @@ function loaders(): BlockLoaders {
       loads.insights += 1;
       return { summary: 'steady' } as unknown as Insights;
     },
+    explanation: async () => {
+      loads.explanation += 1;
+      return { raw_score: 187 } as unknown as ScoreExplanation;
+    },
   };
 }
 
 beforeEach(() => {
   clock = Date.parse('2025-09-21T10:00:00Z');
   store = new InMemoryCacheStore();
-  loads = { traits: 0, segments: 0, insights: 0 };
+  loads = { traits: 0, segments: 0, insights: 0, explanation: 0 };
   failures = [];
   cache = new BlockCache(store, loaders(), {
     keyPrefix: PREFIX,
@@ -84,7 +88,7 @@ describe('BlockCache', () => {
     const read = await cache.fill('13', '456', ['traits', 'insights'], known);
 
     expect(read.entries.traits).toBe(known.traits);
-    expect(loads).toEqual({ traits: 0, segments: 0, insights: 1 });
+    expect(loads).toEqual({ traits: 0, segments: 0, insights: 1, explanation: 0 });
     expect(store.writes).toEqual([]);
     expect(await cache.peek('13', '456', ['insights'])).toEqual({});
   });

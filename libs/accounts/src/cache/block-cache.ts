@@ -1,5 +1,6 @@
 import { scoresVersionKey } from '@coil/platform';
 import { PROFILE_ENTRIES, type AccountBlock, type CacheEntry, type CacheEntryValues, type CacheTtls } from '../blocks/account-block';
+import type { ScoreExplainer } from '../explanation/score-explainer';
 import type { AccountInsights } from '../insights/account-insights';
 import type { ProfileSelector } from '../profiles/profile-resolver';
 import type { AccountSegmentsRepository } from '../repositories/account-segments.repository';
@@ -170,8 +171,11 @@ export function accountBlockLoaders(
   traits: AccountTraitsRepository,
   segments: AccountSegmentsRepository,
   insights: AccountInsights,
+  explainer: Pick<ScoreExplainer, 'explain'>,
 ): BlockLoaders {
   return {
+    explanation: async (workspaceId, accountId, profile) =>
+      (await explainer.explain('account', workspaceId, { kind: 'id', id: accountId }, profile)).explanation,
     traits: (workspaceId, accountId) => traits.traits(workspaceId, accountId),
     segments: (workspaceId, accountId) => segments.currentSegments(workspaceId, accountId),
     insights: (workspaceId, accountId, profile) => insights.generate(workspaceId, accountId, profile),

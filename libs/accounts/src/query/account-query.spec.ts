@@ -1,4 +1,5 @@
 import type { CoilError } from '@coil/domain';
+import { isAccountBlock } from '../blocks/account-block';
 import { parseAccountQuery, parseExpand } from './account-query';
 import { decodeCursor, encodeCursor } from './list-cursor';
 
@@ -38,8 +39,11 @@ describe('parseAccountQuery', () => {
 
 describe('parseExpand', () => {
   it('keeps known blocks once, in the order asked, and reports the rest', () => {
-    expect(parseExpand(' insights,traits,,Traits,insights,foo ')).toEqual({ blocks: ['insights', 'traits'], unknown: ['Traits', 'foo'] });
-    expect(parseExpand(undefined)).toEqual({ blocks: [], unknown: [] });
+    expect(parseExpand(' insights,traits,,Traits,insights,foo ', isAccountBlock)).toEqual({
+      blocks: ['insights', 'traits'],
+      unknown: ['Traits', 'foo'],
+    });
+    expect(parseExpand(undefined, isAccountBlock)).toEqual({ blocks: [], unknown: [] });
   });
 });
 

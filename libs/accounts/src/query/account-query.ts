@@ -1,6 +1,6 @@
 import { ACCOUNT_BLOCKS, isAccountBlock, type AccountBlock } from '../blocks/account-block';
 import type { ProfileSelector } from '../profiles/profile-resolver';
-import { ACCOUNT_LOOKUP, PROFILE, WORKSPACE_ID, type QuerySpec } from './query-spec';
+import { ACCOUNT_LOOKUP, PROFILE, WORKSPACE_ID, type QueryParameter, type QuerySpec } from './query-spec';
 import { compileQueryValidator, toLookup, type Lookup } from './query-validator';
 
 export const ACCOUNT_QUERY: QuerySpec = {
@@ -8,19 +8,24 @@ export const ACCOUNT_QUERY: QuerySpec = {
   parameters: {
     workspace_id: WORKSPACE_ID,
     ...ACCOUNT_LOOKUP,
-    expand: {
-      schema: { type: 'string', maxLength: 256 },
-      description: `Comma list of optional blocks: ${ACCOUNT_BLOCKS.join(', ')}; unknown names are reported in _expansions.unknown_parameters`,
-      expected: 'must be a comma list of at most 256 characters',
-      example: 'traits,segments',
-    },
+    expand: expandParameter(ACCOUNT_BLOCKS, 'traits,segments'),
     profile: PROFILE,
   },
 };
 
-export interface ExpandRequest {
-  blocks: AccountBlock[];
+export interface ExpandRequest<B extends string = AccountBlock> {
+  blocks: B[];
   unknown: string[];
+}
+
+/** `expand` of an endpoint with these blocks. */
+export function expandParameter(blocks: readonly string[], example: string): QueryParameter {
+  return {
+    schema: { type: 'string', maxLength: 256 },
+    description: `Comma list of optional blocks: ${blocks.join(', ')}; unknown names are reported in _expansions.unknown_parameters`,
+    expected: 'must be a comma list of at most 256 characters',
+    example,
+  };
 }
 
 export interface AccountQuery {
@@ -44,10 +49,15 @@ const validateAccountQuery = compileQueryValidator<RawAccountQuery>(ACCOUNT_QUER
 /** The query string of GET /v1/accounts, validated; throws a 400 naming the parameter. */
 export function parseAccountQuery(query: unknown): AccountQuery {
   const raw = validateAccountQuery(query);
-  return { workspaceId: raw.workspace_id, lookup: toLookup(raw), expand: parseExpand(raw.expand), profile: raw.profile ?? null };
+  return {
+    workspaceId: raw.workspace_id,
+    lookup: toLookup(raw),
+    expand: parseExpand(raw.expand, isAccountBlock),
+    profile: raw.profile ?? null,
+  };
 }
 
-export function parseExpand(expand: string | undefined): ExpandRequest {
+export function parseExpand<B extends string>(expand: string | undefined, isBlock: (name: string) => name is B): ExpandRequest<B> {
   const names = [
     ...new Set(
       (expand ?? '')
@@ -56,5 +66,5 @@ export function parseExpand(expand: string | undefined): ExpandRequest {
         .filter(Boolean),
     ),
   ];
-  return { blocks: names.filter(isAccountBlock), unknown: names.filter((name) => !isAccountBlock(name)) };
+  return { blocks: names.filter(isBlock), unknown: names.filter((name) => !isBlock(name)) };
 }

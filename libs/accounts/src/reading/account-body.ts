@@ -1,4 +1,4 @@
-import type { Insights } from '@coil/scoring';
+import type { Insights, ScoreExplanation } from '@coil/scoring';
 import {
   ACCOUNT_BLOCKS,
   type AccountBlock,
@@ -13,8 +13,8 @@ import type { ServedAccountMetrics } from '../metrics/served-metrics';
 
 export const EXPAND_DOCUMENTATION = 'Use expand=option1,option2 to include additional data';
 
-export interface Expansions {
-  available: AccountBlock[];
+export interface Expansions<B extends string = AccountBlock> {
+  available: B[];
   documentation: string;
   unknown_parameters: string[];
   error: string | null;
@@ -32,6 +32,7 @@ export interface AccountBody {
   traits?: AccountTraits | null;
   segments?: AccountSegment[] | null;
   insights?: Insights | null;
+  explanation?: ScoreExplanation | null;
   _expansions: Expansions;
   _links: { self: { href: string } };
 }
@@ -46,16 +47,17 @@ export function accountBody(workspaceId: string, account: AccountRecord, expand:
     tracking_id: account.trackingId,
     metrics: account.metrics,
     ...blocks,
-    _expansions: expansions(expand, read),
+    _expansions: expansions(ACCOUNT_BLOCKS, expand, read),
     _links: { self: { href: `/v1/accounts?id=${account.id}&workspace_id=${workspaceId}` } },
   };
 }
 
-function expansions(expand: ExpandRequest, read: BlockRead): Expansions {
+/** The _expansions of a body whose endpoint offers `available`. */
+export function expansions<B extends string>(available: readonly B[], expand: ExpandRequest<B>, read: BlockRead): Expansions<B> {
   const cachedAt: Expansions['cached_at'] = {};
   for (const [name, entry] of Object.entries(read.entries)) cachedAt[name as CacheEntry] = entry.cachedAt;
   return {
-    available: [...ACCOUNT_BLOCKS],
+    available: [...available],
     documentation: EXPAND_DOCUMENTATION,
     unknown_parameters: expand.unknown,
     error: read.failed.length === 0 ? null : `Could not load ${read.failed.join(', ')}; try again shortly`,

@@ -96,6 +96,7 @@ beforeEach(() => {
         insightLoads.push(profile);
         return { summary: profile ?? 'default' } as unknown as Insights;
       },
+      explanation: async () => Promise.reject(new Error('not asked for here')),
     },
     { keyPrefix: PREFIX, ttlsMs: DEFAULT_CACHE_TTLS_MS, now, onLoadError: () => undefined },
   );

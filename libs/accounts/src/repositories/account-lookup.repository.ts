@@ -43,7 +43,7 @@ export class AccountLookupRepository {
 }
 
 /** The condition, its parameters numbered from $first, then their values. */
-function accountCondition(lookup: Lookup, first: number): [string, ...string[]] {
+export function accountCondition(lookup: Lookup, first: number): [string, ...string[]] {
   const [one, two] = [`$${first}`, `$${first + 1}`];
   if (lookup.kind === 'id') return [`a.id = ${one}::bigint`, lookup.id];
   const column = COLUMN_MATCHES[lookup.field];

@@ -53,7 +53,7 @@ export class UserLookupRepository {
 }
 
 /** external_id matches every id the user is known by (userId, anonymousId, alias); parameters from $first. */
-function userCondition(lookup: Lookup, first: number): [string, ...string[]] {
+export function userCondition(lookup: Lookup, first: number): [string, ...string[]] {
   const [one, two] = [`$${first}`, `$${first + 1}`];
   if (lookup.kind === 'id') return [`u.id = ${one}::bigint`, lookup.id];
   if (lookup.field === 'external_id') {

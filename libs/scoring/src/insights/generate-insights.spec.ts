@@ -63,6 +63,26 @@ describe('generateInsights', () => {
     );
   });
 
+  it("names the explanation's drivers in the score_drop message, with the explanation's scores", () => {
+    const change = {
+      from: 72.7,
+      to: 54.2,
+      delta: -18.5,
+      since: '2025-09-14',
+      drivers: [
+        { feature: 'Reports', event: 'report_created', delta_points: -120 },
+        { feature: null, event: 'page_viewed', delta_points: 15 },
+        { feature: null, event: 'invite_sent', delta_points: -30 },
+      ],
+    };
+    const [drop] = generateInsights({ ...base, scores: [54, 73], change }).signals;
+    expect(drop).toEqual({
+      kind: 'score_drop',
+      message: 'Engagement score fell from 72.7 to 54.2: Reports: report_created -120 points, invite_sent -30 points',
+      value: -18.5,
+    });
+  });
+
   it('calls an account without events for 14+ days dormant', () => {
     const insights = generateInsights({
       ...base,

@@ -1,5 +1,7 @@
 import { roundToTenth } from '../normalization/engagement-score';
 import { daysBetween } from '../time/utc-day';
+import { driversText } from '../explanation/driver-text';
+import type { ScoreChangeExplanation } from '../explanation/score-explanation';
 import type { InsightSignal, InsightsInput } from './insights';
 
 /** Thresholds below which a change is noise, not a signal (ours). */
@@ -12,7 +14,7 @@ export const CONCENTRATION_SHARE = 0.6;
 export function insightSignals(input: InsightsInput): InsightSignal[] {
   return [
     activitySignal(input),
-    ...scoreSignals(input.scores),
+    ...scoreSignals(input.scores, input.change ?? null),
     activeShareSignal(input),
     quietUsersSignal(input),
     unusedFeaturesSignal(input),
@@ -31,14 +33,16 @@ function activitySignal(input: InsightsInput): InsightSignal | null {
   return { kind: 'no_recent_activity', message: `No events for ${days} days`, value: days };
 }
 
-function scoreSignals(scores: readonly number[]): InsightSignal[] {
-  const [current, previous, beforePrevious] = scores;
+function scoreSignals(scores: readonly number[], explained: ScoreChangeExplanation | null): InsightSignal[] {
+  const [current, previous, beforePrevious] = explained ? [explained.to, explained.from, ...scores.slice(2)] : scores;
   if (current === undefined || previous === undefined) return [];
   const signals: InsightSignal[] = [];
   const change = roundToTenth(current - previous);
   if (Math.abs(change) >= SCORE_MOVE_POINTS) {
     const kind = change < 0 ? 'score_drop' : 'score_rise';
-    signals.push({ kind, message: `Engagement score ${change < 0 ? 'fell' : 'rose'} from ${previous} to ${current}`, value: change });
+    const drivers = explained ? driversText(explained.drivers, change < 0 ? -1 : 1) : '';
+    const message = `Engagement score ${change < 0 ? 'fell' : 'rose'} from ${previous} to ${current}${drivers && `: ${drivers}`}`;
+    signals.push({ kind, message, value: change });
   }
   if (beforePrevious === undefined) return signals;
   const earlier = previous - beforePrevious;

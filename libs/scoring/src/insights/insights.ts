@@ -1,3 +1,5 @@
+import type { ScoreChangeExplanation } from '../explanation/score-explanation';
+
 export type Health = 'healthy' | 'stable' | 'at_risk' | 'dormant';
 
 export type SignalKind =
@@ -58,6 +60,11 @@ export interface InsightsInput {
   /** Share (0..1) of the account's events in the frame done by its most active user; null if none. */
   readonly topUserEventShare: number | null;
   readonly lastSeen: Date | null;
+  /**
+   * The score explanation's change (explainScore), when known: the score signals then take its
+   * scores and name its drivers, so the message and the explanation agree.
+   */
+  readonly change?: ScoreChangeExplanation | null;
 }
 
 /** Where insights come from: the deterministic rules today, a language model later. */

@@ -36,3 +36,9 @@ export function roundToTenth(value: number): number {
   const rounded = (Math.sign(value) * Math.round(Math.abs(value) * 10 + 1e-9)) / 10;
   return rounded === 0 ? 0 : rounded; // no -0 in stored rows or JSON
 }
+
+/** Each method's formula as published in the README and served with every explanation. */
+export const NORMALIZATION_FORMULAS: Record<NormalizationMethod, string> = {
+  exponential: 'engagement_score = round(1 + 99 * (1 - exp(-ln(10) * raw_score / p90)), 1); 1 when raw_score or p90 is 0',
+  winsorized: 'engagement_score = round(max(1, min(100, 100 * raw_score / p90)), 1); 1 when raw_score or p90 is 0',
+};
