@@ -93,7 +93,7 @@ export async function benchIngest(databaseUrl: string, redisUrl: string, apiKey:
   const url = `http://127.0.0.1:${INGEST_PORT}`;
   const runId = randomUUID().slice(0, 8);
   try {
-    await runWrk({ ...single, url, durationSeconds: 2 });
+    await runWrk({ ...single, url, durationSeconds: Math.min(seconds, 2) });
     const measured = await runWrk({ ...single, url });
     const halfLoad = await runWrk({ ...single, url, rate: measured.perSecond / 2 });
     const batch = await runWrk({

@@ -103,7 +103,7 @@ export async function benchReadApi(
     if (explain.requests > slice || explainHalfLoad.requests > slice)
       throw new Error(`an explain run read more than its ${slice} accounts; seed more`);
     const hotPath = `${lua(`/v1/accounts?workspace_id=${workspace.id}&expand=${EXPAND}&id=`)} .. (${firstId} + n % ${HOT_ACCOUNTS})`;
-    await runWrk({ ...load, path: hotPath, durationSeconds: 2 });
+    await runWrk({ ...load, path: hotPath, durationSeconds: Math.min(options.seconds, 2) });
     const cached = await runWrk({ ...load, path: hotPath });
     const cachedHalfLoad = await runWrk({ ...load, path: hotPath, rate: cached.perSecond / 2 });
     return {

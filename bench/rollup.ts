@@ -18,7 +18,7 @@ export interface RollupBenchResult {
   exact: boolean;
 }
 
-export const EVENTS = Number(process.env.BENCH_ROLLUP_EVENTS ?? scaled(200_000, 10_000));
+export const EVENTS = Number(process.env.BENCH_ROLLUP_EVENTS ?? scaled(200_000, 4_000));
 const JOB_EVENTS = 2000;
 const WORKER_PORT = 18092;
 

@@ -130,4 +130,55 @@ describe('EventBatcher', () => {
     writer.acknowledge();
     await expect(drained).resolves.toBeUndefined();
   });
+
+  it('while maxWritesInFlight writes are under way, gathers what arrives and sends it in one write when one settles', async () => {
+    const batcher = new EventBatcher(writer, options);
+    const first = batcher.enqueue('1', [event('a')]);
+    await jest.advanceTimersByTimeAsync(options.maxDelayMs);
+    const later = [batcher.enqueue('1', [event('b')]), batcher.enqueue('2', [event('c')])];
+    await jest.advanceTimersByTimeAsync(options.maxDelayMs);
+    const last = batcher.enqueue('1', [event('d')]);
+    await jest.advanceTimersByTimeAsync(options.maxDelayMs * 3);
+    expect(writer.writes).toHaveLength(1);
+
+    writer.acknowledge();
+    await expect(first).resolves.toBeUndefined();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(writer.writes[1]).toEqual([
+      { workspaceId: '1', events: [event('b'), event('d')] },
+      { workspaceId: '2', events: [event('c')] },
+    ]);
+    expect(await stateOf(last)).toBe('pending');
+    writer.acknowledge();
+    await expect(Promise.all([...later, last])).resolves.toEqual([undefined, undefined, undefined]);
+  });
+
+  it('cuts what gathered into jobs of at most maxEvents, written together', async () => {
+    const batcher = new EventBatcher(writer, { ...options, maxEvents: 2 });
+    void batcher.enqueue('1', [event('a'), event('b')]);
+    expect(writer.writes).toHaveLength(1);
+    const waiting = batcher.enqueue('1', [event('c'), event('d'), event('e')]);
+    expect(writer.writes).toHaveLength(1);
+
+    writer.acknowledge();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(writer.writes[1]).toEqual([
+      { workspaceId: '1', events: [event('c'), event('d')] },
+      { workspaceId: '1', events: [event('e')] },
+    ]);
+    writer.acknowledge();
+    await expect(waiting).resolves.toBeUndefined();
+  });
+
+  it('drain writes what waits even while writes are under way', async () => {
+    const batcher = new EventBatcher(writer, options);
+    void batcher.enqueue('1', [event('a')]);
+    await jest.advanceTimersByTimeAsync(options.maxDelayMs);
+    const second = batcher.enqueue('1', [event('b')]);
+    const drained = batcher.drain();
+    expect(writer.writes.map((batches) => batches[0].events.map((queued) => queued.messageId))).toEqual([['a'], ['b']]);
+    writer.acknowledge();
+    writer.acknowledge();
+    await expect(Promise.all([second, drained])).resolves.toEqual([undefined, undefined]);
+  });
 });
