@@ -26,6 +26,7 @@ export class DeliveryProcessor implements OnApplicationBootstrap {
       connection: this.connection,
       prefix: this.settings.prefix,
       concurrency: this.config.deliveryConcurrency,
+      ...this.settings.stalledJobs,
     });
     worker.on('failed', (job, error) => this.logger.warn({ err: error, job: job?.name }, 'delivery job failed; the sweeper retries it'));
     worker.on('error', (error) => this.logger.error({ err: error }, 'delivery worker error'));

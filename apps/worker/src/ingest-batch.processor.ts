@@ -30,13 +30,12 @@ export class IngestBatchProcessor implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const { concurrency, prefix, lockDurationMs } = this.settings;
+    const { concurrency, prefix, stalledJobs } = this.settings;
     const worker = new Worker<IngestBatch, JobOutcome>(INGEST_QUEUE, (job, token) => this.process(job, token), {
       connection: this.connection,
       prefix,
       concurrency,
-      lockDuration: lockDurationMs,
-      stalledInterval: lockDurationMs,
+      ...stalledJobs,
       maxStalledCount: MAX_STALLED_COUNT,
     });
     worker.on('error', (error) => this.logger.error({ err: error }, 'queue worker error'));

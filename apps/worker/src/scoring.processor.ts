@@ -74,7 +74,7 @@ export class ScoringProcessor implements OnApplicationBootstrap {
           stop();
         }
       },
-      { connection: this.connection, prefix: this.settings.prefix, concurrency: 1 },
+      { connection: this.connection, prefix: this.settings.prefix, concurrency: 1, ...this.settings.stalledJobs },
     );
     worker.on('failed', (job, error) => this.logger.error({ err: error, job: job?.name }, 'scoring run failed'));
     worker.on('error', (error) => this.logger.error({ err: error }, 'scoring worker error'));

@@ -54,7 +54,7 @@ export class WorkerModule {
     const settings: WorkerSettings = {
       prefix: queuePrefix(config),
       concurrency: config.workerConcurrency,
-      lockDurationMs: config.workerLockDurationMs,
+      stalledJobs: { lockDuration: config.workerLockDurationMs, stalledInterval: config.workerStalledCheckMs },
       rescoreDelayMs: config.rescoreDelayMs,
     };
     return {

@@ -1,3 +1,5 @@
+import type { WorkerOptions } from 'bullmq';
+
 export const WORKER_SETTINGS = Symbol('WORKER_SETTINGS');
 /**
  * Scoring's own PostgreSQL pool and Redis connection: a scoring run holds several connections
@@ -11,7 +13,11 @@ export const SCORING_QUEUE_TOKEN = Symbol('SCORING_QUEUE');
 export interface WorkerSettings {
   prefix: string;
   concurrency: number;
-  lockDurationMs: number;
+  /**
+   * Every queue worker's lock (renewed by a timer every half of it, so a slow statement keeps
+   * it) and its check for jobs whose lock expired: a killed worker's jobs run again within the sum.
+   */
+  stalledJobs: Required<Pick<WorkerOptions, 'lockDuration' | 'stalledInterval'>>;
   /** New events gather this long before their workspace is rescored. */
   rescoreDelayMs: number;
 }

@@ -2,6 +2,7 @@ import type { SqlClient } from '@coil/database';
 import type { Lookup } from '../query/query-validator';
 import type { AccountRecord } from '../blocks/account-block';
 import type { ResolvedProfile } from '../profiles/profile-resolver';
+import { traitMatchCondition } from './trait-match.sql';
 import { ACCOUNT_RECORD_COLUMNS, LATEST_SCORE_JOIN, PROFILE_RELATION, profileParams } from './latest-metrics.sql';
 
 /** Indexed account columns; any other match_type is a trait key (intercom_id, salesforce_id...). */
@@ -44,8 +45,8 @@ export class AccountLookupRepository {
 
 /** The condition, its parameters numbered from $first, then their values. */
 export function accountCondition(lookup: Lookup, first: number): [string, ...string[]] {
-  const [one, two] = [`$${first}`, `$${first + 1}`];
+  const one = `$${first}`;
   if (lookup.kind === 'id') return [`a.id = ${one}::bigint`, lookup.id];
   const column = COLUMN_MATCHES[lookup.field];
-  return column ? [`${column} = ${one}`, lookup.value] : [`a.traits->>${one} = ${two}`, lookup.field, lookup.value];
+  return column ? [`${column} = ${one}`, lookup.value] : traitMatchCondition('a.traits', lookup.field, lookup.value, first);
 }

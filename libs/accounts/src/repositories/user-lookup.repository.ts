@@ -3,6 +3,7 @@ import { USER_METRICS, type UserMetrics } from '../metrics/served-metrics';
 import type { ResolvedProfile } from '../profiles/profile-resolver';
 import type { Lookup } from '../query/query-validator';
 import { MAX_MATCH_CANDIDATES } from './account-lookup.repository';
+import { traitMatchCondition } from './trait-match.sql';
 import { LATEST_USER_SCORE_JOIN, metricsObject, PROFILE_RELATION, profileParams } from './latest-metrics.sql';
 
 /** A user with its metrics: what every read of users serves. */
@@ -54,7 +55,7 @@ export class UserLookupRepository {
 
 /** external_id matches every id the user is known by (userId, anonymousId, alias); parameters from $first. */
 export function userCondition(lookup: Lookup, first: number): [string, ...string[]] {
-  const [one, two] = [`$${first}`, `$${first + 1}`];
+  const one = `$${first}`;
   if (lookup.kind === 'id') return [`u.id = ${one}::bigint`, lookup.id];
   if (lookup.field === 'external_id') {
     return [
@@ -63,5 +64,5 @@ export function userCondition(lookup: Lookup, first: number): [string, ...string
       lookup.value,
     ];
   }
-  return [`u.traits->>${one} = ${two}`, lookup.field, lookup.value];
+  return traitMatchCondition('u.traits', lookup.field, lookup.value, first);
 }

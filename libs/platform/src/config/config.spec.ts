@@ -18,6 +18,17 @@ describe('loadConfig: shutdown and queue durability', () => {
   });
 });
 
+describe('loadConfig: the jobs of a killed worker', () => {
+  it('run again within 11 s by default: an 8 s lock, expired locks looked for every 3 s', () => {
+    expect(loadConfig({})).toMatchObject({ workerLockDurationMs: 8000, workerStalledCheckMs: 3000 });
+    expect(loadConfig({ WORKER_STALLED_CHECK_MS: '1000' }).workerStalledCheckMs).toBe(1000);
+  });
+
+  it('refuses a check more often than every 0.5 s, naming the variable', () => {
+    expect(() => loadConfig({ WORKER_STALLED_CHECK_MS: '100' })).toThrow('WORKER_STALLED_CHECK_MS must be an integer >= 500, got "100"');
+  });
+});
+
 describe('loadConfig: delivery', () => {
   it('retries after 5 s, 1 min, 10 min, 1 h, 6 h and 24 h and disables after 24 h by default', () => {
     expect(loadConfig({})).toMatchObject({

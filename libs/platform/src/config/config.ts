@@ -30,8 +30,10 @@ export interface CoilConfig {
   /** Requests per second the read API admits per read token (429 above). */
   apiRateLimit: number;
   workerConcurrency: number;
-  /** A job whose worker died is handed out again this long after its last lock renewal. */
+  /** A job whose worker died is handed out again this long after its last lock renewal... */
   workerLockDurationMs: number;
+  /** ...at the next check for such jobs, run this often: within the sum of the two after a crash. */
+  workerStalledCheckMs: number;
   /** New events gather this long before their workspace is rescored (freshness of scores). */
   rescoreDelayMs: number;
   /** After SIGTERM or SIGINT a process has this long to close in order; then it exits non-zero. */
@@ -175,7 +177,8 @@ export function loadConfig(env: Env = process.env): CoilConfig {
     apiCorsOrigins: corsOrigins(env, 'API_CORS_ORIGINS', ''),
     apiRateLimit: positiveInt(env, 'API_RATE_LIMIT', 100),
     workerConcurrency: positiveInt(env, 'WORKER_CONCURRENCY', 4),
-    workerLockDurationMs: positiveInt(env, 'WORKER_LOCK_DURATION_MS', 30_000, 1000),
+    workerLockDurationMs: positiveInt(env, 'WORKER_LOCK_DURATION_MS', 8000, 1000),
+    workerStalledCheckMs: positiveInt(env, 'WORKER_STALLED_CHECK_MS', 3000, 500),
     rescoreDelayMs: positiveInt(env, 'RESCORE_DELAY_MS', 1000, 0),
     shutdownTimeoutMs: positiveInt(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100),
     requireDurableQueue: flag(env, 'COIL_REQUIRE_DURABLE_QUEUE', false),
