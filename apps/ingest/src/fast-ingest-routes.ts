@@ -1,6 +1,6 @@
 import { INGEST_ROUTES } from '@coil/domain';
 import type { FastRoutes } from '@coil/http';
-import { IngestHandler, replyOf } from './ingest-handler';
+import { type IngestHandler, replyOf } from './ingest-handler';
 
 /** Every path of the route table (aliases included) on the fast routes, answered by the one IngestHandler. */
 export function mountFastIngestRoutes(fastRoutes: FastRoutes, handler: IngestHandler): void {

@@ -52,7 +52,7 @@ describe('EventBatcher', () => {
   });
   afterEach(() => jest.useRealTimers());
 
-  it('writes the events of concurrent requests in one round trip, a batch per workspace, and settles them once it is acknowledged', async () => {
+  it('writes the events of concurrent requests together, a write per workspace, each settling its own requests once acknowledged', async () => {
     const batcher = new EventBatcher(writer, options);
     const requests = [
       batcher.enqueue('1', [event('a'), event('b')]),
@@ -63,14 +63,15 @@ describe('EventBatcher', () => {
     await jest.advanceTimersByTimeAsync(options.maxDelayMs);
 
     expect(writer.writes).toEqual([
-      [
-        { workspaceId: '1', events: [event('a'), event('b'), event('d')] },
-        { workspaceId: '2', events: [event('c')] },
-      ],
+      [{ workspaceId: '1', events: [event('a'), event('b'), event('d')] }],
+      [{ workspaceId: '2', events: [event('c')] }],
     ]);
     expect(await stateOf(requests[0])).toBe('pending');
     writer.acknowledge();
-    await expect(Promise.all(requests)).resolves.toEqual([undefined, undefined, undefined]);
+    await expect(Promise.all([requests[0], requests[2]])).resolves.toEqual([undefined, undefined]);
+    expect(await stateOf(requests[1])).toBe('pending');
+    writer.fail(new Error('connection lost'));
+    await expect(requests[1]).rejects.toMatchObject({ code: 'queue_unavailable' });
   });
 
   it('flushes as soon as maxEvents events wait, without waiting for the delay', async () => {
@@ -144,11 +145,12 @@ describe('EventBatcher', () => {
     writer.acknowledge();
     await expect(first).resolves.toBeUndefined();
     await jest.advanceTimersByTimeAsync(0);
-    expect(writer.writes[1]).toEqual([
-      { workspaceId: '1', events: [event('b'), event('d')] },
-      { workspaceId: '2', events: [event('c')] },
+    expect(writer.writes.slice(1)).toEqual([
+      [{ workspaceId: '1', events: [event('b'), event('d')] }],
+      [{ workspaceId: '2', events: [event('c')] }],
     ]);
     expect(await stateOf(last)).toBe('pending');
+    writer.acknowledge();
     writer.acknowledge();
     await expect(Promise.all([...later, last])).resolves.toEqual([undefined, undefined, undefined]);
   });

@@ -28,9 +28,9 @@ interface Pending {
 }
 
 /**
- * Gathers the events of concurrent requests into BullMQ jobs per workspace and one Redis round
- * trip per flush: a round trip per event could not reach the throughput targets.
- * A request's promise settles only after Redis acknowledged the jobs holding its events.
+ * Gathers the events of concurrent requests into BullMQ jobs per workspace, written together:
+ * a round trip per event could not reach the throughput targets. A request's promise settles
+ * only after Redis acknowledged the jobs holding its events.
  */
 export class EventBatcher {
   private pending = new Map<string, Pending>();
@@ -81,21 +81,28 @@ export class EventBatcher {
     const taken = this.pending;
     this.pending = new Map();
     this.pendingEvents = 0;
-    const waiters = [...taken.values()].flatMap((entry) => entry.waiters);
-    const batches = [...taken].flatMap(([workspaceId, entry]) => jobsOf(workspaceId, entry.events, this.options.maxEvents));
-    const write = withTimeout(this.writer.write(batches), this.options.writeTimeoutMs, 'queue write').then(
-      () => waiters.forEach((waiter) => waiter.resolve()),
-      (error: unknown) => waiters.forEach((waiter) => waiter.reject(toUnavailable(error))),
+    // Each workspace's jobs are written on their own (pipelined on one connection) and settle
+    // their own requests: a failure answers 503 only to requests whose events were not queued.
+    const writes = [...taken].map(([workspaceId, entry]) =>
+      withTimeout(
+        this.writer.write(jobsOf(workspaceId, entry.events, this.options.maxEvents)),
+        this.options.writeTimeoutMs,
+        'queue write',
+      ).then(
+        () => entry.waiters.forEach((waiter) => waiter.resolve()),
+        (error: unknown) => entry.waiters.forEach((waiter) => waiter.reject(toUnavailable(error))),
+      ),
     );
-    this.inFlight.add(write);
-    void write.finally(() => {
-      this.inFlight.delete(write);
+    const flush = Promise.all(writes).then(() => undefined);
+    this.inFlight.add(flush);
+    void flush.finally(() => {
+      this.inFlight.delete(flush);
       if (this.pending.size > 0) this.flush();
     });
   }
 }
 
-/** A workspace's events as jobs of at most maxEvents (one round trip writes them all, atomically). */
+/** A workspace's events as jobs of at most maxEvents (one write queues them all or none). */
 function jobsOf(workspaceId: string, events: IngestEvent[], maxEvents: number): IngestBatch[] {
   if (events.length <= maxEvents) return [{ workspaceId, events }];
   const jobs: IngestBatch[] = [];

@@ -18,7 +18,7 @@ export function installJsonBodyParser(fastify: FastifyInstance, maxBytes: number
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBytes }, (request, raw, done) => {
     try {
-      const { value, bytes, format } = parseBody(raw as Buffer, request.headers as never, maxBytes);
+      const { value, bytes, format } = parseBody(raw as Buffer, request.headers, maxBytes);
       parsedBodies.set(request, { bytes, format });
       done(null, value);
     } catch (error) {
