@@ -23,7 +23,7 @@ export {
   MAX_TRAIT_KEY_LENGTH,
   MAX_TRAIT_KEYS,
 } from './ingest/ingest-limits';
-export type { NormalizeContext, NormalizeResult, RejectedEvent } from './ingest/normalize-result';
+export { normalizeContext, type NormalizeContext, type NormalizeResult, type RejectedEvent } from './ingest/normalize-result';
 export { normalizeRequest } from './ingest/normalize-request';
 export { extractBodyKey } from './ingest/auth/extract-body-key';
 export { parseAuthorizationHeader } from './ingest/auth/parse-authorization-header';

@@ -6,6 +6,7 @@ import {
   ingestRouteInfo,
   isBatchRoute,
   MAX_EVENT_BYTES,
+  normalizeContext,
   normalizeRequest,
   parseAuthorizationHeader,
   unsupportedContentType,
@@ -56,10 +57,11 @@ export class IngestService {
     const { workspaceId, keyHash } = await this.authenticate(request);
     // The body's decoded bytes, whitespace included; the normaliser then holds each event's JSON to the same limit.
     if (!isBatchRoute(request.route) && request.bodyBytes > MAX_EVENT_BYTES) throw eventTooLarge();
-    const { events, rejected } = normalizeRequest(request.route, request.body, {
-      receivedAt: new Date(),
-      newMessageId: randomUUID,
-    });
+    const { events, rejected } = normalizeRequest(
+      request.route,
+      request.body,
+      normalizeContext({ receivedAt: new Date(), newMessageId: randomUUID, bodyBytes: request.bodyBytes }),
+    );
     if (events.length > 0) {
       const retryAfter = this.limiter.take(keyHash, events.length);
       if (retryAfter > 0) {

@@ -3,7 +3,15 @@ import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { createRedisConnection, loadConfig, queuePrefix } from '@coil/platform';
-import { CoilError, MAX_BATCH_EVENTS, normalizeRequest, parseWorkspaceId, type IngestEvent, type RejectedEvent } from '@coil/domain';
+import {
+  CoilError,
+  MAX_BATCH_EVENTS,
+  normalizeContext,
+  normalizeRequest,
+  parseWorkspaceId,
+  type IngestEvent,
+  type RejectedEvent,
+} from '@coil/domain';
 import { BullBatchWriter } from '@coil/ingestion';
 import { printResult, type JsonOption } from '../output';
 
@@ -67,7 +75,7 @@ function parseLine(text: string, line: number): unknown {
 
 function normalizeBatch(batch: unknown[]): { events: IngestEvent[]; rejected: RejectedEvent[] } {
   try {
-    return normalizeRequest('v1/batch', { batch }, { receivedAt: new Date(), newMessageId: randomUUID });
+    return normalizeRequest('v1/batch', { batch }, normalizeContext({ receivedAt: new Date(), newMessageId: randomUUID }));
   } catch (error) {
     // Every event of the chunk was invalid: report them all rather than stop the replay.
     const details = error instanceof CoilError ? (error.details?.rejected as RejectedEvent[] | undefined) : undefined;

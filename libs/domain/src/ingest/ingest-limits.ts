@@ -40,8 +40,12 @@ export function jsonByteSize(value: unknown): number | undefined {
   }
 }
 
-/** Throws eventTooLarge() when one event's JSON exceeds MAX_EVENT_BYTES. */
-export function assertEventSize(event: unknown): void {
+/**
+ * Throws eventTooLarge() when one event's JSON exceeds MAX_EVENT_BYTES; a body known to be
+ * within the limit (`bodyBytes`) holds no event over it, and serialising each is not free.
+ */
+export function assertEventSize(event: unknown, bodyBytes?: number): void {
+  if (bodyBytes !== undefined && bodyBytes <= MAX_EVENT_BYTES) return;
   const size = jsonByteSize(event);
   if (size !== undefined && size <= MAX_EVENT_BYTES) return;
   throw eventTooLarge();

@@ -25,7 +25,7 @@ export function normalizeRequest(route: IngestRoute, body: unknown, ctx: Normali
 const single =
   (normalize: NormalizeSingleEvent): NormalizeRoute =>
   (body, ctx) => {
-    assertEventSize(body);
+    assertEventSize(body, ctx.bodyBytes);
     return { events: [normalize(body, ctx)], rejected: [] };
   };
 

@@ -42,5 +42,7 @@ export function copyTraits(traits: Traits): Traits {
 /** Top-level `null` means "not sent" in several SDKs (e.g. analytics.js sends userId: null). */
 export function withoutNullFields(body: unknown): unknown {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  // Most bodies have no null field: they are returned as they are, without a copy.
+  if (!Object.values(body).includes(null)) return body;
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null));
 }

@@ -11,7 +11,13 @@ export type NormalizeBatchItem = (item: unknown) => IngestEvent[];
  * Batch semantics (docs/ingest.md): valid items are kept, invalid ones are listed with their index and
  * reason, never silently dropped. A batch where nothing is valid is a bad request as a whole.
  */
-export function normalizeBatchItems(items: readonly unknown[], itemsPath: string, normalizeItem: NormalizeBatchItem): NormalizeResult {
+export function normalizeBatchItems(
+  items: readonly unknown[],
+  itemsPath: string,
+  normalizeItem: NormalizeBatchItem,
+  /** The request body's size, when known (NormalizeContext.bodyBytes). */
+  bodyBytes?: number,
+): NormalizeResult {
   if (items.length > MAX_BATCH_EVENTS) {
     throw new CoilError('payload_too_large', 'payload_too_large', `a batch holds at most ${MAX_BATCH_EVENTS} events, got ${items.length}`, {
       path: itemsPath,
@@ -19,7 +25,7 @@ export function normalizeBatchItems(items: readonly unknown[], itemsPath: string
   }
   const result: NormalizeResult = { events: [], rejected: [] };
   items.forEach((item, index) => {
-    const outcome = normalizeOneItem(item, index, joinJsonPointer(itemsPath, index), normalizeItem);
+    const outcome = normalizeOneItem(item, index, joinJsonPointer(itemsPath, index), normalizeItem, bodyBytes);
     if ('rejected' in outcome) result.rejected.push(outcome.rejected);
     else result.events.push(...outcome.events);
   });
@@ -37,9 +43,10 @@ function normalizeOneItem(
   index: number,
   itemPath: string,
   normalizeItem: NormalizeBatchItem,
+  bodyBytes: number | undefined,
 ): { events: IngestEvent[] } | { rejected: RejectedEvent } {
   try {
-    assertEventSize(item);
+    assertEventSize(item, bodyBytes);
     return { events: normalizeItem(item) };
   } catch (error) {
     // Only client errors are per-event; anything else is our bug and must surface.

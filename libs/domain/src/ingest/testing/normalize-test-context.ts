@@ -1,12 +1,12 @@
 import { CoilError } from '../../errors';
-import type { NormalizeContext } from '../normalize-result';
+import { normalizeContext, type NormalizeContext } from '../normalize-result';
 
 export const RECEIVED_AT = new Date('2026-03-10T12:00:00.000Z');
 
 /** A context whose generated messageIds are predictable: gen-1, gen-2, … */
 export function testContext(receivedAt: Date = RECEIVED_AT): NormalizeContext {
   let next = 0;
-  return { receivedAt, newMessageId: () => `gen-${++next}` };
+  return normalizeContext({ receivedAt, newMessageId: () => `gen-${++next}` });
 }
 
 /** Marker placed in every property value of the fixtures; it must never reach an IngestEvent. */

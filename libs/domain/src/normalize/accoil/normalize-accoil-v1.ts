@@ -38,6 +38,6 @@ function common(timestampMs: number, ctx: NormalizeContext): Pick<IngestEvent, '
   return {
     messageId: ctx.newMessageId(),
     timestamp: resolveEventTimestamp({ timestampMs, receivedAt: ctx.receivedAt, path: '/timestamp' }),
-    receivedAt: ctx.receivedAt.toISOString(),
+    receivedAt: ctx.receivedAtIso,
   };
 }

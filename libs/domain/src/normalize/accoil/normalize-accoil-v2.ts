@@ -41,6 +41,6 @@ function common(timestamp: string | undefined, ctx: NormalizeContext): Pick<Inge
   return {
     messageId: ctx.newMessageId(),
     timestamp: resolveEventTimestamp({ timestampMs, receivedAt: ctx.receivedAt, path: '/timestamp' }),
-    receivedAt: ctx.receivedAt.toISOString(),
+    receivedAt: ctx.receivedAtIso,
   };
 }

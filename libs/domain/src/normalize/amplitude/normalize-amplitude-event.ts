@@ -23,7 +23,7 @@ export function normalizeAmplitudeEvent(body: unknown, ctx: NormalizeContext): I
     anonymousId: toId(input.device_id),
     groupId: primary?.groupId,
     timestamp: resolveEventTimestamp({ timestampMs: input.time, receivedAt: ctx.receivedAt, path: '/time' }),
-    receivedAt: ctx.receivedAt.toISOString(),
+    receivedAt: ctx.receivedAtIso,
   };
   const events: IngestEvent[] = [];
   if (!isSpecialEvent(input)) {

@@ -17,5 +17,5 @@ export const validateAmplitudeHttpApi = compileValidator<AmplitudeHttpApiInput>(
 /** POST /2/httpapi: `{api_key, events, options?}` as @amplitude/analytics-node sends it. */
 export function normalizeAmplitudeHttpApi(body: unknown, ctx: NormalizeContext): NormalizeResult {
   const envelope = validateAmplitudeHttpApi(body);
-  return normalizeBatchItems(envelope.events, '/events', (item) => normalizeAmplitudeEvent(item, ctx));
+  return normalizeBatchItems(envelope.events, '/events', (item) => normalizeAmplitudeEvent(item, ctx), ctx.bodyBytes);
 }

@@ -111,7 +111,7 @@ const validateGroupIdentify = compileValidator<GroupIdentifyInput>({
 function groupIdentifyEvents(item: unknown, ctx: NormalizeContext): IngestEvent[] {
   const input = validateGroupIdentify(withoutNullFields(item));
   const changes = input.group_properties ? flattenAmplitudeProperties(input.group_properties, '/group_properties') : NO_CHANGES;
-  const receivedAt = ctx.receivedAt.toISOString();
+  const receivedAt = ctx.receivedAtIso;
   return [
     buildIngestEvent({
       type: 'group',

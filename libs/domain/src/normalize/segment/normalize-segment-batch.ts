@@ -30,5 +30,5 @@ export function normalizeSegmentBatch(body: unknown, ctx: NormalizeContext): Nor
     batchSentAtMs: isoFieldToEpochMs(envelope.sentAt, '/sentAt'),
     fallbackGroupId: firstId(envelope.context?.groupId),
   };
-  return normalizeBatchItems(envelope.batch, '/batch', (item) => [normalizeSegmentEvent(item, options, ctx)]);
+  return normalizeBatchItems(envelope.batch, '/batch', (item) => [normalizeSegmentEvent(item, options, ctx)], ctx.bodyBytes);
 }

@@ -34,7 +34,7 @@ export function normalizeSegmentEvent(body: unknown, options: SegmentEventOption
     previousId: input.type === 'alias' ? toId(input.previousId) : undefined,
     traits: input.type === 'identify' || input.type === 'group' ? input.traits : undefined,
     timestamp: segmentTimestamp(input, options, ctx),
-    receivedAt: ctx.receivedAt.toISOString(),
+    receivedAt: ctx.receivedAtIso,
   });
 }
 
