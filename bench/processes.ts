@@ -24,6 +24,8 @@ export async function startProcess(entry: string, env: Record<string, string>, r
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let attempt = 0; attempt < 300; attempt += 1) {
+    // A process that died (its port taken, say) must not pass for ready because another answers there.
+    if (child.exitCode !== null) throw new Error(`${entry} exited with code ${child.exitCode}`);
     if (await ready().catch(() => false)) return child;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
