@@ -47,7 +47,11 @@ import {
   SignalSettingsRepository,
 } from '@coil/settings';
 import { createCredentialResolver, CredentialResolver, WorkspaceRepository } from '@coil/workspaces';
+import { preparedStatements, type SqlClient } from '@coil/database';
 import type { ApiOptions } from './api-options';
+
+/** The read side's statements, prepared by name on the platform's pool (see preparedStatements). */
+const PREPARED_STATEMENTS = Symbol('PREPARED_STATEMENTS');
 
 export const INSIGHTS_PROVIDER = Symbol('INSIGHTS_PROVIDER');
 
@@ -78,10 +82,11 @@ const REPOSITORIES = [
 /** The read side: repositories over the platform's pg pool, the block cache over Redis, readers on top. */
 export function readProviders(options: ApiOptions & { cacheKeyPrefix: string }, rateLimitPerSecond: number): Provider[] {
   return [
+    { provide: PREPARED_STATEMENTS, inject: [PG_POOL], useFactory: (pool: Pool) => preparedStatements(pool) },
     ...REPOSITORIES.map((repository): Provider => ({
       provide: repository,
-      inject: [PG_POOL],
-      useFactory: (pool: Pool) => new repository(pool),
+      inject: [PREPARED_STATEMENTS],
+      useFactory: (db: SqlClient) => new repository(db),
     })),
     { provide: CredentialResolver, inject: [PG_POOL], useFactory: (pool: Pool) => createCredentialResolver(pool) },
     {

@@ -30,5 +30,5 @@ export {
 export { MigrationError, type MigrationErrorCode } from './migrations/migration-error';
 export { findMigrationsDir, readMigrationFiles, type MigrationFile } from './migrations/migration-files';
 export { dropDatabase } from './migrations/ensure-database';
-export { createPgPool, type PgPoolOptions, type SqlClient } from './pg/pool';
+export { createPgPool, preparedStatements, type PgPoolOptions, type SqlClient } from './pg/pool';
 export { inTransaction, PgUnitOfWork, unitOfWorkOver, type RepositoryShape, type UnitOfWork } from './pg/transaction';
