@@ -104,7 +104,10 @@ export async function benchReadApi(
       throw new Error(`an explain run read more than its ${slice} accounts; seed more`);
     const hotPath = `${lua(`/v1/accounts?workspace_id=${workspace.id}&expand=${EXPAND}&id=`)} .. (${firstId} + n % ${HOT_ACCOUNTS})`;
     // Every hot account read once (uncached reads are slow), so the runs below read the cache only.
-    await warm(ids.slice(0, HOT_ACCOUNTS).map((id) => `${load.url}/v1/accounts?workspace_id=${workspace.id}&expand=${EXPAND}&id=${id}`), load.headers);
+    await warm(
+      ids.slice(0, HOT_ACCOUNTS).map((id) => `${load.url}/v1/accounts?workspace_id=${workspace.id}&expand=${EXPAND}&id=${id}`),
+      load.headers,
+    );
     const cached = await runWrk({ ...load, path: hotPath });
     const cachedHalfLoad = await runWrk({ ...load, path: hotPath, rate: cached.perSecond / 2 });
     return {
