@@ -329,7 +329,7 @@ function report(rows: Row[]): string {
     "read from the worker's `coil_worker_lag_seconds` histogram (a bucket bound); freshness to `/v1/accounts` is",
     'timed end to end by probe events (a workspace of their own) sent one at a time during the load and polled every',
     "20 ms until the account's `overall_scored_events` shows them (default `RESCORE_DELAY_MS` of 1 s); exactness is",
-    "the sum of the workspace's daily_counts against 100 x the requests answered 202.",
+    "the sum of the workspace's daily_counts against the events the ingest's `/metrics` counts as accepted.",
     'Read API: accounts seeded in SQL with an `intercom_id` trait; each uncached lookup kind reads its own slice of',
     'accounts, one request each, so no answer comes from the cache.',
     'Dashboard: 10,000 accounts seeded in SQL (30 days of daily scores, 5 segments), the built page served by',
