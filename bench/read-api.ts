@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { createPgPool } from '@coil/database';
 import { createWorkspaceAdmin } from '@coil/workspaces';
 import { startApp, stopProcess } from './processes';
+import { deleteKeys } from './redis-keys';
 import { seedScoredAccounts } from './seed-accounts';
 import { lua, runWrk, type WrkResult } from './wrk';
 
@@ -123,7 +123,7 @@ export async function benchReadApi(
     };
   } finally {
     await stopProcess(api);
-    await deleteKeys(redisUrl, `${prefix}:*`);
+    await deleteKeys(redisUrl, `*${prefix}*`);
   }
 }
 
@@ -152,11 +152,4 @@ async function addIntercomIds(databaseUrl: string, workspaceId: string): Promise
   } finally {
     await db.end();
   }
-}
-
-async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
-  const redis = new IORedis(redisUrl);
-  const keys = await redis.keys(pattern);
-  for (let start = 0; start < keys.length; start += 1000) await redis.del(...keys.slice(start, start + 1000));
-  redis.disconnect();
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import IORedis from 'ioredis';
 import { rssMb, startApp, stopProcess } from './processes';
+import { deleteKeys } from './redis-keys';
 import { lua, runWrk, type WrkResult } from './wrk';
 
 export interface SoakSample {
@@ -33,7 +34,8 @@ export async function benchSoak(
   apiKey: string,
   options: { rate: number; seconds: number },
 ): Promise<SoakResult> {
-  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, COIL_QUEUE_PREFIX: `bench-${randomUUID()}`, INGEST_RATE_LIMIT: '10000000' };
+  const prefix = `bench-${randomUUID()}`;
+  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, COIL_QUEUE_PREFIX: prefix, INGEST_RATE_LIMIT: '10000000' };
   const worker = await startApp('worker', WORKER_PORT, env);
   const ingest = await startApp('ingest', INGEST_PORT, env);
   const redis = new IORedis(redisUrl);
@@ -75,6 +77,8 @@ export async function benchSoak(
     redis.disconnect();
     await stopProcess(ingest);
     await stopProcess(worker);
+    // The backlog a worker that fell behind leaves would weigh on the parts after this one.
+    await deleteKeys(redisUrl, `*${prefix}*`);
   }
 }
 

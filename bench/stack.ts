@@ -3,6 +3,7 @@ import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { BATCH_BODY, BATCH_EVENTS, batchPrelude, type KeySpread } from './ingest';
 import { rssMb, startApp, stopProcess } from './processes';
+import { deleteKeys } from './redis-keys';
 import { lua, runWrk, type WrkResult } from './wrk';
 
 export interface StackResult {
@@ -125,10 +126,11 @@ export async function benchStack(
   options: { eventsPerSecond: number; seconds: number },
 ): Promise<StackResult> {
   const memoryBefore = await redisMemoryMb(redisUrl);
+  const prefix = `bench-${randomUUID()}`;
   const env = {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
-    COIL_QUEUE_PREFIX: `bench-${randomUUID()}`,
+    COIL_QUEUE_PREFIX: prefix,
     INGEST_RATE_LIMIT: '10000000',
     API_RATE_LIMIT: '10000',
   };
@@ -178,5 +180,6 @@ export async function benchStack(
     await stopProcess(api);
     await stopProcess(ingest);
     await stopProcess(worker);
+    await deleteKeys(redisUrl, `*${prefix}*`);
   }
 }
