@@ -187,7 +187,7 @@ const PARTS: Part[] = [
   {
     name: 'read-api',
     async run(databaseUrl) {
-      const raw = await benchReadApi(databaseUrl, redisUrl, { accounts: scaled(100_000, 2_000), seconds: scaled(5, 1) });
+      const raw = await benchReadApi(databaseUrl, redisUrl, { accounts: scaled(100_000, 20_000), seconds: scaled(5, 1) });
       const { cached, cachedHalfLoad, uncached } = raw;
       const lookups = LOOKUP_KINDS.map(
         (kind) => `${kind} ${fixed(uncached[kind].perSecond)} req/s p99 ${fixed(uncached[kind].p99Ms, 1)} ms`,
